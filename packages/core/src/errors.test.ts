@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { CredchainError, ERROR_CODES, notFound, shouldTryNext } from "./errors.js";
+
+describe(CredchainError.name, () => {
+  it("is recognised across copies of the package by its brand", () => {
+    const err = new CredchainError({ code: "InvalidConfig", message: "bad", profile: "p", key: "k" });
+    expect(CredchainError.isInstance(err)).toBe(true);
+    expect(CredchainError.isInstance(new Error("x"))).toBe(false);
+    expect(CredchainError.isInstance({ ...err })).toBe(false);
+    expect(err.code).toBe("InvalidConfig");
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({ code: "InvalidConfig", profile: "p", key: "k" });
+    expect(inspect(err)).toContain("InvalidConfig");
+  });
+
+  it("keeps its cause", () => {
+    const cause = new Error("root");
+    expect(new CredchainError({ code: "ConfigParse", message: "m", cause }).cause).toBe(cause);
+  });
+
+  it("moves the chain on only for not-found outcomes", () => {
+    expect(shouldTryNext(notFound("env", "AWS_ACCESS_KEY_ID is not set"))).toBe(true);
+    expect(shouldTryNext(new CredchainError({ code: "PartialCredentials", message: "m" }))).toBe(false);
+    expect(shouldTryNext(new Error("boom"))).toBe(false);
+    expect(shouldTryNext(undefined)).toBe(false);
+  });
+
+  it("documents every error code in the package README", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    for (const [code, doc] of Object.entries(ERROR_CODES)) {
+      expect(doc.length, code).toBeGreaterThan(10);
+      expect(readme, `README documents ${code}`).toContain(`\`${code}\``);
+    }
+  });
+});

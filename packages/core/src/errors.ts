@@ -1,0 +1,116 @@
+import type { CredentialSource } from "./credentials.js";
+
+/**
+ * Every error code credchain raises, named after botocore's exception class without the
+ * `Error` suffix. Each has a line of documentation; a test checks none is left undocumented.
+ */
+export const ERROR_CODES = {
+  NoCredentials: "No provider found credentials (botocore: get_credentials() returns None).",
+  PartialCredentials: "Some but not all of a key pair is configured (e.g. an access key without its secret).",
+  ProfileNotFound: "The selected profile does not exist in the config or credentials file.",
+  InvalidConfig: "A configuration value is present but unusable (bad value, conflicting keys).",
+  InfiniteLoopConfig: "Profiles refer to each other in a loop (source_profile chains).",
+  CredentialRetrieval: "A configured provider failed to produce credentials (process failed, bad output).",
+  ConfigParse: "A config or credentials file could not be parsed.",
+  ConfigNotFound: "A config file that was named explicitly does not exist.",
+  MetadataRetrieval: "The instance metadata or container endpoint failed or answered garbage.",
+  SSOTokenLoad: "The SSO token cache could not be read or has no valid token.",
+  UnauthorizedSSOToken: "The SSO portal rejected the cached token.",
+  TokenRetrieval: "A token (IMDSv2, SSO-OIDC) could not be obtained.",
+  NoRegion: "A region is required and none is configured.",
+  UnknownCredential: "credential_source names a source credchain does not know.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** What a provider looked at before it gave up: shown by `explain` and in NoCredentials. */
+export interface LookedAt {
+  envVars?: string[];
+  files?: string[];
+  profile?: string;
+  note?: string;
+}
+
+export interface CredchainErrorOptions {
+  code: ErrorCode;
+  message: string;
+  source?: CredentialSource | undefined;
+  /** True only for "not here, try the next provider". */
+  tryNextLink?: boolean;
+  cause?: unknown;
+  file?: string | undefined;
+  profile?: string | undefined;
+  key?: string | undefined;
+  status?: number | undefined;
+  profiles?: string[] | undefined;
+  lookedAt?: LookedAt | undefined;
+  attempts?: ChainAttempt[] | undefined;
+}
+
+/** One provider's outcome in a chain, as kept on a NoCredentials error and in explain traces. */
+export interface ChainAttempt {
+  source: string;
+  outcome: "skipped" | "used" | "failed";
+  reason: string;
+  code?: ErrorCode;
+  lookedAt?: LookedAt;
+}
+
+const BRAND = Symbol.for("credchain.error");
+
+/**
+ * The one error class of credchain. Messages name the file, profile and key at fault and never
+ * contain a secret.
+ */
+export class CredchainError extends Error {
+  readonly code: ErrorCode;
+  readonly source: CredentialSource | undefined;
+  readonly tryNextLink: boolean;
+  readonly file: string | undefined;
+  readonly profile: string | undefined;
+  readonly key: string | undefined;
+  readonly status: number | undefined;
+  readonly profiles: string[] | undefined;
+  readonly lookedAt: LookedAt | undefined;
+  readonly attempts: ChainAttempt[] | undefined;
+
+  constructor(options: CredchainErrorOptions) {
+    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "CredchainError";
+    this.code = options.code;
+    this.source = options.source;
+    this.tryNextLink = options.tryNextLink ?? false;
+    this.file = options.file;
+    this.profile = options.profile;
+    this.key = options.key;
+    this.status = options.status;
+    this.profiles = options.profiles;
+    this.lookedAt = options.lookedAt;
+    this.attempts = options.attempts;
+  }
+
+  /** True for a CredchainError from any copy of this package (the brand is on the prototype). */
+  static isInstance(value: unknown): value is CredchainError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    for (const k of ["source", "file", "profile", "key", "status", "profiles", "lookedAt", "attempts"] as const) {
+      if (this[k] !== undefined) out[k] = this[k];
+    }
+    return out;
+  }
+}
+
+Object.defineProperty(CredchainError.prototype, BRAND, { value: true });
+
+/** The "not here, try the next provider" outcome (botocore's provider returning None). */
+export function notFound(source: CredentialSource, reason: string, lookedAt?: LookedAt): CredchainError {
+  return new CredchainError({ code: "NoCredentials", message: reason, source, tryNextLink: true, lookedAt });
+}
+
+/** Whether a chain moves on after this error: decided here and nowhere else. */
+export function shouldTryNext(error: unknown): boolean {
+  return CredchainError.isInstance(error) && error.tryNextLink;
+}

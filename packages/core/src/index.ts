@@ -1,0 +1,32 @@
+export {
+  CREDENTIAL_SOURCES,
+  createCredentials,
+  describeCredentials,
+  exportCredentials,
+  maskAccessKeyId,
+  type CredentialProvider,
+  type CredentialSource,
+  type Credentials,
+  type CredentialsInit,
+  type ProviderCallOptions,
+} from "./credentials.js";
+export {
+  CredchainError,
+  ERROR_CODES,
+  notFound,
+  shouldTryNext,
+  type ChainAttempt,
+  type CredchainErrorOptions,
+  type ErrorCode,
+  type LookedAt,
+} from "./errors.js";
+export {
+  resolveContext,
+  stderrLogger,
+  type Env,
+  type Logger,
+  type ProviderContext,
+  type ProviderContextInit,
+} from "./context.js";
+export { expandPath, expandUser, expandVars } from "./expand-path.js";
+export { AWS_DEFAULT_PROFILE, AWS_PROFILE, selectProfile, type SelectedProfile } from "./profile.js";
