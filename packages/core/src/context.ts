@@ -1,5 +1,6 @@
 import { readFile as fsReadFile } from "node:fs/promises";
 import { homedir as osHomedir } from "node:os";
+import { fetchTransport, type Transport } from "./transport.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -20,6 +21,8 @@ export interface ProviderContextInit {
   now?: () => number;
   /** Debug and warning lines, never with secrets. Default: silent unless `CREDCHAIN_DEBUG` is set. */
   logger?: Logger;
+  /** HTTP for providers that call endpoints. Default: `fetchTransport()` (Node's built-in fetch). */
+  transport?: Transport;
 }
 
 export interface ProviderContext {
@@ -28,6 +31,7 @@ export interface ProviderContext {
   readFile: (path: string) => Promise<string>;
   now: () => number;
   logger: Logger;
+  transport: Transport;
 }
 
 const silent: Logger = { debug() {}, warn() {} };
@@ -48,5 +52,6 @@ export function resolveContext(init: ProviderContextInit = {}): ProviderContext 
     readFile: init.readFile ?? ((p) => fsReadFile(p, "utf8")),
     now: init.now ?? Date.now,
     logger: init.logger ?? (env.CREDCHAIN_DEBUG ? stderrLogger(true) : silent),
+    transport: init.transport ?? fetchTransport(),
   };
 }

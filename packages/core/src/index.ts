@@ -30,3 +30,12 @@ export {
 } from "./context.js";
 export { expandPath, expandUser, expandVars } from "./expand-path.js";
 export { AWS_DEFAULT_PROFILE, AWS_PROFILE, selectProfile, type SelectedProfile } from "./profile.js";
+export {
+  fetchTransport,
+  TransportError,
+  type FetchTransportOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+  type TransportErrorKind,
+} from "./transport.js";

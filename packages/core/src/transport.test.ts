@@ -1,0 +1,55 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchTransport, TransportError } from "./transport.js";
+
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === "/hang") return; // never answers
+    if (req.url === "/big") return res.end("x".repeat(4096));
+    if (req.url === "/reset") return req.socket.destroy();
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      res.setHeader("X-Echo-Method", req.method ?? "");
+      res.statusCode = 201;
+      res.end(JSON.stringify({ body, token: req.headers["x-token"] }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+
+describe(fetchTransport.name, () => {
+  const transport = fetchTransport({ maxBodyBytes: 1024 });
+
+  it("sends method, headers and body and reads status, headers and body", async () => {
+    const res = await transport({ method: "PUT", url: `${base}/x`, headers: { "X-Token": "t" }, body: "hi" });
+    expect(res.status).toBe(201);
+    expect(res.headers["x-echo-method"]).toBe("PUT");
+    expect(JSON.parse(res.body)).toEqual({ body: "hi", token: "t" });
+  });
+
+  it("times out", async () => {
+    await expect(transport({ method: "GET", url: `${base}/hang`, timeoutMs: 50 })).rejects.toMatchObject({ kind: "timeout" });
+  });
+
+  it("honours the caller's AbortSignal", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    await expect(transport({ method: "GET", url: `${base}/hang`, signal: controller.signal, timeoutMs: 5000 })).rejects.toMatchObject({ kind: "aborted" });
+  });
+
+  it("caps the body size", async () => {
+    await expect(transport({ method: "GET", url: `${base}/big` })).rejects.toMatchObject({ kind: "too-large" });
+  });
+
+  it("reports a reset connection or a refused port as a network error", async () => {
+    await expect(transport({ method: "GET", url: `${base}/reset` })).rejects.toBeInstanceOf(TransportError);
+    await expect(transport({ method: "GET", url: "http://127.0.0.1:1/" })).rejects.toMatchObject({ kind: "network" });
+  });
+});
