@@ -1,0 +1,103 @@
+import { parseArgs } from "node:util";
+import type { EmulatorHandle, RequestRecord } from "./emulator-server.js";
+import { startContainer } from "./start-container.js";
+import { startImds } from "./start-imds.js";
+
+/** Where the command writes; injectable for tests. */
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  /** Resolves when the command should stop. Default: the first SIGINT or SIGTERM. */
+  stopped?: Promise<unknown>;
+}
+
+const USAGE = `Usage: credchain-emulator [--imds] [--container] [--port N] [--host H] [--token T]
+
+Runs local AWS credential endpoints until SIGINT/SIGTERM and prints the environment to use.
+  --imds          EC2 instance metadata (IMDSv2 and v1)
+  --container     ECS / EKS container credentials endpoint (GET /creds)
+                  (neither flag: both)
+  --port N        port of the first endpoint (the container endpoint uses N+1 when both run);
+                  default: free ports
+  --host H        address to listen on; default 127.0.0.1
+  --token T       Authorization value the container endpoint requires;
+                  default credchain-emulator-token ("" for none)
+`;
+
+/**
+ * The `credchain-emulator` command: starts the endpoints, prints `NAME=value` lines on stdout,
+ * logs requests on stderr, and closes everything on SIGINT or SIGTERM. Resolves to the exit code.
+ */
+export async function runCli(argv: string[], io?: CliIo): Promise<number> {
+  const out = io?.stdout ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const err = io?.stderr ?? ((l: string) => process.stderr.write(`${l}\n`));
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        imds: { type: "boolean" },
+        container: { type: "boolean" },
+        port: { type: "string" },
+        host: { type: "string" },
+        token: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    err(`credchain-emulator: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65534) {
+    err(`credchain-emulator: --port must be a port number, got "${values.port}"`);
+    return 2;
+  }
+  const both = !values.imds && !values.container;
+  const host = values.host ?? "127.0.0.1";
+  const token = values.token ?? "credchain-emulator-token";
+  // Listen for signals before anything is printed: whoever reads the env may signal at once.
+  const stopped =
+    io?.stopped ??
+    new Promise<string>((resolve) => {
+      process.once("SIGINT", () => resolve("SIGINT"));
+      process.once("SIGTERM", () => resolve("SIGTERM"));
+    });
+  const handles: EmulatorHandle[] = [];
+  // One line per request, without header values (tokens stay off the terminal).
+  const onRequest = (r: RequestRecord) => err(`${r.method} ${r.path}${r.query} ${r.status ?? r.fault ?? "-"}`);
+  const env: Record<string, string> = {};
+  try {
+    if (values.imds || both) {
+      const imds = await startImds({ host, port, onRequest });
+      handles.push(imds);
+      Object.assign(env, imds.env);
+    }
+    if (values.container || both) {
+      const container = await startContainer({
+        host,
+        onRequest,
+        port: port === 0 ? 0 : port + handles.length,
+        ...(token !== "" && { authorizationToken: token }),
+      });
+      handles.push(container);
+      Object.assign(env, container.env);
+    }
+  } catch (error) {
+    await Promise.all(handles.map((h) => h.close()));
+    err(`credchain-emulator: cannot listen: ${(error as Error).message}`);
+    return 1;
+  }
+
+  for (const [name, value] of Object.entries(env)) out(`${name}=${value}`);
+  err("credchain-emulator: serving; Ctrl-C to stop");
+  await stopped;
+  await Promise.all(handles.map((h) => h.close()));
+  err("credchain-emulator: stopped");
+  return 0;
+}

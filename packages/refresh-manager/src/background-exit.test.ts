@@ -1,0 +1,50 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withRefresh } from "./with-refresh.js";
+
+// A real child process: a managed provider with background refresh must not keep it alive.
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "credchain-refresh-"));
+  await build({
+    entryPoints: [fileURLToPath(new URL("./index.ts", import.meta.url))],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: join(dir, "refresh-manager.mjs"),
+    logLevel: "silent",
+  });
+  await writeFile(
+    join(dir, "main.mjs"),
+    `import { withRefresh } from "./refresh-manager.mjs";
+const provider = withRefresh(async () => ({
+  accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x", source: "iam-role",
+  expiration: new Date(Date.now() + 60 * 60 * 1000),
+}), { background: true });
+const creds = await provider();
+console.log("resolved " + creds.accessKeyId);
+`,
+  );
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe(`${withRefresh.name} in a child process`, () => {
+  it("lets the process exit while a background-refreshing provider exists", async () => {
+    const child = spawn(process.execPath, [join(dir, "main.mjs")], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (out += c));
+    // A referenced 45-minute timer would keep the child alive; the guard kills it after 20 s.
+    const guard = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.on("exit", (c, s) => r([c, s])));
+    clearTimeout(guard);
+    expect(signal).toBeNull();
+    expect(code).toBe(0);
+    expect(out.trim()).toBe("resolved AKIDEXAMPLE");
+  }, 30_000);
+});
