@@ -39,3 +39,11 @@ export {
   type Transport,
   type TransportErrorKind,
 } from "./transport.js";
+export {
+  parseConfig,
+  type ConfigSection,
+  type ConfigSubsection,
+  type ParseConfigOptions,
+  type ParsedConfig,
+} from "./config-parser.js";
+export { loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";

@@ -1,0 +1,201 @@
+import { CredchainError } from "./errors.js";
+
+/** A sub-section (`s3 =` followed by indented `key = value` lines), keys as written. */
+export type ConfigSubsection = Record<string, string>;
+/** One section's keys (lower-cased) and values. */
+export type ConfigSection = Record<string, string | ConfigSubsection>;
+/** Every section of a file by its name as written (case-sensitive). */
+export type ParsedConfig = Record<string, ConfigSection>;
+
+export interface ParseConfigOptions {
+  /** The file the text came from: named in every ConfigParse error. */
+  file: string;
+  /**
+   * Parse a value that starts on the next line (`s3 =` then indented `key = value` lines) into
+   * an object, as botocore's `raw_config_parse(parse_subsections=True)`. Default: true.
+   */
+  subsections?: boolean;
+}
+
+// Python's str.isspace() / the `\s` of a str regex: JavaScript's \s minus U+FEFF (a BOM is not
+// whitespace to Python) plus the separators U+001C..U+001F and U+0085.
+const WS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const LEADING_WS = new RegExp(`^[${WS}]+`);
+const TRAILING_WS = new RegExp(`[${WS}]+$`);
+const NON_SPACE = new RegExp(`[^${WS}]`);
+// configparser's SECTCRE and OPTCRE (delimiters `=` and `:`), matched against the stripped line.
+const SECTION = /^\[(.+)\]/s;
+const OPTION = new RegExp(`^(.*?)[${WS}]*(=|:)[${WS}]*(.*)$`, "s");
+// Line boundaries of a file opened in text mode (universal newlines), and of str.splitlines().
+const FILE_LINES = /\r\n|\r|\n/;
+const SPLITLINES = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
+
+const rstrip = (s: string) => s.replace(TRAILING_WS, "");
+const strip = (s: string) => rstrip(s.replace(LEADING_WS, ""));
+
+/** One line of a value, with the file line it came from (for sub-section errors). */
+interface Piece {
+  text: string;
+  line: number;
+}
+type RawSection = Map<string, Piece[]>;
+
+/**
+ * Parses the text of an AWS config or credentials file exactly as botocore does
+ * (`configloader.raw_config_parse`: Python 3.11 `configparser.RawConfigParser()`, then
+ * sub-sections).
+ *
+ * - Delimiters `=` and `:` (the first one on the line); keys are stripped and lower-cased,
+ *   values stripped; section names are kept as written (case-sensitive).
+ * - Only whole-line comments (`#` or `;` as the first non-blank character); `key = v # note`
+ *   keeps ` # note` in the value, quotes are kept too.
+ * - A line indented deeper than its key continues the value (joined with `\n`, blank lines
+ *   kept inside); with `subsections`, a value that starts on the next line becomes an object of
+ *   its `key = value` lines (keys as written, not lower-cased).
+ * - `[DEFAULT]` is not a section: its keys are inherited by every section that lacks them.
+ * - Duplicate sections or keys, a key before any section, a line that is neither a section,
+ *   a `key = value` nor a comment, and a sub-section line without `=` throw a `CredchainError`
+ *   with code `ConfigParse` naming the file and line, never the text of the line (it may hold a
+ *   secret). A file starting with a UTF-8 byte order mark fails as it does in botocore (Python's
+ *   default decoding keeps the BOM), with a message that says so. U+FFFD, what invalid UTF-8
+ *   decodes to, fails as Python's UnicodeDecodeError does.
+ *
+ * Sections and their objects have no prototype, so `"constructor" in sections` is false.
+ *
+ * @example
+ * ```ts
+ * import { parseConfig } from "@credchain/core";
+ *
+ * parseConfig("[profile dev]\nregion = eu-west-1\ns3 =\n  addressing_style = path\n", { file: "~/.aws/config" });
+ * // { "profile dev": { region: "eu-west-1", s3: { addressing_style: "path" } } }
+ * ```
+ */
+export function parseConfig(text: string, options: ParseConfigOptions): ParsedConfig {
+  const { file } = options;
+  const fail = (line: number, what: string, key?: string): CredchainError =>
+    new CredchainError({
+      code: "ConfigParse",
+      message: `Unable to parse config file ${file}: line ${line}: ${what}`,
+      file,
+      key,
+    });
+
+  const lines = text.split(FILE_LINES);
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+
+  const sections = new Map<string, RawSection>();
+  const defaults: RawSection = new Map();
+  const sectionLine = new Map<string, number>();
+  const keyLine = new Map<string, number>();
+  const badLines: number[] = [];
+  let current: RawSection | undefined;
+  let sectionName: string | undefined;
+  let key: string | undefined;
+  let indentLevel = 0;
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    const lineno = i + 1;
+    if (raw.includes("\ufffd")) {
+      throw fail(lineno, "the file is not valid UTF-8 (botocore reads config files as UTF-8)");
+    }
+    const stripped = strip(raw);
+    const isComment = stripped.startsWith("#") || stripped.startsWith(";");
+    const value = isComment ? "" : stripped;
+    if (!value) {
+      // A blank line inside a value is kept (empty_lines_in_values); a comment line is dropped.
+      if (!isComment && current && key) current.get(key)?.push({ text: "", line: lineno });
+      continue;
+    }
+    const indent = raw.search(NON_SPACE);
+    if (current && key && indent > indentLevel) {
+      current.get(key)?.push({ text: value, line: lineno });
+      continue;
+    }
+    indentLevel = indent;
+    const header = SECTION.exec(value);
+    if (header) {
+      const name = header[1] as string;
+      const first = sectionLine.get(name);
+      if (first !== undefined) {
+        throw fail(lineno, `section [${name}] appears twice (first on line ${first}); botocore rejects duplicate sections`);
+      }
+      if (name === "DEFAULT") {
+        current = defaults;
+      } else {
+        current = new Map();
+        sections.set(name, current);
+        sectionLine.set(name, lineno);
+      }
+      sectionName = name;
+      key = undefined;
+      continue;
+    }
+    if (!current) {
+      if (lineno === 1 && raw.startsWith("\ufeff")) {
+        throw fail(
+          lineno,
+          "the file starts with a UTF-8 byte order mark (BOM), which botocore cannot read either; save the file as UTF-8 without a BOM",
+        );
+      }
+      throw fail(lineno, "a key or other text comes before the first [section] header");
+    }
+    const option = OPTION.exec(value);
+    if (!option) {
+      badLines.push(lineno);
+      continue;
+    }
+    if (!option[1]) badLines.push(lineno);
+    key = rstrip(option[1] as string).toLowerCase();
+    const id = JSON.stringify([sectionName, key]);
+    const first = keyLine.get(id);
+    if (first !== undefined) {
+      throw fail(lineno, `key "${key}" appears twice in section [${sectionName}] (first on line ${first}); botocore rejects duplicate keys`, key);
+    }
+    keyLine.set(id, lineno);
+    current.set(key, [{ text: option[3] as string, line: lineno }]);
+  }
+  if (badLines.length > 0) {
+    const where = badLines.length === 1 ? `line ${badLines[0]}` : `lines ${badLines.join(", ")}`;
+    throw new CredchainError({
+      code: "ConfigParse",
+      message: `Unable to parse config file ${file}: ${where}: expected "key = value", a [section] header or a # comment`,
+      file,
+    });
+  }
+
+  const subsections = options.subsections ?? true;
+  const out: ParsedConfig = Object.create(null);
+  for (const [name, own] of sections) {
+    const section: ConfigSection = Object.create(null);
+    // configparser's options(): the section's keys, then inherited [DEFAULT] keys.
+    for (const [k, pieces] of [...own, ...[...defaults].filter(([d]) => !own.has(d))]) {
+      const joined = rstrip(pieces.map((p) => p.text).join("\n"));
+      section[k] = subsections && joined.startsWith("\n") ? parseSubsection(pieces, name, k, fail) : joined;
+    }
+    out[name] = section;
+  }
+  return out;
+}
+
+/** botocore's `_parse_nested`: each non-blank line split at its first `=`, both sides stripped. */
+function parseSubsection(
+  pieces: Piece[],
+  section: string,
+  key: string,
+  fail: (line: number, what: string, key?: string) => CredchainError,
+): ConfigSubsection {
+  const out: ConfigSubsection = Object.create(null);
+  for (const piece of pieces) {
+    for (const part of piece.text.split(SPLITLINES)) {
+      const line = strip(part);
+      if (!line) continue;
+      const eq = line.indexOf("=");
+      if (eq < 0) {
+        throw fail(piece.line, `a line of the sub-section "${key}" in section [${section}] has no "="`, key);
+      }
+      out[strip(line.slice(0, eq))] = strip(line.slice(eq + 1));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveContext, type Logger } from "./context.js";
+import { CredchainError } from "./errors.js";
+import { loadConfigFile } from "./load-config-file.js";
+
+const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
+
+describe(loadConfigFile.name, () => {
+  let home: string;
+  const warnings: string[] = [];
+  const logger: Logger = { debug() {}, warn: (m) => warnings.push(m) };
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), "credchain-load-config-"));
+    await mkdir(join(home, ".aws"));
+    await mkdir(join(home, "dir"));
+    await writeFile(join(home, ".aws", "config"), "[profile dev]\nregion = eu-west-1\n");
+    await writeFile(join(home, "broken"), `[a]\naws_secret_access_key = ${SECRET}\n${SECRET}\n`);
+    // 0xFF is never valid UTF-8: Python's decoder raises, Node's decodes it to U+FFFD.
+    await writeFile(join(home, "latin1"), Buffer.from("[a]\nk = caf\xe9\n", "latin1"));
+  });
+  afterAll(async () => {
+    await rm(home, { recursive: true, force: true });
+  });
+
+  const ctx = (env: Record<string, string> = {}) => resolveContext({ env, homedir: home, logger });
+
+  it("expands ~ and reads the file", async () => {
+    const loaded = await loadConfigFile("~/.aws/config", ctx());
+    expect(loaded).toMatchObject({ path: join(home, ".aws", "config"), exists: true });
+    expect(loaded.sections["profile dev"]).toEqual({ region: "eu-west-1" });
+  });
+
+  it("expands $VARS before ~, as botocore", async () => {
+    const loaded = await loadConfigFile("$AWS_DIR/config", ctx({ AWS_DIR: "~/.aws" }));
+    expect(loaded.path).toBe(join(home, ".aws", "config"));
+    expect(loaded.exists).toBe(true);
+  });
+
+  it("reads a missing file, a directory and an empty path as empty (botocore: ConfigNotFound)", async () => {
+    for (const path of [join(home, "nope"), join(home, "dir"), join(home, "broken", "below-a-file"), ""]) {
+      const loaded = await loadConfigFile(path, ctx());
+      expect(loaded, path).toEqual({ path, exists: false, sections: {} });
+    }
+  });
+
+  it("reads an unreadable file as empty with a warning (RawConfigParser.read skips it)", async () => {
+    warnings.length = 0;
+    const readFile = async (p: string) => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: "EACCES" });
+    };
+    const loaded = await loadConfigFile("/x/credentials", { ...ctx(), readFile });
+    expect(loaded).toEqual({ path: "/x/credentials", exists: true, sections: {}, readError: "EACCES" });
+    expect(warnings).toEqual([expect.stringContaining("/x/credentials exists but cannot be read (EACCES)")]);
+  });
+
+  it("throws ConfigParse naming the expanded file and line, without the secret", async () => {
+    const error = await loadConfigFile("~/broken", ctx()).catch((e: unknown) => e);
+    expect(CredchainError.isInstance(error)).toBe(true);
+    const err = error as CredchainError;
+    expect(err.code).toBe("ConfigParse");
+    expect(err.file).toBe(join(home, "broken"));
+    expect(err.message).toContain(`${join(home, "broken")}: line 3`);
+    expect(err.message).not.toContain(SECRET);
+  });
+
+  it("rejects a file that is not UTF-8, as botocore does", async () => {
+    await expect(loadConfigFile(join(home, "latin1"), ctx())).rejects.toThrow(/line 2: the file is not valid UTF-8/);
+  });
+
+  it("passes subsections through", async () => {
+    await writeFile(join(home, "sub"), "[a]\ns3 =\n  x = 1\n");
+    expect((await loadConfigFile(join(home, "sub"), ctx(), { subsections: false })).sections.a).toEqual({ s3: "\nx = 1" });
+  });
+});

@@ -1,0 +1,54 @@
+import type { ProviderContext } from "./context.js";
+import { parseConfig, type ParsedConfig } from "./config-parser.js";
+import { expandPath } from "./expand-path.js";
+
+export interface LoadedConfigFile {
+  /** The path after expanding `$VARS` and `~`, as read. */
+  path: string;
+  /** False when there is no regular file at `path` (botocore's ConfigNotFound, read as empty). */
+  exists: boolean;
+  /** The parsed sections; empty when the file is missing or unreadable. */
+  sections: ParsedConfig;
+  /** Set when the file exists but could not be read: the fs error code (`EACCES`, …). */
+  readError?: string;
+}
+
+/** Errors of `open()` for which Python's `os.path.isfile` is false: no regular file there. */
+const NOT_A_FILE = new Set(["ENOENT", "ENOTDIR", "EISDIR", "ELOOP", "ENAMETOOLONG"]);
+
+/**
+ * Reads and parses a config or credentials file as botocore's `raw_config_parse` does: the path
+ * is expanded (`$VARS`, then `~`), a missing path or a directory reads as an empty file
+ * (botocore raises ConfigNotFound and every caller treats it as empty), a file that exists but
+ * cannot be read (permissions) also reads as empty, as Python's `RawConfigParser.read` skips it
+ * silently (credchain logs a warning). A file that does not parse throws `ConfigParse` naming
+ * the file and line (see {@link parseConfig}).
+ *
+ * @example
+ * ```ts
+ * import { loadConfigFile, resolveContext } from "@credchain/core";
+ *
+ * const { exists, sections } = await loadConfigFile("~/.aws/config", resolveContext());
+ * ```
+ */
+export async function loadConfigFile(
+  path: string,
+  ctx: Pick<ProviderContext, "env" | "homedir" | "readFile" | "logger">,
+  options: { subsections?: boolean } = {},
+): Promise<LoadedConfigFile> {
+  const expanded = expandPath(path, ctx.env, ctx.homedir);
+  let text: string;
+  try {
+    text = await ctx.readFile(expanded);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && NOT_A_FILE.has(code)) {
+      ctx.logger.debug(`config file ${expanded} not found (${code}), read as empty`);
+      return { path: expanded, exists: false, sections: Object.create(null) };
+    }
+    const readError = typeof code === "string" ? code : "unknown error";
+    ctx.logger.warn(`config file ${expanded} exists but cannot be read (${readError}); ignoring it as botocore does`);
+    return { path: expanded, exists: true, sections: Object.create(null), readError };
+  }
+  return { path: expanded, exists: true, sections: parseConfig(text, { file: expanded, ...options }) };
+}

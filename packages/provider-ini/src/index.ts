@@ -1,0 +1,22 @@
+export {
+  AWS_CONFIG_FILE,
+  AWS_SHARED_CREDENTIALS_FILE,
+  buildProfileMap,
+  DEFAULT_CONFIG_FILE,
+  DEFAULT_CREDENTIALS_FILE,
+  loadSharedConfig,
+  readConfigFile,
+  readCredentialsFile,
+  type ConfigFile,
+  type CredentialsFile,
+  type Profile,
+  type ProfileMap,
+  type SharedConfig,
+  type SharedConfigInit,
+} from "./load-shared-config.js";
+export type { ProfileInit } from "./options.js";
+export { toProfileData, type ProfileData } from "./to-profile-data.js";
+export { fromSharedCredentialsFile, type SharedCredentialsFileInit } from "./from-shared-credentials-file.js";
+export { fromConfigFile, type ConfigFileInit } from "./from-config-file.js";
+export { assertProfileExists, getScopedProfile } from "./get-scoped-profile.js";
+export { AWS_DEFAULT_REGION, AWS_REGION, resolveRegion } from "./resolve-region.js";

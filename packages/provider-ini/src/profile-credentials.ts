@@ -1,0 +1,91 @@
+import {
+  createCredentials,
+  CredchainError,
+  notFound,
+  resolveContext,
+  selectProfile,
+  type CredentialProvider,
+  type CredentialSource,
+} from "@credchain/core";
+import type { ProfileMap, SharedConfig } from "./load-shared-config.js";
+import type { ProfileInit } from "./options.js";
+
+const ACCESS_KEY = "aws_access_key_id";
+const SECRET_KEY = "aws_secret_access_key";
+const TOKENS = ["aws_security_token", "aws_session_token"] as const;
+const ACCOUNT_ID = "aws_account_id";
+
+interface ProfileFile {
+  path: string;
+  exists: boolean;
+  profiles: ProfileMap;
+}
+
+/** What a file provider reads: which file and which map of profiles in it. */
+export interface ProfileSourceSpec {
+  source: CredentialSource;
+  /** Human name of the file kind, for messages. */
+  kind: string;
+  /** The file within preloaded shared config. */
+  pick: (config: SharedConfig) => ProfileFile;
+  /** Reads just this file (botocore's providers read only their own file). */
+  read: (init: ProfileInit) => Promise<ProfileFile>;
+}
+
+/**
+ * botocore's SharedCredentialProvider / ConfigProvider: a profile with `aws_access_key_id`
+ * gives credentials (an empty value counts, as a present key does in botocore); without it the
+ * chain moves on; with it but without `aws_secret_access_key`: PartialCredentials.
+ */
+export function profileCredentialsProvider(init: ProfileInit, spec: ProfileSourceSpec): CredentialProvider {
+  const ctx = resolveContext(init);
+  const { source, kind } = spec;
+  return async () => {
+    // botocore: `get_config_variable('profile') or 'default'`.
+    const profileName = selectProfile({ profile: init.profile, env: ctx.env }).name || "default";
+    const file = init.sharedConfig ? spec.pick(init.sharedConfig) : await spec.read({ ...init, ...ctx });
+    const lookedAt = { files: [file.path], profile: profileName };
+    if (!file.exists) throw notFound(source, `the ${kind} ${file.path} does not exist`, lookedAt);
+    if (!Object.hasOwn(file.profiles, profileName)) {
+      throw notFound(source, `the ${kind} ${file.path} has no profile "${profileName}"`, lookedAt);
+    }
+    const profile = file.profiles[profileName] ?? {};
+    if (!Object.hasOwn(profile, ACCESS_KEY)) {
+      throw notFound(source, `profile "${profileName}" in the ${kind} ${file.path} has no ${ACCESS_KEY}`, lookedAt);
+    }
+    const text = (key: string): string | undefined => {
+      if (!Object.hasOwn(profile, key)) return undefined;
+      const value = profile[key];
+      if (typeof value === "string") return value;
+      throw new CredchainError({
+        code: "InvalidConfig",
+        message: `${key} in profile "${profileName}" of the ${kind} ${file.path} is a sub-section (indented lines after "${key} ="), not a value`,
+        source,
+        file: file.path,
+        profile: profileName,
+        key,
+      });
+    };
+    const accessKeyId = text(ACCESS_KEY) as string;
+    const secretAccessKey = text(SECRET_KEY);
+    if (secretAccessKey === undefined) {
+      throw new CredchainError({
+        code: "PartialCredentials",
+        message: `Partial credentials found in ${source}, missing: ${SECRET_KEY} (profile "${profileName}" in ${file.path} has ${ACCESS_KEY} but no ${SECRET_KEY})`,
+        source,
+        file: file.path,
+        profile: profileName,
+        key: SECRET_KEY,
+      });
+    }
+    const tokenKey = TOKENS.find((k) => Object.hasOwn(profile, k));
+    ctx.logger.debug(`${source}: credentials from profile "${profileName}" in ${file.path}`);
+    return createCredentials({
+      accessKeyId,
+      secretAccessKey,
+      sessionToken: tokenKey && text(tokenKey),
+      accountId: text(ACCOUNT_ID),
+      source,
+    });
+  };
+}

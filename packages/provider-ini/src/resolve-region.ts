@@ -1,0 +1,35 @@
+import { resolveContext, selectProfile } from "@credchain/core";
+import { getScopedProfile } from "./get-scoped-profile.js";
+import { loadSharedConfig } from "./load-shared-config.js";
+import type { ProfileInit } from "./options.js";
+
+/** Read first by credchain (botocore ignores it). An empty value is ignored. */
+export const AWS_REGION = "AWS_REGION";
+/** botocore's region variable. Set to "" it yields no region without reading the profile, as in botocore. */
+export const AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
+
+/**
+ * The region: AWS_REGION, then AWS_DEFAULT_REGION, then `region` of the selected profile (the
+ * merged config + credentials map, as botocore's scoped config). Undefined when none is set.
+ * A selected profile that exists in neither file throws `ProfileNotFound`, as in botocore.
+ *
+ * Deliberate difference: botocore does not read AWS_REGION; credchain reads it first, as the
+ * AWS SDKs for JavaScript, Go, Java and Rust do.
+ *
+ * @example
+ * ```ts
+ * import { resolveRegion } from "@credchain/provider-ini";
+ *
+ * const region = (await resolveRegion({ profile: "dev" })) ?? "us-east-1";
+ * ```
+ */
+export async function resolveRegion(init: ProfileInit = {}): Promise<string | undefined> {
+  const ctx = resolveContext(init);
+  const fromEnv = ctx.env[AWS_REGION];
+  if (fromEnv) return fromEnv;
+  const fromDefault = ctx.env[AWS_DEFAULT_REGION];
+  if (fromDefault !== undefined) return fromDefault || undefined;
+  const config = init.sharedConfig ?? (await loadSharedConfig({ ...init, ...ctx }));
+  const region = getScopedProfile(config, selectProfile({ profile: init.profile, env: ctx.env })).region;
+  return typeof region === "string" ? region : undefined;
+}

@@ -1,0 +1,1 @@
+console.log(JSON.stringify({Version: 2, AccessKeyId: "AKIDPROCESS", SecretAccessKey: "process-secret"}));

@@ -1,0 +1,1 @@
+console.log(JSON.stringify({Version: 1, AccessKeyId: "AKIDPROCESS"}));

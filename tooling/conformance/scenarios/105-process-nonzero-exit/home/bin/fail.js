@@ -1,0 +1,2 @@
+process.stderr.write("token expired, run login\n");
+process.exit(3);

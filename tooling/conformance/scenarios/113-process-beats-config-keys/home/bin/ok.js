@@ -1,0 +1,1 @@
+process.stdout.write(JSON.stringify({Version: 1, AccessKeyId: "AKIDPROCESS", SecretAccessKey: "process-secret"}));

@@ -1,0 +1,1 @@
+process.stdout.write("\r\n  " + JSON.stringify({Version: 1, AccessKeyId: "AKIDPROCESS", SecretAccessKey: "process-secret"}) + "\r\n");

@@ -1,0 +1,105 @@
+import { expectedCredchainCode } from "./error-codes.js";
+import { isErrorOutcome, type Outcome } from "./scenario.js";
+
+/** What the credchain CLI did: its exit code and its stdout/stderr. */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Comparison {
+  /** Empty when credchain agrees with botocore. */
+  differences: string[];
+  /** credchain's answer in the oracle's shape, or undefined when stdout was not JSON. */
+  credchain: Outcome | undefined;
+}
+
+const FIELDS = ["AccessKeyId", "SecretAccessKey", "SessionToken", "Source"] as const;
+
+/** Reads `credchain export --format json` output into the oracle's shape. */
+export function parseCliOutput(run: CliRun): Outcome | undefined {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(run.stdout) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  if ("Error" in parsed) {
+    const error = parsed.Error as Record<string, unknown> | null;
+    return { Error: { Code: String(error?.Code), Message: String(error?.Message ?? "") } };
+  }
+  return {
+    AccessKeyId: parsed.AccessKeyId as string,
+    SecretAccessKey: parsed.SecretAccessKey as string,
+    SessionToken: (parsed.SessionToken as string | undefined) ?? null,
+    Expiration: (parsed.Expiration as string | undefined) ?? null,
+    Source: parsed.Source as string,
+    ...("AccountId" in parsed && { AccountId: parsed.AccountId as string }),
+  };
+}
+
+/** Two ISO-8601 strings (or nulls) naming the same instant. */
+export function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return !Number.isNaN(ta) && ta === tb;
+}
+
+/**
+ * Compares credchain's CLI run with botocore's recorded answer, field by field.
+ * `credchainCode` is the scenario's override for a Python built-in error (see error-codes.ts).
+ */
+export function compareWithBotocore(expected: Outcome, run: CliRun, credchainCode?: string): Comparison {
+  const credchain = parseCliOutput(run);
+  const differences: string[] = [];
+  if (credchain === undefined) {
+    differences.push(`credchain stdout is not JSON (exit ${run.status})`);
+    return { differences, credchain };
+  }
+  if (isErrorOutcome(expected)) {
+    const want = expectedCredchainCode(expected.Error, credchainCode);
+    if (!isErrorOutcome(credchain)) {
+      differences.push(`botocore failed with ${want} but credchain returned credentials (source ${credchain.Source})`);
+      return { differences, credchain };
+    }
+    if (credchain.Error.Code !== want) {
+      differences.push(`error code: botocore ${want}, credchain ${credchain.Error.Code}`);
+    }
+    if (run.status === 0) differences.push("credchain printed an error but exited 0");
+    return { differences, credchain };
+  }
+  if (isErrorOutcome(credchain)) {
+    differences.push(`botocore returned credentials (source ${expected.Source}) but credchain failed with ${credchain.Error.Code}`);
+    return { differences, credchain };
+  }
+  if (run.status !== 0) differences.push(`credchain printed credentials but exited ${run.status}`);
+  for (const field of FIELDS) {
+    if ((expected[field] ?? null) !== (credchain[field] ?? null)) {
+      differences.push(`${field}: botocore ${JSON.stringify(expected[field])}, credchain ${JSON.stringify(credchain[field])}`);
+    }
+  }
+  if (!sameInstant(expected.Expiration, credchain.Expiration)) {
+    differences.push(`Expiration: botocore ${expected.Expiration}, credchain ${credchain.Expiration}`);
+  }
+  if (credchain.AccountId !== undefined && (expected.AccountId ?? null) !== (credchain.AccountId ?? null)) {
+    differences.push(`AccountId: botocore ${expected.AccountId}, credchain ${credchain.AccountId}`);
+  }
+  return { differences, credchain };
+}
+
+/**
+ * Compares a fresh botocore answer with the committed one (live mode): same credentials and
+ * expiry instant, or the same exception class. Messages may differ.
+ */
+export function compareBotocoreRuns(committed: Outcome, fresh: Outcome): string[] {
+  const strip = (o: Outcome): unknown => {
+    if (isErrorOutcome(o)) return { Code: o.Error.Code, Class: o.Error.Class ?? null };
+    return { ...o, Expiration: o.Expiration === null ? null : Date.parse(o.Expiration) };
+  };
+  const a = JSON.stringify(strip(committed));
+  const b = JSON.stringify(strip(fresh));
+  return a === b ? [] : [`committed ${a}`, `botocore now ${b}`];
+}

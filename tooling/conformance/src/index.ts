@@ -1,0 +1,26 @@
+export {
+  PACKAGE_ROOT,
+  SCENARIOS_DIR,
+  isErrorOutcome,
+  listScenarios,
+  loadScenario,
+  type CredentialsOutcome,
+  type ErrorOutcome,
+  type Outcome,
+  type Scenario,
+  type ScenarioSpec,
+} from "./scenario.js";
+export { HOME_PLACEHOLDER, restorePlaceholders, substitutePlaceholders } from "./placeholders.js";
+export { materializeHome, type MaterializedHome } from "./materialize-home.js";
+export { isLoopbackUrl, scrubbedEnv } from "./scrubbed-env.js";
+export { PYTHON_BUILTIN_CODES, expectedCredchainCode } from "./error-codes.js";
+export {
+  compareBotocoreRuns,
+  compareWithBotocore,
+  parseCliOutput,
+  sameInstant,
+  type CliRun,
+  type Comparison,
+} from "./compare.js";
+export { ORACLE_SCRIPT, botocoreVersion, findPython, machineBotoConfigWarning, runBotocore } from "./run-botocore.js";
+export { CLI_BIN, REPO_ROOT, assertCliBuilt, cliBin, credchainArgs, runCredchain } from "./run-credchain.js";

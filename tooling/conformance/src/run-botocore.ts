@@ -1,0 +1,64 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { materializeHome } from "./materialize-home.js";
+import { PACKAGE_ROOT, type Outcome, type Scenario } from "./scenario.js";
+import { scrubbedEnv } from "./scrubbed-env.js";
+
+export const ORACLE_SCRIPT = join(PACKAGE_ROOT, "scripts", "botocore-oracle.py");
+
+let pythonCache: string | undefined;
+
+/**
+ * The real python3 executable (not a pyenv shim, which needs the real HOME), or
+ * $CONFORMANCE_PYTHON. Throws a readable error when python3 or botocore is missing.
+ */
+export function findPython(): string {
+  if (pythonCache !== undefined) return pythonCache;
+  const candidate = process.env.CONFORMANCE_PYTHON ?? "python3";
+  const probe = spawnSync(candidate, ["-c", "import sys, boto3, botocore; print(sys.executable)"], {
+    encoding: "utf8",
+  });
+  if (probe.status !== 0) {
+    throw new Error(
+      `${candidate} with boto3/botocore is needed to run botocore (${probe.error?.message ?? probe.stderr.trim()})`,
+    );
+  }
+  pythonCache = probe.stdout.trim();
+  return pythonCache;
+}
+
+/**
+ * botocore always reads /etc/boto.cfg when BOTO_CONFIG is unset, and credchain does too: a
+ * machine that has one answers differently from the committed fixtures. Returns a warning.
+ */
+export function machineBotoConfigWarning(path = "/etc/boto.cfg"): string | undefined {
+  return existsSync(path)
+    ? `${path} exists on this machine: botocore and credchain read it in every scenario without BOTO_CONFIG, ` +
+        "so answers may differ from the committed expected.json files"
+    : undefined;
+}
+
+/** botocore's version, for the record. */
+export function botocoreVersion(): string {
+  const r = spawnSync(findPython(), ["-c", "import botocore; print(botocore.__version__)"], { encoding: "utf8" });
+  return r.stdout.trim();
+}
+
+/** Runs botocore on a scenario in a fresh temp HOME with a scrubbed environment. */
+export function runBotocore(scenario: Scenario): Outcome {
+  const python = findPython();
+  const { home, cleanup } = materializeHome(scenario.homeDir);
+  try {
+    const env = scrubbedEnv(scenario.spec.env, home);
+    const args = ["-s", ORACLE_SCRIPT];
+    if (scenario.spec.profile !== undefined) args.push("--profile", scenario.spec.profile);
+    const r = spawnSync(python, args, { env, cwd: home, encoding: "utf8", timeout: 60_000 });
+    if (r.status !== 0) {
+      throw new Error(`botocore oracle failed on ${scenario.name} (exit ${r.status}): ${r.error?.message ?? r.stderr}`);
+    }
+    return JSON.parse(r.stdout) as Outcome;
+  } finally {
+    cleanup();
+  }
+}

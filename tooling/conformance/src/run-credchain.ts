@@ -1,0 +1,69 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { CliRun } from "./compare.js";
+import { materializeHome } from "./materialize-home.js";
+import { restorePlaceholders } from "./placeholders.js";
+import { PACKAGE_ROOT, type Scenario } from "./scenario.js";
+import { scrubbedEnv } from "./scrubbed-env.js";
+
+/** The repository root (tooling/conformance is two levels down). */
+export const REPO_ROOT = join(PACKAGE_ROOT, "..", "..");
+
+/** The real CLI entry point, run as `node <this> export --format json`. */
+export const CLI_BIN = join(REPO_ROOT, "packages", "cli", "bin", "credchain.js");
+
+/** The CLI to run: $CONFORMANCE_CLI (a script run with node, e.g. a published build) or CLI_BIN. */
+export function cliBin(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CONFORMANCE_CLI ?? CLI_BIN;
+}
+
+const GUARD = pathToFileURL(join(PACKAGE_ROOT, "scripts", "loopback-guard.mjs")).href;
+
+/** Throws a readable error when the CLI has not been built. */
+export function assertCliBuilt(): void {
+  if (process.env.CONFORMANCE_CLI !== undefined) {
+    if (!existsSync(process.env.CONFORMANCE_CLI)) throw new Error(`CONFORMANCE_CLI=${process.env.CONFORMANCE_CLI} does not exist`);
+    return;
+  }
+  const dist = join(REPO_ROOT, "packages", "cli", "dist", "index.js");
+  if (!existsSync(dist)) {
+    throw new Error(
+      "packages/cli/dist is missing: build it first with " +
+        "`TURBO_TELEMETRY_DISABLED=1 pnpm turbo run build --filter=@credchain/cli...`",
+    );
+  }
+}
+
+/** The credchain command line for a scenario (for humans reading a failure). */
+export function credchainArgs(scenario: Scenario): string[] {
+  const args = ["export", "--format", "json"];
+  if (scenario.spec.profile !== undefined) args.push("--profile", scenario.spec.profile);
+  return [...args, ...(scenario.spec.args ?? [])];
+}
+
+/**
+ * Runs `node packages/cli/bin/credchain.js export --format json [--profile P]` on a scenario in a
+ * fresh temp HOME with the same scrubbed environment botocore gets. Paths of the temp home in the
+ * output are turned back into `{{HOME}}`.
+ */
+export function runCredchain(scenario: Scenario, bin: string = cliBin()): CliRun {
+  const { home, cleanup } = materializeHome(scenario.homeDir);
+  try {
+    const env = scrubbedEnv(scenario.spec.env, home);
+    const r = spawnSync(process.execPath, ["--import", GUARD, bin, ...credchainArgs(scenario)], {
+      env,
+      cwd: home,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    return {
+      status: r.status,
+      stdout: restorePlaceholders(r.stdout ?? "", home),
+      stderr: restorePlaceholders(r.stderr ?? (r.error?.message ?? ""), home),
+    };
+  } finally {
+    cleanup();
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { expectedCredchainCode } from "./error-codes.js";
+import { isErrorOutcome, listScenarios } from "./scenario.js";
+
+// The committed data must be complete and consistent; these run without python or the CLI.
+describe(listScenarios.name, () => {
+  const scenarios = listScenarios();
+
+  it("finds at least 70 scenarios, each with a description and botocore's expected.json", () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(70);
+    const incomplete = scenarios.filter((s) => s.expected === undefined || !s.spec.description);
+    expect(incomplete.map((s) => s.name)).toEqual([]);
+  });
+
+  it("names folders NNN-kebab-case, with unique numbers", () => {
+    const bad = scenarios.filter((s) => !/^\d{3}-[a-z0-9]+(-[a-z0-9]+)*$/.test(s.name));
+    expect(bad.map((s) => s.name)).toEqual([]);
+    const numbers = scenarios.map((s) => s.name.slice(0, 3));
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it("maps every error botocore recorded to a credchain code", () => {
+    for (const s of scenarios) {
+      if (s.expected !== undefined && isErrorOutcome(s.expected)) {
+        expect(() => expectedCredchainCode(s.expected as never, s.spec.credchainCode), s.name).not.toThrow();
+      }
+    }
+  });
+
+  it("uses credchainCode only where botocore raised a Python built-in", () => {
+    const misused = scenarios.filter((s) => {
+      if (s.spec.credchainCode === undefined) return false;
+      const e = s.expected;
+      return e === undefined || !isErrorOutcome(e) || (e.Error.Module ?? "botocore").startsWith("botocore");
+    });
+    expect(misused.map((s) => s.name)).toEqual([]);
+  });
+
+  it("narrows the list by name or number prefix, and rejects unknown names", () => {
+    expect(listScenarios(undefined, ["001"]).map((s) => s.name)).toEqual(["001-env-full"]);
+    expect(() => listScenarios(undefined, ["999"])).toThrow(/no such scenario/);
+  });
+});

@@ -1,0 +1,97 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The package root (works from src/ under vitest and from dist/ under node). */
+export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/** Where the scenario folders live. */
+export const SCENARIOS_DIR = join(PACKAGE_ROOT, "scenarios");
+
+/** The contents of a scenario's `scenario.json`. */
+export interface ScenarioSpec {
+  /** One line saying what the scenario checks. */
+  description: string;
+  /** Environment variables (values may contain `{{HOME}}`), on top of the scrubbed base. */
+  env?: Record<string, string>;
+  /** `boto3.Session(profile_name=…)` and `credchain export --profile …`; omitted = no profile. */
+  profile?: string;
+  /** Extra arguments for the credchain CLI only (botocore has no such thing). */
+  args?: string[];
+  /**
+   * Only where botocore fails with a Python built-in whose closest credchain code depends on
+   * context (PYTHON_BUILTIN_CODES gives the usual one): the code credchain must answer with.
+   */
+  credchainCode?: string;
+}
+
+/** A credentials answer, as botocore's oracle records it and as credchain's CLI prints it. */
+export interface CredentialsOutcome {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string | null;
+  /** ISO-8601; compared as an instant. */
+  Expiration: string | null;
+  /** botocore's `credentials.method` / credchain's source. */
+  Source: string;
+  /** Recorded for information; compared only when credchain prints one. */
+  AccountId?: string | null;
+}
+
+/** An error answer. `Class`/`Module` are the Python exception's (absent for NoCredentials). */
+export interface ErrorOutcome {
+  Error: {
+    Code: string;
+    Class?: string | null;
+    Module?: string | null;
+    Message?: string;
+  };
+}
+
+export type Outcome = CredentialsOutcome | ErrorOutcome;
+
+export interface Scenario {
+  /** The folder name, e.g. `001-env-full`. */
+  name: string;
+  dir: string;
+  spec: ScenarioSpec;
+  /** The `home/` folder to copy under a temp HOME (may not exist: empty home). */
+  homeDir: string;
+  expectedPath: string;
+  /** botocore's committed answer; undefined until regenerated. */
+  expected: Outcome | undefined;
+}
+
+export function isErrorOutcome(outcome: Outcome): outcome is ErrorOutcome {
+  return "Error" in outcome;
+}
+
+/** Reads one scenario folder. */
+export function loadScenario(dir: string, name: string): Scenario {
+  const spec = JSON.parse(readFileSync(join(dir, "scenario.json"), "utf8")) as ScenarioSpec;
+  if (typeof spec.description !== "string" || spec.description === "") {
+    throw new Error(`${name}/scenario.json: "description" is required`);
+  }
+  const expectedPath = join(dir, "expected.json");
+  const expected = existsSync(expectedPath)
+    ? (JSON.parse(readFileSync(expectedPath, "utf8")) as Outcome)
+    : undefined;
+  return { name, dir, spec, homeDir: join(dir, "home"), expectedPath, expected };
+}
+
+/**
+ * Every scenario folder (a folder holding scenario.json), sorted by name; `only` narrows the
+ * list to the named folders (exact name or its number prefix, e.g. `012`).
+ */
+export function listScenarios(root: string = SCENARIOS_DIR, only: string[] = []): Scenario[] {
+  const names = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, "scenario.json")))
+    .map((d) => d.name)
+    .sort();
+  const picked = only.length === 0
+    ? names
+    : names.filter((n) => only.some((o) => n === o || n.startsWith(`${o}-`)));
+  const unknown = only.filter((o) => !names.some((n) => n === o || n.startsWith(`${o}-`)));
+  if (unknown.length > 0) throw new Error(`no such scenario: ${unknown.join(", ")}`);
+  return picked.map((n) => loadScenario(join(root, n), n));
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { isLoopbackUrl, scrubbedEnv } from "./scrubbed-env.js";
+
+describe(scrubbedEnv.name, () => {
+  it("holds PATH, HOME, AWS_EC2_METADATA_DISABLED and the scenario's vars, nothing else", () => {
+    const env = scrubbedEnv({ AWS_PROFILE: "dev", X: "{{HOME}}/x" }, "/tmp/h", "/bin");
+    expect(env).toEqual({
+      PATH: "/bin",
+      HOME: "/tmp/h",
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_PROFILE: "dev",
+      X: "/tmp/h/x",
+    });
+  });
+
+  it("does not let a scenario replace HOME or PATH", () => {
+    const env = scrubbedEnv({ HOME: "/root", PATH: "/evil" }, "/tmp/h", "/bin");
+    expect(env.HOME).toBe("/tmp/h");
+    expect(env.PATH).toBe("/bin");
+  });
+
+  it("keeps IMDS enabled only for a loopback endpoint", () => {
+    const env = scrubbedEnv({ AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://127.0.0.1:8080" }, "/tmp/h", "/bin");
+    expect(env.AWS_EC2_METADATA_DISABLED).toBeUndefined();
+    expect(() => scrubbedEnv({ AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://169.254.169.254" }, "/tmp/h")).toThrow(/loopback/);
+    expect(() => scrubbedEnv({ AWS_EC2_METADATA_DISABLED: "false" }, "/tmp/h")).toThrow(/loopback/);
+  });
+
+  it("refuses container settings that reach 169.254.170.2 or any non-loopback host", () => {
+    expect(() => scrubbedEnv({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds" }, "/tmp/h")).toThrow(/169\.254\.170\.2/);
+    expect(() => scrubbedEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://10.0.0.1/creds" }, "/tmp/h")).toThrow(/loopback/);
+    expect(scrubbedEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://localhost:1/c" }, "/tmp/h").AWS_CONTAINER_CREDENTIALS_FULL_URI)
+      .toBe("http://localhost:1/c");
+  });
+});
+
+describe(isLoopbackUrl.name, () => {
+  it.each([
+    ["http://127.0.0.1:80/x", true],
+    ["http://127.1.2.3/", true],
+    ["http://[::1]:9/", true],
+    ["http://localhost/", true],
+    ["http://169.254.169.254/", false],
+    ["http://example.com/", false],
+    ["not a url", false],
+  ])("%s → %s", (url, loopback) => {
+    expect(isLoopbackUrl(url)).toBe(loopback);
+  });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  assertCliBuilt,
+  compareBotocoreRuns,
+  compareWithBotocore,
+  credchainArgs,
+  expectedCredchainCode,
+  isErrorOutcome,
+  listScenarios,
+  machineBotoConfigWarning,
+  runBotocore,
+  runCredchain,
+  type Outcome,
+  type Scenario,
+} from "../src/index.js";
+
+const LIVE = process.env.CONFORMANCE_LIVE === "1";
+const scenarios = listScenarios();
+
+/** Both answers side by side, so a failure reads without opening any file. */
+function report(scenario: Scenario, botocore: Outcome, body: string, differences: string[]): string {
+  const want = isErrorOutcome(botocore)
+    ? { ...botocore, credchainCodeExpected: expectedCredchainCode(botocore.Error, scenario.spec.credchainCode) }
+    : botocore;
+  return [
+    "",
+    `scenario ${scenario.name}: ${scenario.spec.description}`,
+    `  env: ${JSON.stringify(scenario.spec.env ?? {})}  profile: ${scenario.spec.profile ?? "(none)"}`,
+    `  credchain ${credchainArgs(scenario).join(" ")}`,
+    ...differences.map((d) => `  ✗ ${d}`),
+    `  botocore:  ${JSON.stringify(want)}`,
+    `  credchain: ${body}`,
+  ].join("\n");
+}
+
+/** One line per disagreeing scenario, printed together at the end of the run. */
+const disagreements: string[] = [];
+
+describe("credchain export vs botocore's recorded answer", () => {
+  afterAll(() => {
+    if (disagreements.length > 0) {
+      console.log(`\n${disagreements.length} of ${scenarios.length} scenarios disagree with botocore:\n${disagreements.join("\n")}\n`);
+    }
+  });
+
+  beforeAll(() => {
+    assertCliBuilt();
+    const warning = machineBotoConfigWarning();
+    if (warning !== undefined) console.warn(`conformance: ${warning}`);
+  });
+
+  it.each(scenarios)("$name", (scenario) => {
+    expect(scenario.expected, `${scenario.name} has no expected.json: run node scripts/regenerate.mjs ${scenario.name}`).toBeDefined();
+    const expected = scenario.expected as Outcome;
+    const run = runCredchain(scenario);
+    const { differences } = compareWithBotocore(expected, run, scenario.spec.credchainCode);
+    const body = `exit ${run.status} stdout ${run.stdout.trim()}${run.stderr.trim() ? ` stderr ${run.stderr.trim()}` : ""}`;
+    if (differences.length > 0) disagreements.push(`  ${scenario.name}: ${differences.join("; ")}`);
+    expect(differences, report(scenario, expected, body, differences)).toEqual([]);
+  });
+});
+
+// CONFORMANCE_LIVE=1: run botocore now and check the committed expected.json still holds
+// (botocore upgrades, machine drift). Needs python3 with boto3.
+describe.runIf(LIVE)("botocore now vs the committed expected.json", () => {
+  it.each(scenarios)("$name", (scenario) => {
+    const fresh = runBotocore(scenario);
+    const differences = compareBotocoreRuns(scenario.expected as Outcome, fresh);
+    expect(differences, `\nscenario ${scenario.name}: ${differences.join("\n  ")}\n  rerun: node scripts/regenerate.mjs ${scenario.name}`).toEqual([]);
+  });
+});
