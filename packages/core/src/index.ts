@@ -47,3 +47,5 @@ export {
   type ParsedConfig,
 } from "./config-parser.js";
 export { loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";
+export { shlexSplit } from "./shlex-split.js";
+export { parseTimestamp } from "./parse-timestamp.js";

@@ -1,5 +1,5 @@
 import { loadConfigFile, resolveContext, type ConfigSection, type ParsedConfig, type ProviderContextInit } from "@credchain/core";
-import { shlexSplit } from "./shlex-split.js";
+import { shlexSplit } from "@credchain/core";
 
 /** Path of the config file. Default `~/.aws/config`; set to "" it names no file (as in botocore). */
 export const AWS_CONFIG_FILE = "AWS_CONFIG_FILE";
