@@ -1,0 +1,195 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { CREDENTIAL_SOURCES, CredchainError } from "@credchain/core";
+import { startContainer } from "@credchain/emulator";
+import { describe, expect, it } from "vitest";
+import { defaultChain } from "./index.js";
+import { envFor, homeWith, NODE } from "./test-home.js";
+
+const ENV_KEYS = { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret" };
+const CREDENTIALS = `[default]
+aws_access_key_id = AKIDFILE
+aws_secret_access_key = file-secret
+[dev]
+aws_access_key_id = AKIDDEV
+aws_secret_access_key = dev-secret
+`;
+const CONFIG = `[profile dev]
+region = eu-west-1
+[profile other]
+aws_access_key_id = AKIDOTHER
+aws_secret_access_key = other-secret
+`;
+
+// Prints Version 1 JSON and appends a line to a counter file each time it runs.
+const ISSUER = `const fs = require("node:fs");
+fs.appendFileSync(process.argv[2], "run\\n");
+console.log(JSON.stringify({ Version: 1, AccessKeyId: "AKIDPROC", SecretAccessKey: "proc-secret",
+  SessionToken: "proc-token", Expiration: new Date(Date.now() + 3600e3).toISOString() }));
+`;
+
+// botocore's order is core's CREDENTIAL_SOURCES; keys from code come before all of it.
+const ORDER = CREDENTIAL_SOURCES.filter((s) => s !== "explicit");
+
+async function failure(p: Promise<unknown>): Promise<CredchainError> {
+  const e = await p.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!CredchainError.isInstance(e)) throw new Error(`expected a CredchainError, got ${String(e)}`);
+  return e;
+}
+
+describe("defaultChain", () => {
+  it("takes env first", async () => {
+    const home = await homeWith({ ".aws/credentials": CREDENTIALS });
+    const c = await defaultChain({ env: envFor(home, ENV_KEYS) })();
+    expect(c).toMatchObject({ accessKeyId: "AKIDENV", source: "env" });
+  });
+
+  it("drops env for an explicit profile, as boto3.Session(profile_name=…)", async () => {
+    const home = await homeWith({ ".aws/credentials": CREDENTIALS });
+    const c = await defaultChain({ env: envFor(home, ENV_KEYS), profile: "dev" })();
+    expect(c).toMatchObject({ accessKeyId: "AKIDDEV", source: "shared-credentials-file" });
+  });
+
+  it("keeps env when AWS_PROFILE selects the profile", async () => {
+    const home = await homeWith({ ".aws/credentials": CREDENTIALS });
+    const c = await defaultChain({ env: envFor(home, { ...ENV_KEYS, AWS_PROFILE: "dev" }) })();
+    expect(c.source).toBe("env");
+  });
+
+  it("lets AWS_DEFAULT_PROFILE win over AWS_PROFILE, as botocore", async () => {
+    const home = await homeWith({ ".aws/credentials": CREDENTIALS, ".aws/config": CONFIG });
+    const c = await defaultChain({ env: envFor(home, { AWS_PROFILE: "dev", AWS_DEFAULT_PROFILE: "other" }) })();
+    expect(c).toMatchObject({ accessKeyId: "AKIDOTHER", source: "config-file" });
+  });
+
+  it("fails with ProfileNotFound for a selected profile that exists nowhere, env keys or not", async () => {
+    const home = await homeWith({ ".aws/credentials": CREDENTIALS });
+    const e = await failure(defaultChain({ env: envFor(home, { ...ENV_KEYS, AWS_PROFILE: "nope" }) })());
+    expect(e.code).toBe("ProfileNotFound");
+    expect(e.message).toContain("(nope)");
+    expect(e.message).toContain(join(home, ".aws", "config"));
+  });
+
+  it("fails with ConfigParse for a file that cannot be parsed, even with env keys", async () => {
+    const home = await homeWith({ ".aws/config": "[default]\nregion = a\nregion = b\n" });
+    const e = await failure(defaultChain({ env: envFor(home, ENV_KEYS) })());
+    expect(e.code).toBe("ConfigParse");
+    expect(e.message).toContain(join(home, ".aws", "config"));
+  });
+
+  it("runs credential_process, caches its answer and does not run it again while valid", async () => {
+    const home = await homeWith({
+      "issuer.cjs": ISSUER,
+      ".aws/config": `[profile app]\ncredential_process = ${NODE} "{{HOME}}/issuer.cjs" "{{HOME}}/runs.txt"\n`,
+    });
+    const provider = defaultChain({ env: envFor(home), profile: "app" });
+    const first = await provider();
+    const second = await provider();
+    expect(first).toMatchObject({ accessKeyId: "AKIDPROC", sessionToken: "proc-token", source: "custom-process" });
+    expect(second).toBe(first);
+    expect(first.expiration?.getTime()).toBeGreaterThan(Date.now());
+    expect(await readFile(join(home, "runs.txt"), "utf8")).toBe("run\n");
+    provider.dispose();
+  });
+
+  it("prefers the credentials file over credential_process in the same profile", async () => {
+    const home = await homeWith({
+      ".aws/credentials": CREDENTIALS,
+      ".aws/config": `[profile dev]\ncredential_process = /bin/false\n`,
+    });
+    const c = await defaultChain({ env: envFor(home), profile: "dev" })();
+    expect(c.source).toBe("shared-credentials-file");
+  });
+
+  it("takes keys passed in code before everything", async () => {
+    const home = await homeWith({});
+    const c = await defaultChain({ env: envFor(home, ENV_KEYS), credentials: { accessKeyId: "AKIDCODE", secretAccessKey: "code-secret" } })();
+    expect(c).toMatchObject({ accessKeyId: "AKIDCODE", source: "explicit" });
+  });
+
+  it("gives PartialCredentials for code keys without a secret", async () => {
+    const home = await homeWith({});
+    const e = await failure(defaultChain({ env: envFor(home), credentials: { accessKeyId: "AKIDCODE", secretAccessKey: "" } })());
+    expect(e.code).toBe("PartialCredentials");
+  });
+
+  it("refuses a role_arn profile clearly rather than answering with credentials botocore would not use", async () => {
+    const home = await homeWith({
+      ".aws/config": `[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = other\n${CONFIG.split("\n").slice(2).join("\n")}`,
+    });
+    const e = await failure(defaultChain({ env: envFor(home), profile: "role" })());
+    expect(e.code).toBe("InvalidConfig");
+    expect(e.source).toBe("assume-role");
+    expect(e.message).toContain('profile "role" sets role_arn');
+  });
+
+  it.each([
+    ["sso", "[profile p]\nsso_account_id = 123456789012\nsso_role_name = r\n", {}],
+    ["login", "[profile p]\nlogin_session = arn:aws:iam::123456789012:user/u\n", {}],
+    ["assume-role-with-web-identity", "[profile p]\nweb_identity_token_file = /tmp/t\nrole_arn = arn:aws:iam::1:role/r\n", {}],
+  ])("refuses a %s profile clearly", async (source, config) => {
+    const home = await homeWith({ ".aws/config": config });
+    const e = await failure(defaultChain({ env: envFor(home), profile: "p" })());
+    expect(e).toMatchObject({ code: "InvalidConfig", source });
+  });
+
+  it("refuses env web identity, but not for an explicit profile (botocore ignores the env vars then)", async () => {
+    const home = await homeWith({ ".aws/credentials": CREDENTIALS });
+    const env = envFor(home, { AWS_WEB_IDENTITY_TOKEN_FILE: "/tmp/token", AWS_ROLE_ARN: "arn:aws:iam::1:role/r" });
+    expect((await failure(defaultChain({ env })())).source).toBe("assume-role-with-web-identity");
+    expect((await defaultChain({ env, profile: "dev" })()).source).toBe("shared-credentials-file");
+  });
+
+  it("gets container credentials from the endpoint and explains the providers before it", async () => {
+    const container = await startContainer();
+    try {
+      const home = await homeWith({});
+      const provider = defaultChain({ env: envFor(home, container.env) });
+      const c = await provider();
+      expect(c.source).toBe("container-role");
+      expect(c.expiration).toBeInstanceOf(Date);
+      provider.dispose();
+    } finally {
+      await container.close();
+    }
+  });
+
+  it("explains every provider in botocore's order, without secrets", async () => {
+    const home = await homeWith({ ".aws/credentials": CREDENTIALS });
+    const trace = await defaultChain({ env: envFor(home) }).explain();
+    expect(trace.profile).toEqual({ name: "default", from: "default" });
+    expect(trace.attempts.map((a) => a.source)).toEqual(ORDER);
+    expect(trace.attempts.map((a) => a.outcome)).toEqual(ORDER.map((s) => (s === "shared-credentials-file" ? "used" : "skipped")));
+    expect(trace.credentials?.accessKeyId).toBe("AKIDFILE");
+    expect(JSON.stringify(trace.attempts)).not.toContain("file-secret");
+  });
+
+  it("explains an explicit profile without env, and a setup failure as such", async () => {
+    const home = await homeWith({ ".aws/credentials": CREDENTIALS });
+    const trace = await defaultChain({ env: envFor(home), profile: "dev" }).explain();
+    expect(trace.attempts[0]?.source).toBe("assume-role");
+    expect(trace.profile?.from).toBe("option");
+    const missing = await defaultChain({ env: envFor(home), profile: "nope" }).explain();
+    expect(missing.attempts).toEqual([expect.objectContaining({ source: "shared-config", outcome: "failed", code: "ProfileNotFound" })]);
+  });
+
+  it("says what each provider looked at when nothing is found", async () => {
+    const home = await homeWith({});
+    const e = await failure(defaultChain({ env: envFor(home) })());
+    expect(e.code).toBe("NoCredentials");
+    expect(e.message).toContain("env: AWS_ACCESS_KEY_ID is not set");
+    expect(e.message).toContain(join(home, ".aws", "credentials"));
+    expect(e.message).toContain("iam-role:");
+    expect(e.attempts).toHaveLength(ORDER.length);
+  });
+
+  it("rejects credentials that are already expired (botocore's RuntimeError)", async () => {
+    const home = await homeWith({});
+    const env = envFor(home, { ...ENV_KEYS, AWS_SESSION_TOKEN: "t", AWS_CREDENTIAL_EXPIRATION: "2000-01-01T00:00:00Z" });
+    expect((await failure(defaultChain({ env })())).code).toBe("CredentialRetrieval");
+    expect((await failure(defaultChain({ env, refresh: false })())).code).toBe("CredentialRetrieval");
+  });
+});

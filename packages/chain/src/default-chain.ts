@@ -1,0 +1,144 @@
+import {
+  CredchainError,
+  resolveContext,
+  selectProfile,
+  type Credentials,
+  type ProviderCallOptions,
+  type ProviderContext,
+} from "@credchain/core";
+import { fromBotoConfig, fromEc2CredentialsFile } from "@credchain/provider-boto-cfg";
+import { fromContainerMetadata, type ContainerMetadataInit } from "@credchain/provider-container";
+import { fromEnv } from "@credchain/provider-env";
+import { fromInstanceMetadata, resolveImdsSettings } from "@credchain/provider-imds";
+import {
+  fromConfigFile,
+  fromSharedCredentialsFile,
+  getScopedProfile,
+  loadSharedConfig,
+  type SharedConfigInit,
+} from "@credchain/provider-ini";
+import { withRefresh, type WithRefreshOptions } from "@credchain/refresh-manager";
+import type { ChainProvider } from "./chain.js";
+import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
+import type { Explanation } from "./explanation.js";
+import { imdsOptionsFromProfile, type ImdsChainOptions } from "./imds-options.js";
+import { link, type ChainLink } from "./link.js";
+import { assumeRolePlaceholder, loginPlaceholder, ssoPlaceholder, webIdentityPlaceholder } from "./not-yet-supported.js";
+import { processFromProfile, type ProcessChainOptions } from "./process-from-profile.js";
+import { walk } from "./walk.js";
+
+export interface DefaultChainOptions extends SharedConfigInit {
+  /**
+   * The profile, as `boto3.Session(profile_name=…)`: it must exist, and it drops the `env`
+   * provider. Default: AWS_DEFAULT_PROFILE, else AWS_PROFILE (which keep `env`), else `default`.
+   */
+  profile?: string;
+  /** Keys from code: they win over everything (source `explicit`). */
+  credentials?: ExplicitCredentials;
+  /** Refresh windows and hooks for expiring credentials, or `false` for no caching at all. */
+  refresh?: WithRefreshOptions | false;
+  /** credential_process: timeout and output cap. */
+  process?: ProcessChainOptions;
+  /** Container endpoint: timeout and attempts. */
+  container?: Omit<ContainerMetadataInit, keyof SharedConfigInit>;
+  /** Instance metadata: overrides of what env and the profile say. */
+  imds?: ImdsChainOptions;
+}
+
+export type DefaultChainProvider = ChainProvider & { dispose(): void };
+
+interface Plan {
+  profile: NonNullable<Explanation["profile"]>;
+  links: ChainLink[];
+}
+
+/** Reads both files once and lays out botocore's providers for the selected profile. */
+async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise<Plan> {
+  const init = { ...options, ...ctx };
+  const sharedConfig = await loadSharedConfig(init);
+  const selected = selectProfile({ profile: options.profile, env: ctx.env });
+  // boto3 raises ProfileNotFound (and ConfigParse) when the Session is made: before any provider.
+  const scoped = getScopedProfile(sharedConfig, selected);
+  const name = selected.name;
+  const explicitProfile = options.profile !== undefined;
+  const profileInit = { ...init, profile: name, sharedConfig };
+  // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
+  const imds = { ...imdsOptionsFromProfile(name, scoped, sharedConfig.configFile.path), ...options.imds };
+  resolveImdsSettings(ctx.env, imds);
+  const links: ChainLink[] = [];
+  if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
+  // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
+  if (!explicitProfile) links.push(link("env", fromEnv(init)));
+  links.push(
+    link("assume-role", assumeRolePlaceholder(name, scoped)),
+    link("assume-role-with-web-identity", webIdentityPlaceholder(name, scoped, ctx.env, explicitProfile)),
+    link("sso", ssoPlaceholder(name, scoped)),
+    link("shared-credentials-file", fromSharedCredentialsFile(profileInit)),
+    link("login", loginPlaceholder(name, scoped)),
+    link("custom-process", processFromProfile(name, scoped, sharedConfig, { ...init, ...options.process })),
+    link("config-file", fromConfigFile(profileInit)),
+    link("ec2-credentials-file", fromEc2CredentialsFile(init)),
+    link("boto-config", fromBotoConfig(init)),
+    link("container-role", fromContainerMetadata({ ...init, ...options.container })),
+    link("iam-role", fromInstanceMetadata({ ...init, ...imds })),
+  );
+  return { profile: { name, from: selected.from }, links };
+}
+
+/** botocore's RuntimeError: credentials that are expired the moment they arrive are refused. */
+function notExpired(credentials: Credentials, now: number): Credentials {
+  const exp = credentials.expiration?.getTime();
+  if (exp === undefined || exp > now) return credentials;
+  throw new CredchainError({
+    code: "CredentialRetrieval",
+    source: credentials.source,
+    message: `credentials from ${credentials.source} are already expired (expiration ${credentials.expiration?.toISOString()})`,
+  });
+}
+
+function setupFailure(error: unknown): CredchainError {
+  if (CredchainError.isInstance(error)) return error;
+  return new CredchainError({ code: "ConfigParse", message: `Unable to read the shared config: ${String(error)}`, cause: error });
+}
+
+/**
+ * The credential chain of `boto3.Session(profile_name=…).get_credentials()`, in botocore 1.43's
+ * order (see the package README). Expiring credentials are refreshed before they expire; later
+ * calls return the cached credentials. `explain()` walks every provider afresh and says what each
+ * did, without secrets.
+ *
+ * @example
+ * ```ts
+ * import { defaultChain } from "@credchain/chain";
+ *
+ * const credentials = defaultChain({ profile: "dev" });
+ * const { accessKeyId, source } = await credentials();
+ * ```
+ */
+export function defaultChain(options: DefaultChainOptions = {}): DefaultChainProvider {
+  const ctx = resolveContext(options);
+  let winner: ChainLink | undefined;
+  const resolve = async (call?: ProviderCallOptions) => {
+    if (winner) return notExpired(await winner.provider(call), ctx.now());
+    const { links } = await plan(options, ctx);
+    const result = await walk(links, call);
+    if (result.error) throw result.error;
+    winner = result.winner;
+    return notExpired(result.credentials as Credentials, ctx.now());
+  };
+  const explain = async (call?: ProviderCallOptions): Promise<Explanation> => {
+    let laid: Plan;
+    try {
+      laid = await plan(options, ctx);
+    } catch (error) {
+      const e = setupFailure(error);
+      const attempt = { source: "shared-config", outcome: "failed" as const, reason: e.message, code: e.code };
+      return { attempts: [attempt], error: e };
+    }
+    const { winner: _, ...explanation } = await walk(laid.links, call);
+    return { profile: laid.profile, ...explanation };
+  };
+  if (options.refresh === false) return Object.assign(resolve, { explain, dispose() {} });
+  const refreshing = withRefresh(resolve, { logger: ctx.logger, now: ctx.now, ...options.refresh });
+  return Object.assign(refreshing, { explain });
+}

@@ -1,0 +1,13 @@
+import type { ChainAttempt, CredchainError, Credentials } from "@credchain/core";
+
+/** How one resolution went: every provider in order with its outcome, and the result. */
+export interface Explanation {
+  /** The profile the chain resolved for (default chain only). */
+  profile?: { name: string; from: "option" | "AWS_DEFAULT_PROFILE" | "AWS_PROFILE" | "default" };
+  /** Each provider in chain order: used, skipped (with why), or failed (with the error code). */
+  attempts: ChainAttempt[];
+  /** Present when a provider answered. */
+  credentials?: Credentials;
+  /** Present when no provider answered or one failed. */
+  error?: CredchainError;
+}

@@ -1,0 +1,23 @@
+import { createCredentials, CredchainError, type CredentialProvider } from "@credchain/core";
+
+/** Keys passed in code, as `boto3.Session(aws_access_key_id=…, aws_secret_access_key=…)`. */
+export interface ExplicitCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export function fromExplicit(keys: ExplicitCredentials): CredentialProvider {
+  return async () => {
+    if (!keys.accessKeyId || !keys.secretAccessKey) {
+      const missing = keys.accessKeyId ? "secretAccessKey" : "accessKeyId";
+      throw new CredchainError({
+        code: "PartialCredentials",
+        message: `Partial credentials found in explicit, missing: ${missing} (the credentials option)`,
+        source: "explicit",
+        key: missing,
+      });
+    }
+    return createCredentials({ ...keys, source: "explicit" });
+  };
+}

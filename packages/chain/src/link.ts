@@ -1,0 +1,20 @@
+import type { CredentialProvider } from "@credchain/core";
+
+/** A provider with the name `explain` shows for it (a credential source, or any label). */
+export interface ChainLink {
+  readonly source: string;
+  readonly provider: CredentialProvider;
+}
+
+/** Names a provider for the explain trace: `chain(link("vault", fromVault()), fromEnv())`. */
+export function link(source: string, provider: CredentialProvider): ChainLink {
+  return { source, provider };
+}
+
+export function toLink(entry: CredentialProvider | ChainLink, index: number): ChainLink {
+  if (typeof entry === "function") {
+    // A bare function: name it after the provider's own name where it has one.
+    return { source: entry.name && entry.name !== "anonymous" ? entry.name : `provider #${index + 1}`, provider: entry };
+  }
+  return entry;
+}

@@ -1,0 +1,45 @@
+export const MAIN_HELP = `credchain — AWS credentials for Node.js, found the way boto3 finds them
+
+Usage: credchain <command> [options]
+
+Commands:
+  export    print the resolved credentials (credential_process JSON, env lines, or JSON)
+  explain   show each provider of the chain in order: skipped (why), used, or failed (why)
+  help      show help for a command: credchain help export
+
+Options:
+  -h, --help     show help
+  --version      print the version
+
+Exit codes: 0 success, 1 credentials could not be resolved, 2 usage error.
+Set CREDCHAIN_DEBUG=1 for debug lines on stderr (never secrets).
+`;
+
+export const EXPORT_HELP = `Usage: credchain export [--profile P] [--format process|env|json]
+
+Resolves credentials like boto3.Session(profile_name=P).get_credentials() and prints them.
+
+Options:
+  --profile P    use profile P (it must exist; drops environment-variable credentials, as boto3 does).
+                 Default: AWS_DEFAULT_PROFILE, else AWS_PROFILE, else "default".
+  --format F     process  credential_process JSON: {"Version":1,"AccessKeyId",…} (default)
+                 env      export AWS_ACCESS_KEY_ID=… lines for a shell: eval "$(credchain export --format env)"
+                 json     the process JSON plus "Source" (the provider that answered)
+  -h, --help     show this help
+
+On failure: exit 1; with --format json, stdout is {"Error":{"Code":…,"Message":…}}.
+`;
+
+export const EXPLAIN_HELP = `Usage: credchain explain [--profile P] [--format text|json]
+
+Walks the default chain and reports, for each provider in botocore's order, whether it was
+skipped (and why), used, or failed (and why), with what it looked at. Secrets are never shown;
+the access key id is masked.
+
+Options:
+  --profile P    as for export
+  --format F     text (default) or json
+  -h, --help     show this help
+
+Exit 0 when a provider answered, 1 when none did or one failed.
+`;

@@ -1,0 +1,59 @@
+import { createRequire } from "node:module";
+import { explainCommand } from "./explain-command.js";
+import { exportCommand } from "./export-command.js";
+import { EXPLAIN_HELP, EXPORT_HELP, MAIN_HELP } from "./help.js";
+import { EXIT, processIo, type CliIo } from "./io.js";
+import { parseArgs, UsageError, type ParsedArgs } from "./parse-args.js";
+
+interface Command {
+  help: string;
+  run: (args: ParsedArgs, io: CliIo) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  export: { help: EXPORT_HELP, run: exportCommand },
+  explain: { help: EXPLAIN_HELP, run: explainCommand },
+};
+
+function version(): string {
+  return (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.options.version) {
+    io.stdout(`${version()}\n`);
+    return EXIT.ok;
+  }
+  if (args.command === "help") {
+    // `credchain help export`: the topic arrives as the only extra word, which parseArgs rejects.
+    io.stdout(MAIN_HELP);
+    return EXIT.ok;
+  }
+  if (args.command === undefined) {
+    (args.options.help ? io.stdout : io.stderr)(MAIN_HELP);
+    return args.options.help ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[args.command];
+  if (!command) throw new UsageError(`unknown command "${args.command}"`);
+  if (args.options.help) {
+    io.stdout(command.help);
+    return EXIT.ok;
+  }
+  return command.run(args, io);
+}
+
+/** Runs the CLI; resolves to the exit code. Never throws for user mistakes or credential errors. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  // `credchain help explain` reads as `credchain explain --help`.
+  const args = argv[0] === "help" && argv.length === 2 ? [argv[1] as string, "--help"] : argv;
+  try {
+    return await dispatch(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`credchain: ${error.message}\nRun "credchain --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

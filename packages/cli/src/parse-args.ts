@@ -1,0 +1,60 @@
+/** A usage mistake: exit 2 with the message and a pointer to --help. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export interface ParsedArgs {
+  command: string | undefined;
+  options: Record<string, string | true>;
+}
+
+/** Options that take a value; everything else is a flag. */
+const VALUED = new Set(["profile", "format"]);
+const FLAGS = new Set(["help", "version"]);
+
+/**
+ * `cmd --opt value --opt=value --flag`, and `-h`. No dependency: the grammar is this small.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const options: Record<string, string | true> = {};
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "-h") {
+      options.help = true;
+      continue;
+    }
+    if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = arg.slice(2, eq === -1 ? undefined : eq);
+      if (VALUED.has(name)) {
+        let value: string | undefined;
+        if (eq !== -1) value = arg.slice(eq + 1);
+        else {
+          value = argv[++i];
+          if (value === undefined) throw new UsageError(`--${name} needs a value`);
+        }
+        options[name] = value;
+      } else if (FLAGS.has(name) && eq === -1) {
+        options[name] = true;
+      } else {
+        throw new UsageError(`unknown option ${arg}`);
+      }
+      continue;
+    }
+    if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+    if (command !== undefined) throw new UsageError(`unexpected argument "${arg}"`);
+    command = arg;
+  }
+  return { command, options };
+}
+
+/** The value of `--name`, one of `allowed`, or the default. */
+export function choice<T extends string>(options: ParsedArgs["options"], name: string, allowed: readonly T[], fallback: T): T {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got "${String(value)}")`);
+  }
+  return value as T;
+}

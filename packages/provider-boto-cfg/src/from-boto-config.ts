@@ -1,0 +1,114 @@
+import {
+  createCredentials,
+  CredchainError,
+  loadConfigFile,
+  notFound,
+  resolveContext,
+  type CredentialProvider,
+  type LoadedConfigFile,
+  type ProviderContext,
+  type ProviderContextInit,
+} from "@credchain/core";
+
+/** Names the one boto2 config file to read; when set, the default locations are not read. */
+export const BOTO_CONFIG = "BOTO_CONFIG";
+/** The system-wide boto2 config file botocore reads first. */
+export const SYSTEM_BOTO_CONFIG_PATH = "/etc/boto.cfg";
+/** The per-user boto2 config file botocore reads after the system one. */
+export const USER_BOTO_CONFIG_PATH = "~/.boto";
+/** The section holding the keys; section names are case-sensitive (`[credentials]` is not it). */
+export const BOTO_CREDENTIALS_SECTION = "Credentials";
+
+const ACCESS_KEY = "aws_access_key_id";
+const SECRET_KEY = "aws_secret_access_key";
+const SOURCE = "boto-config";
+
+export interface BotoConfigInit extends ProviderContextInit {
+  /**
+   * The system-wide file read first when `BOTO_CONFIG` is unset. Default: `/etc/boto.cfg`
+   * (botocore's fixed `DEFAULT_CONFIG_FILENAMES[0]`); tests point it into a temp dir.
+   */
+  systemBotoConfigPath?: string;
+}
+
+/**
+ * Credentials from a boto2 config file, as botocore's BotoProvider: the `[Credentials]` section's
+ * `aws_access_key_id` and `aws_secret_access_key` (keys are case-insensitive; no session token).
+ *
+ * Files: only `BOTO_CONFIG` when that variable is set (even to an empty string), with `$VARS`
+ * and `~` expanded; otherwise `/etc/boto.cfg`, then `~/.boto`. A missing or unreadable file is
+ * skipped; so is a file without `[Credentials]` or without an access key in it. The first file
+ * with an access key decides:
+ *
+ * - no secret key: `PartialCredentials`;
+ * - a key written as a sub-section (indented lines after `key =`): `InvalidConfig` (botocore
+ *   would hand on a dict as the key);
+ * - a file that does not parse (duplicate sections or keys, a line before any section, …):
+ *   `ConfigParse`, naming the file and line; the chain stops, as in botocore.
+ *
+ * No file gives credentials: `notFound` (the chain moves on). Files are read on every call.
+ *
+ * @example
+ * ```ts
+ * import { fromBotoConfig } from "@credchain/provider-boto-cfg";
+ *
+ * // ~/.boto: "[Credentials]\naws_access_key_id = AKID…\naws_secret_access_key = …"
+ * const { accessKeyId, source } = await fromBotoConfig()(); // source: "boto-config"
+ * ```
+ */
+export function fromBotoConfig(init: BotoConfigInit = {}): CredentialProvider {
+  const ctx = resolveContext(init);
+  const defaults = [init.systemBotoConfigPath ?? SYSTEM_BOTO_CONFIG_PATH, USER_BOTO_CONFIG_PATH];
+  return async () => {
+    const named = ctx.env[BOTO_CONFIG];
+    const candidates = named === undefined ? defaults : [named];
+    const files: string[] = [];
+    for (const candidate of candidates) {
+      const file = await load(candidate, ctx);
+      files.push(file.path);
+      if (!file.exists || file.readError !== undefined) continue;
+      const section = file.sections[BOTO_CREDENTIALS_SECTION];
+      if (section === undefined || !Object.hasOwn(section, ACCESS_KEY)) continue;
+      const text = (key: string): string | undefined => {
+        if (!Object.hasOwn(section, key)) return undefined;
+        const value = section[key];
+        if (typeof value === "string") return value;
+        throw new CredchainError({
+          code: "InvalidConfig",
+          message: `${key} in [${BOTO_CREDENTIALS_SECTION}] of ${file.path} is a sub-section (indented lines after "${key} ="), not a value`,
+          source: SOURCE,
+          file: file.path,
+          key,
+        });
+      };
+      const accessKeyId = text(ACCESS_KEY) as string;
+      const secretAccessKey = text(SECRET_KEY);
+      if (secretAccessKey === undefined) {
+        throw new CredchainError({
+          code: "PartialCredentials",
+          message: `Partial credentials found in ${SOURCE}, missing: ${SECRET_KEY} ([${BOTO_CREDENTIALS_SECTION}] in ${file.path} has ${ACCESS_KEY} but no ${SECRET_KEY})`,
+          source: SOURCE,
+          file: file.path,
+          key: SECRET_KEY,
+        });
+      }
+      ctx.logger.debug(`${SOURCE}: found credentials in ${file.path}`);
+      return createCredentials({ accessKeyId, secretAccessKey, source: SOURCE });
+    }
+    const where = named === undefined ? `${BOTO_CONFIG} is not set and` : `${BOTO_CONFIG} is set, so only it is read, and`;
+    throw notFound(SOURCE, `${where} no boto config file (${files.join(", ")}) has ${ACCESS_KEY} in [${BOTO_CREDENTIALS_SECTION}]`, {
+      envVars: [BOTO_CONFIG],
+      files,
+    });
+  };
+}
+
+/** loadConfigFile, with this provider named on a parse error. */
+async function load(path: string, ctx: ProviderContext): Promise<LoadedConfigFile> {
+  try {
+    return await loadConfigFile(path, ctx);
+  } catch (error) {
+    if (!CredchainError.isInstance(error)) throw error;
+    throw new CredchainError({ code: error.code, message: error.message, source: SOURCE, file: error.file, key: error.key, cause: error });
+  }
+}

@@ -1,0 +1,110 @@
+import { chmod } from "node:fs/promises";
+import { inspect } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fromEc2CredentialsFile } from "./from-ec2-credentials-file.js";
+import { makeHome, rejection, SECRET, type TestHome } from "./test-home.js";
+
+let home: TestHome;
+beforeEach(async () => {
+  home = await makeHome();
+});
+afterEach(() => home.remove());
+
+const run = (env: Record<string, string>) => fromEc2CredentialsFile({ env, homedir: home.dir })();
+
+describe(fromEc2CredentialsFile.name, () => {
+  it("reads AWSAccessKeyId and AWSSecretKey", async () => {
+    await home.write({ "ec2.creds": `AWSAccessKeyId=AKIDEC2\nAWSSecretKey=${SECRET}\n` });
+    const creds = await run({ AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` });
+    expect(creds).toMatchObject({ accessKeyId: "AKIDEC2", secretAccessKey: SECRET, source: "ec2-credentials-file" });
+    expect(creds.sessionToken).toBeUndefined();
+    expect(inspect(creds) + JSON.stringify(creds)).not.toContain(SECRET);
+  });
+
+  it("expands ~ and strips spaces around '='", async () => {
+    await home.write({ "ec2.creds": `# comment\nAWSAccessKeyId = AKIDEC2\n\nwords\nAWSSecretKey = a=b\n` });
+    const creds = await run({ AWS_CREDENTIAL_FILE: "~/ec2.creds" });
+    expect(creds).toMatchObject({ accessKeyId: "AKIDEC2", secretAccessKey: "a=b" });
+  });
+
+  it("keeps empty values, as botocore does", async () => {
+    await home.write({ "ec2.creds": "AWSAccessKeyId=\nAWSSecretKey=\n" });
+    expect(await run({ AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` })).toMatchObject({ accessKeyId: "", secretAccessKey: "" });
+  });
+
+  it("is notFound when AWS_CREDENTIAL_FILE is unset", async () => {
+    const error = await rejection(run({}));
+    expect(error).toMatchObject({ code: "NoCredentials", tryNextLink: true, source: "ec2-credentials-file" });
+    expect(error.lookedAt).toEqual({ envVars: ["AWS_CREDENTIAL_FILE"] });
+  });
+
+  it("is notFound when the file has no AWSAccessKeyId (key names are case-sensitive)", async () => {
+    await home.write({ "ec2.creds": `awsaccesskeyid=AKID\nAWSSecretKey=${SECRET}\n` });
+    const error = await rejection(run({ AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` }));
+    expect(error).toMatchObject({ code: "NoCredentials", tryNextLink: true });
+    expect(error.lookedAt).toEqual({ envVars: ["AWS_CREDENTIAL_FILE"], files: [`${home.dir}/ec2.creds`] });
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  it("fails with PartialCredentials when AWSSecretKey is missing", async () => {
+    await home.write({ "ec2.creds": "AWSAccessKeyId=AKIDEC2\n" });
+    const error = await rejection(run({ AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` }));
+    expect(error).toMatchObject({ code: "PartialCredentials", tryNextLink: false, key: "AWSSecretKey", file: `${home.dir}/ec2.creds` });
+    expect(error.message).toContain("missing: AWSSecretKey");
+    expect(error.message).toContain(`${home.dir}/ec2.creds`);
+  });
+
+  it.each([
+    ["a missing file", (dir: string) => `${dir}/nope.creds`, "ENOENT"],
+    ["a directory", (dir: string) => dir, "EISDIR"],
+    ["an empty string", () => "", "ENOENT"],
+    ["$VARS, which are not expanded", () => "$HOME/ec2.creds", "ENOENT"],
+  ])("fails with ConfigNotFound (the chain stops) for %s", async (_, path, code) => {
+    await home.write({ "ec2.creds": `AWSAccessKeyId=AKIDEC2\nAWSSecretKey=${SECRET}\n` });
+    const named = path(home.dir);
+    const error = await rejection(fromEc2CredentialsFile({ env: { AWS_CREDENTIAL_FILE: named, HOME: home.dir }, homedir: home.dir })());
+    expect(error).toMatchObject({ code: "ConfigNotFound", tryNextLink: false, file: named });
+    expect(error.message).toContain(`The specified config file (${named}) could not be found`);
+    expect(error.message).toContain(code);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("fails with ConfigNotFound when the file cannot be read", async () => {
+    await home.write({ "ec2.creds": `AWSAccessKeyId=AKIDEC2\nAWSSecretKey=${SECRET}\n` });
+    await chmod(`${home.dir}/ec2.creds`, 0);
+    const error = await rejection(run({ AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` }));
+    expect(error).toMatchObject({ code: "ConfigNotFound" });
+    expect(error.message).toContain("EACCES");
+  });
+
+  it("fails with ConfigNotFound for any fs error of the reader (botocore: any OSError)", async () => {
+    const denied = Object.assign(new Error("denied"), { code: "EACCES" });
+    const provider = fromEc2CredentialsFile({ env: { AWS_CREDENTIAL_FILE: "/x" }, readFile: () => Promise.reject(denied) });
+    expect(await rejection(provider())).toMatchObject({ code: "ConfigNotFound", cause: denied, message: expect.stringContaining("EACCES") });
+  });
+
+  it("fails with ConfigParse on a file that is not UTF-8", async () => {
+    await home.write({ "ec2.creds": Buffer.from("AWSAccessKeyId=AKID\xff\nAWSSecretKey=x\n", "latin1") });
+    const error = await rejection(run({ AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` }));
+    expect(error).toMatchObject({ code: "ConfigParse", tryNextLink: false });
+    expect(error.message).toContain("not valid UTF-8");
+  });
+
+  it("does not find a key behind a byte order mark, as botocore does not", async () => {
+    await home.write({ "ec2.creds": `\ufeffAWSAccessKeyId=AKID\nAWSSecretKey=${SECRET}\n` });
+    expect(await rejection(run({ AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` }))).toMatchObject({ code: "NoCredentials", tryNextLink: true });
+  });
+
+  it("reads the file on every call", async () => {
+    await home.write({ "ec2.creds": `AWSAccessKeyId=ONE\nAWSSecretKey=${SECRET}\n` });
+    const provider = fromEc2CredentialsFile({ env: { AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` } });
+    expect((await provider()).accessKeyId).toBe("ONE");
+    await home.write({ "ec2.creds": `AWSAccessKeyId=TWO\nAWSSecretKey=${SECRET}\n` });
+    expect((await provider()).accessKeyId).toBe("TWO");
+  });
+
+  it("passes on an error without an fs code from an injected reader", async () => {
+    const boom = new Error("boom");
+    const provider = fromEc2CredentialsFile({ env: { AWS_CREDENTIAL_FILE: "/x" }, readFile: () => Promise.reject(boom) });
+    await expect(provider()).rejects.toBe(boom);
+  });
+});
