@@ -170,7 +170,8 @@ describe("defaultChain", () => {
   it("explains an explicit profile without env, and a setup failure as such", async () => {
     const home = await homeWith({ ".aws/credentials": CREDENTIALS });
     const trace = await defaultChain({ env: envFor(home), profile: "dev" }).explain();
-    expect(trace.attempts[0]?.source).toBe("assume-role");
+    expect(trace.attempts[0]).toMatchObject({ source: "env", outcome: "skipped" });
+    expect(trace.attempts[0]?.reason).toContain('profile "dev" was chosen explicitly');
     expect(trace.profile?.from).toBe("option");
     const missing = await defaultChain({ env: envFor(home), profile: "nope" }).explain();
     expect(missing.attempts).toEqual([expect.objectContaining({ source: "shared-config", outcome: "failed", code: "ProfileNotFound" })]);

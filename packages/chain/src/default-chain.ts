@@ -1,7 +1,9 @@
 import {
   CredchainError,
+  notFound,
   resolveContext,
   selectProfile,
+  type CredentialProvider,
   type Credentials,
   type ProviderCallOptions,
   type ProviderContext,
@@ -68,7 +70,7 @@ async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
-  if (!explicitProfile) links.push(link("env", fromEnv(init)));
+  links.push(link("env", explicitProfile ? envDropped(name) : fromEnv(init)));
   links.push(
     link("assume-role", assumeRolePlaceholder(name, scoped)),
     link("assume-role-with-web-identity", webIdentityPlaceholder(name, scoped, ctx.env, explicitProfile)),
@@ -94,6 +96,13 @@ function notExpired(credentials: Credentials, now: number): Credentials {
     source: credentials.source,
     message: `credentials from ${credentials.source} are already expired (expiration ${credentials.expiration?.toISOString()})`,
   });
+}
+
+/** Stands in for env when a profile was chosen explicitly, so explain says why env was not read. */
+function envDropped(name: string): CredentialProvider {
+  return async () => {
+    throw notFound("env", `not read: profile "${name}" was chosen explicitly, and boto3.Session(profile_name=…) ignores env credentials`);
+  };
 }
 
 function setupFailure(error: unknown): CredchainError {

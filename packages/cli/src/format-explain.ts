@@ -9,7 +9,7 @@ const FROM: Record<string, string> = {
   option: "--profile",
   AWS_DEFAULT_PROFILE: "AWS_DEFAULT_PROFILE",
   AWS_PROFILE: "AWS_PROFILE",
-  default: "nothing selected one",
+  default: "default: no --profile, AWS_DEFAULT_PROFILE or AWS_PROFILE",
 };
 
 function lookedAtJson(l: LookedAt): Record<string, unknown> {

@@ -81,7 +81,7 @@ describe("credchain explain", () => {
   it("lists every provider and the one used, masking the key and never showing the secret", async () => {
     const r = await run(["explain"], await home(FILES));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('profile: "default" (selected by nothing selected one)');
+    expect(r.stdout).toContain('profile: "default" (selected by default: no --profile, AWS_DEFAULT_PROFILE or AWS_PROFILE)');
     expect(r.stdout).toMatch(/1\. env\s+skipped\s+AWS_ACCESS_KEY_ID is not set/);
     expect(r.stdout).toMatch(/5\. shared-credentials-file\s+used/);
     expect(r.stdout).toMatch(/12\. iam-role\s+skipped\s+not reached/);
