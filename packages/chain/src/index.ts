@@ -3,3 +3,9 @@ export { defaultChain, type DefaultChainOptions, type DefaultChainProvider } fro
 export type { Explanation } from "./explanation.js";
 export type { ExplicitCredentials } from "./explicit.js";
 export { link, type ChainLink } from "./link.js";
+export {
+  credentialSourceProvider,
+  CREDENTIAL_SOURCE_NAMES,
+  type CredentialSourceInit,
+  type CredentialSourceName,
+} from "./credential-source.js";
