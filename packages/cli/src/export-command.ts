@@ -2,7 +2,7 @@ import { defaultChain } from "@credchain/chain";
 import { CredchainError } from "@credchain/core";
 import { formatExport, EXPORT_FORMATS } from "./format-export.js";
 import { EXIT, type CliIo } from "./io.js";
-import { choice, type ParsedArgs } from "./parse-args.js";
+import { choice, expectPositionals, type ParsedArgs } from "./parse-args.js";
 import { chainOptions } from "./resolve-options.js";
 
 /** A failure as the contract prints it: code and message, never a stack or a secret. */
@@ -12,6 +12,7 @@ export function errorBody(error: unknown): { Code: string; Message: string } {
 }
 
 export async function exportCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  expectPositionals(args, []);
   const format = choice(args.options, "format", EXPORT_FORMATS, "process");
   try {
     const credentials = await defaultChain(chainOptions(args, io))();

@@ -5,6 +5,7 @@ Usage: credchain <command> [options]
 Commands:
   export    print the resolved credentials (credential_process JSON, env lines, or JSON)
   explain   show each provider of the chain in order: skipped (why), used, or failed (why)
+  configure set or get a value in ~/.aws/config or ~/.aws/credentials, keeping the rest of the file
   help      show help for a command: credchain help export
 
 Options:
@@ -42,4 +43,22 @@ Options:
   -h, --help     show this help
 
 Exit 0 when a provider answered, 1 when none did or one failed.
+`;
+
+export const CONFIGURE_HELP = `Usage: credchain configure set [--profile P] KEY VALUE
+       credchain configure get [--profile P] KEY
+
+set  writes KEY = VALUE into profile P, as \`aws configure set\` does: aws_access_key_id,
+     aws_secret_access_key and aws_session_token go to the credentials file ([P]), every other
+     key to the config file ([profile P], or [default]). Comments, order and blank lines are kept;
+     a missing file is created with mode 0600; files are written atomically. KEY may be written
+     default.KEY or profile.NAME.KEY to name the profile inline.
+get  prints the value of KEY in profile P (config and credentials file merged, the credentials
+     file winning, as botocore reads them); exit 1 when it is not set.
+
+Options:
+  --profile P    default: AWS_DEFAULT_PROFILE, else AWS_PROFILE, else "default"
+  -h, --help     show this help
+
+Files: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE are honoured.
 `;

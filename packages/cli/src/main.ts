@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import { explainCommand } from "./explain-command.js";
 import { exportCommand } from "./export-command.js";
-import { EXPLAIN_HELP, EXPORT_HELP, MAIN_HELP } from "./help.js";
+import { configureCommand } from "./configure-command.js";
+import { CONFIGURE_HELP, EXPLAIN_HELP, EXPORT_HELP, MAIN_HELP } from "./help.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
 import { parseArgs, UsageError, type ParsedArgs } from "./parse-args.js";
 
@@ -13,6 +14,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   export: { help: EXPORT_HELP, run: exportCommand },
   explain: { help: EXPLAIN_HELP, run: explainCommand },
+  configure: { help: CONFIGURE_HELP, run: configureCommand },
 };
 
 function version(): string {
@@ -26,8 +28,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (args.command === "help") {
-    // `credchain help export`: the topic arrives as the only extra word, which parseArgs rejects.
-    io.stdout(MAIN_HELP);
+    const topic = args.positionals[0];
+    if (topic === undefined) {
+      io.stdout(MAIN_HELP);
+      return EXIT.ok;
+    }
+    const command = COMMANDS[topic];
+    if (!command) throw new UsageError(`unknown command "${topic}"`);
+    io.stdout(command.help);
     return EXIT.ok;
   }
   if (args.command === undefined) {
@@ -45,10 +53,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** Runs the CLI; resolves to the exit code. Never throws for user mistakes or credential errors. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  // `credchain help explain` reads as `credchain explain --help`.
-  const args = argv[0] === "help" && argv.length === 2 ? [argv[1] as string, "--help"] : argv;
   try {
-    return await dispatch(args, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`credchain: ${error.message}\nRun "credchain --help" for usage.\n`);

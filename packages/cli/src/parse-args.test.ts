@@ -5,6 +5,8 @@ describe("parseArgs", () => {
   it("reads a command, valued options in both spellings, and flags", () => {
     expect(parseArgs(["export", "--profile", "dev", "--format=json"])).toEqual({
       command: "export",
+      positionals: [],
+      rest: undefined,
       options: { profile: "dev", format: "json" },
     });
     expect(parseArgs(["-h"]).options.help).toBe(true);
@@ -19,10 +21,14 @@ describe("parseArgs", () => {
     [["export", "--profile"], "--profile needs a value"],
     [["export", "--nope"], "unknown option --nope"],
     [["export", "-x"], "unknown option -x"],
-    [["export", "extra"], 'unexpected argument "extra"'],
     [["--help=yes"], "unknown option --help=yes"],
   ])("rejects %o", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+  });
+
+  it("collects words after the command, and everything after --", () => {
+    expect(parseArgs(["configure", "set", "region", "x", "--profile", "p"])).toMatchObject({ command: "configure", positionals: ["set", "region", "x"] });
+    expect(parseArgs(["exec", "--profile", "p", "--", "aws", "--profile", "q"])).toMatchObject({ rest: ["aws", "--profile", "q"], options: { profile: "p" } });
   });
 
   it("checks a choice", () => {

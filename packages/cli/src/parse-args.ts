@@ -5,11 +5,15 @@ export class UsageError extends Error {
 
 export interface ParsedArgs {
   command: string | undefined;
+  /** Words after the command (`configure set KEY VALUE`). */
+  positionals: string[];
+  /** Everything after a bare `--`, untouched (`exec -- cmd args`). */
+  rest: string[] | undefined;
   options: Record<string, string | true>;
 }
 
 /** Options that take a value; everything else is a flag. */
-const VALUED = new Set(["profile", "format"]);
+const VALUED = new Set(["profile", "format", "port"]);
 const FLAGS = new Set(["help", "version"]);
 
 /**
@@ -17,9 +21,15 @@ const FLAGS = new Set(["help", "version"]);
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options: Record<string, string | true> = {};
+  const positionals: string[] = [];
   let command: string | undefined;
+  let rest: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
+    if (arg === "--") {
+      rest = argv.slice(i + 1);
+      break;
+    }
     if (arg === "-h") {
       options.help = true;
       continue;
@@ -43,10 +53,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
-    if (command !== undefined) throw new UsageError(`unexpected argument "${arg}"`);
-    command = arg;
+    if (command === undefined) command = arg;
+    else positionals.push(arg);
   }
-  return { command, options };
+  return { command, positionals, rest, options };
 }
 
 /** The value of `--name`, one of `allowed`, or the default. */
@@ -57,4 +67,13 @@ export function choice<T extends string>(options: ParsedArgs["options"], name: s
     throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got "${String(value)}")`);
   }
   return value as T;
+}
+
+/** Exactly `count` words after the command, named for the message. */
+export function expectPositionals(args: ParsedArgs, names: readonly string[]): string[] {
+  if (args.positionals.length !== names.length) {
+    const got = args.positionals.length;
+    throw new UsageError(`expected ${names.join(" ")}${got > names.length ? `, got an extra "${args.positionals[names.length]}"` : ""}`);
+  }
+  return args.positionals;
 }

@@ -1,0 +1,41 @@
+import { mkdtemp, readFile, stat, writeFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeProfile } from "./write-profile.js";
+
+async function home(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "credchain-write-"));
+}
+
+describe("writeProfile", () => {
+  it("puts keys where aws configure set does and creates missing files with mode 0600", async () => {
+    const h = await home();
+    const written = await writeProfile({
+      env: { HOME: h },
+      profile: "dev",
+      values: { aws_access_key_id: "AKID", aws_secret_access_key: "s3cret", region: "eu-west-1" },
+    });
+    expect(written).toEqual([join(h, ".aws", "credentials"), join(h, ".aws", "config")]);
+    expect(await readFile(join(h, ".aws", "credentials"), "utf8")).toBe("[dev]\naws_access_key_id = AKID\naws_secret_access_key = s3cret\n");
+    expect(await readFile(join(h, ".aws", "config"), "utf8")).toBe("[profile dev]\nregion = eu-west-1\n");
+    expect((await stat(join(h, ".aws", "credentials"))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(h, ".aws"))).mode & 0o777).toBe(0o700);
+  });
+
+  it("keeps an existing file's mode and other bytes, and leaves no temp files", async () => {
+    const h = await home();
+    const path = join(h, "cfg");
+    await writeFile(path, "# keep me\n[default]\nregion = a\n", { mode: 0o644 });
+    await writeProfile({ env: { HOME: h, AWS_CONFIG_FILE: path }, profile: "default", values: { region: "b" } });
+    expect(await readFile(path, "utf8")).toBe("# keep me\n[default]\nregion = b\n");
+    expect((await stat(path)).mode & 0o777).toBe(0o644);
+    expect(await readdir(h)).toEqual(["cfg"]);
+  });
+
+  it("follows AWS_SHARED_CREDENTIALS_FILE with ~ expanded", async () => {
+    const h = await home();
+    await writeProfile({ env: { HOME: h, AWS_SHARED_CREDENTIALS_FILE: "~/creds" }, profile: "default", values: { aws_session_token: "t" } });
+    expect(await readFile(join(h, "creds"), "utf8")).toBe("[default]\naws_session_token = t\n");
+  });
+});
