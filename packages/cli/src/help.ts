@@ -5,6 +5,8 @@ Usage: credchain <command> [options]
 Commands:
   export    print the resolved credentials (credential_process JSON, env lines, or JSON)
   explain   show each provider of the chain in order: skipped (why), used, or failed (why)
+  exec      run a command with the resolved credentials (and region) in its environment
+  serve     serve refreshed credentials on 127.0.0.1 over the ECS container protocol
   configure set or get a value in ~/.aws/config or ~/.aws/credentials, keeping the rest of the file
   help      show help for a command: credchain help export
 
@@ -61,4 +63,42 @@ Options:
   -h, --help     show this help
 
 Files: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE are honoured.
+`;
+
+export const EXEC_HELP = `Usage: credchain exec [--profile P] [--server] -- command [args…]
+
+Runs command with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
+AWS_CREDENTIAL_EXPIRATION (when they expire) and AWS_REGION / AWS_DEFAULT_REGION (when
+configured) set from the chain; AWS_PROFILE and other credential variables are removed so they
+cannot shadow them. The command's exit code is passed through (128 + n when it dies of signal n);
+SIGINT, SIGTERM and SIGHUP are forwarded to it.
+
+Options:
+  --profile P    as for export
+  --server       instead of keys, give the command only AWS_CONTAINER_CREDENTIALS_FULL_URI and
+                 AWS_CONTAINER_AUTHORIZATION_TOKEN for a local endpoint serving refreshed
+                 credentials for as long as the command runs (long jobs outlive a session)
+  -h, --help     show this help
+
+Exit 1 when credentials cannot be resolved (the command is not started), 127 when the command
+is not found.
+`;
+
+export const SERVE_HELP = `Usage: credchain serve [--profile P] [--port N]
+
+Serves the chain's credentials, refreshed before they expire, over the ECS container-credentials
+protocol on 127.0.0.1, behind a random authorization token. Prints the two variables a client
+needs:
+
+  export AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:N/
+  export AWS_CONTAINER_AUTHORIZATION_TOKEN=…
+
+so eval "$(credchain serve &)"-style setups, containers (with the host's loopback) and tools on
+this machine get short-lived credentials without long-term keys in their environment. Runs until
+SIGINT or SIGTERM.
+
+Options:
+  --profile P    as for export
+  --port N       port to listen on (default: a free one)
+  -h, --help     show this help
 `;

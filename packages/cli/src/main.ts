@@ -2,7 +2,9 @@ import { createRequire } from "node:module";
 import { explainCommand } from "./explain-command.js";
 import { exportCommand } from "./export-command.js";
 import { configureCommand } from "./configure-command.js";
-import { CONFIGURE_HELP, EXPLAIN_HELP, EXPORT_HELP, MAIN_HELP } from "./help.js";
+import { execCommand } from "./exec-command.js";
+import { CONFIGURE_HELP, EXEC_HELP, EXPLAIN_HELP, EXPORT_HELP, MAIN_HELP, SERVE_HELP } from "./help.js";
+import { serveCommand } from "./serve-command.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
 import { parseArgs, UsageError, type ParsedArgs } from "./parse-args.js";
 
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, Command> = {
   export: { help: EXPORT_HELP, run: exportCommand },
   explain: { help: EXPLAIN_HELP, run: explainCommand },
   configure: { help: CONFIGURE_HELP, run: configureCommand },
+  exec: { help: EXEC_HELP, run: execCommand },
+  serve: { help: SERVE_HELP, run: serveCommand },
 };
 
 function version(): string {

@@ -14,7 +14,7 @@ export interface ParsedArgs {
 
 /** Options that take a value; everything else is a flag. */
 const VALUED = new Set(["profile", "format", "port"]);
-const FLAGS = new Set(["help", "version"]);
+const FLAGS = new Set(["help", "version", "server"]);
 
 /**
  * `cmd --opt value --opt=value --flag`, and `-h`. No dependency: the grammar is this small.
