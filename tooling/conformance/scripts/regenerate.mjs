@@ -41,7 +41,7 @@ const scenarios = listScenarios(undefined, process.argv.slice(2));
 console.log(`botocore ${botocoreVersion()}: ${scenarios.length} scenario(s)`);
 let changed = 0;
 for (const scenario of scenarios) {
-  const outcome = runBotocore(scenario);
+  const outcome = await runBotocore(scenario);
   const text = `${JSON.stringify(outcome, null, 2)}\n`;
   const before = scenario.expected === undefined ? undefined : `${JSON.stringify(scenario.expected, null, 2)}\n`;
   const summary = "Error" in outcome

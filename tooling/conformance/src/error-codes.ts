@@ -16,14 +16,16 @@ export const PYTHON_BUILTIN_CODES: Readonly<Record<string, string>> = {
   // AWS_CREDENTIAL_EXPIRATION that dateutil cannot parse (a scenario on credential_process
   // output overrides this with credchainCode: CredentialRetrieval).
   ParserError: "InvalidConfig",
-  // credential_process command line with unbalanced quotes ("No closing quotation", shlex.split).
+  // credential_process command line with unbalanced quotes ("No closing quotation", shlex.split);
+  // a container authorization token with CR/LF; a container FULL_URI on a host not allowed.
   ValueError: "InvalidConfig",
   // credential_process set to an empty value (Popen of an empty argument list).
   IndexError: "InvalidConfig",
   // "Credentials were refreshed, but the refreshed credentials are still expired." (env or
   // credential_process returning an Expiration in the past).
   RuntimeError: "CredentialRetrieval",
-  // AWS_CREDENTIAL_FILE with AWSAccessKeyId but no AWSSecretKey (a dict indexed directly).
+  // AWS_CREDENTIAL_FILE with AWSAccessKeyId but no AWSSecretKey (a dict indexed directly). A
+  // container answer missing a key is KeyError too; those scenarios set credchainCode.
   KeyError: "PartialCredentials",
 };
 

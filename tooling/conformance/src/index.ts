@@ -10,9 +10,28 @@ export {
   type Scenario,
   type ScenarioSpec,
 } from "./scenario.js";
-export { HOME_PLACEHOLDER, restorePlaceholders, substitutePlaceholders } from "./placeholders.js";
+export {
+  HOME_PLACEHOLDER,
+  hasPlaceholder,
+  restorePlaceholders,
+  substitutePlaceholders,
+  type PlaceholderValues,
+} from "./placeholders.js";
+export {
+  DEFAULT_EMULATOR_CREDENTIALS,
+  startScenarioEmulators,
+  validateEmulatorSpec,
+  type ContainerSpec,
+  type EmulatorCredentialsSpec,
+  type EmulatorSpec,
+  type FaultSpec,
+  type ImdsSpec,
+  type RunningEmulators,
+} from "./emulators.js";
+export { prepareRun, type PreparedRun } from "./prepare-run.js";
+export { spawnAsync, type SpawnResult } from "./spawn-async.js";
 export { materializeHome, type MaterializedHome } from "./materialize-home.js";
-export { isLoopbackUrl, scrubbedEnv } from "./scrubbed-env.js";
+export { isLoopbackUrl, isRefusedHostUrl, scrubbedEnv, type ScrubbedEnvOptions } from "./scrubbed-env.js";
 export { PYTHON_BUILTIN_CODES, expectedCredchainCode } from "./error-codes.js";
 export {
   compareBotocoreRuns,

@@ -36,6 +36,18 @@ describe(materializeHome.name, () => {
     cleanup();
   });
 
+  it("substitutes the emulator placeholders it is given, and only those", () => {
+    const { home, cleanup } = materializeHome(
+      fixture({ ".aws/config": "ec2_metadata_service_endpoint = {{IMDS_URL}}\n", token: "{{CONTAINER_TOKEN}}", other: "{{NOPE}}" }),
+      { IMDS_URL: "http://127.0.0.1:9" },
+    );
+    made.push(home);
+    expect(readFileSync(join(home, ".aws/config"), "utf8")).toBe("ec2_metadata_service_endpoint = http://127.0.0.1:9\n");
+    expect(readFileSync(join(home, "token"), "utf8")).toBe("{{CONTAINER_TOKEN}}");
+    expect(readFileSync(join(home, "other"), "utf8")).toBe("{{NOPE}}");
+    cleanup();
+  });
+
   it("gives an empty home when the scenario has no home/ folder", () => {
     const { home, cleanup } = materializeHome(join(tmpdir(), "no-such-home-folder-for-conformance"));
     made.push(home);

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HOME_PLACEHOLDER, substitutePlaceholders } from "./placeholders.js";
+import { hasPlaceholder, substitutePlaceholders, type PlaceholderValues } from "./placeholders.js";
 
 export interface MaterializedHome {
   /** The temp directory to use as HOME. */
@@ -10,31 +10,30 @@ export interface MaterializedHome {
   cleanup: () => void;
 }
 
-const PLACEHOLDER_BYTES = Buffer.from(HOME_PLACEHOLDER, "utf8");
-
 /**
- * Copies a scenario's home/ into a fresh temp directory and substitutes `{{HOME}}` inside the
- * files that contain it. Files without the placeholder are copied byte for byte, so BOMs, CRLF
+ * Copies a scenario's home/ into a fresh temp directory and substitutes `{{HOME}}` (and the
+ * emulator placeholders in `extra`, e.g. `{ IMDS_URL: "http://127.0.0.1:4321" }`) inside the
+ * files that contain one. Files without a placeholder are copied byte for byte, so BOMs, CRLF
  * and odd bytes reach both implementations unchanged.
  */
-export function materializeHome(homeDir: string): MaterializedHome {
+export function materializeHome(homeDir: string, extra: Record<string, string> = {}): MaterializedHome {
   const home = mkdtempSync(join(tmpdir(), "credchain-conformance-"));
   if (existsSync(homeDir)) {
     cpSync(homeDir, home, { recursive: true });
-    substituteInTree(home, home);
+    substituteInTree(home, { ...extra, HOME: home });
   }
   return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
 }
 
-function substituteInTree(dir: string, home: string): void {
+function substituteInTree(dir: string, values: PlaceholderValues): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      substituteInTree(path, home);
+      substituteInTree(path, values);
     } else if (entry.isFile()) {
       const bytes = readFileSync(path);
-      if (bytes.includes(PLACEHOLDER_BYTES)) {
-        writeFileSync(path, substitutePlaceholders(bytes.toString("utf8"), home));
+      if (hasPlaceholder(bytes, values)) {
+        writeFileSync(path, substitutePlaceholders(bytes.toString("utf8"), values));
       }
     }
   }

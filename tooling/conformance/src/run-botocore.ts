@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { materializeHome } from "./materialize-home.js";
-import { PACKAGE_ROOT, type Outcome, type Scenario } from "./scenario.js";
-import { scrubbedEnv } from "./scrubbed-env.js";
+import { prepareRun } from "./prepare-run.js";
+import { restorePlaceholders } from "./placeholders.js";
+import { isErrorOutcome, PACKAGE_ROOT, type Outcome, type Scenario } from "./scenario.js";
+import { spawnAsync } from "./spawn-async.js";
 
 export const ORACLE_SCRIPT = join(PACKAGE_ROOT, "scripts", "botocore-oracle.py");
 
@@ -45,20 +46,26 @@ export function botocoreVersion(): string {
   return r.stdout.trim();
 }
 
-/** Runs botocore on a scenario in a fresh temp HOME with a scrubbed environment. */
-export function runBotocore(scenario: Scenario): Outcome {
+/**
+ * Runs botocore on a scenario in a fresh temp HOME with a scrubbed environment, against fresh
+ * emulators when the scenario has some. Emulator URLs in the recorded message become placeholders.
+ */
+export async function runBotocore(scenario: Scenario): Promise<Outcome> {
   const python = findPython();
-  const { home, cleanup } = materializeHome(scenario.homeDir);
+  const run = await prepareRun(scenario);
   try {
-    const env = scrubbedEnv(scenario.spec.env, home);
     const args = ["-s", ORACLE_SCRIPT];
     if (scenario.spec.profile !== undefined) args.push("--profile", scenario.spec.profile);
-    const r = spawnSync(python, args, { env, cwd: home, encoding: "utf8", timeout: 60_000 });
+    const r = await spawnAsync(python, args, { env: run.env, cwd: run.home, timeoutMs: 60_000 });
     if (r.status !== 0) {
       throw new Error(`botocore oracle failed on ${scenario.name} (exit ${r.status}): ${r.error?.message ?? r.stderr}`);
     }
-    return JSON.parse(r.stdout) as Outcome;
+    const outcome = JSON.parse(r.stdout) as Outcome;
+    if (isErrorOutcome(outcome) && outcome.Error.Message !== undefined) {
+      outcome.Error.Message = restorePlaceholders(outcome.Error.Message, run.restore);
+    }
+    return outcome;
   } finally {
-    cleanup();
+    await run.cleanup();
   }
 }

@@ -23,13 +23,38 @@ process.exitCode = 4;
 `,
 );
 
+// A stand-in CLI that fetches from the scenario's IMDS emulator: the runner must keep serving it.
+const FETCHING_STUB = join(root, "fetching-stub-cli.mjs");
+writeFileSync(
+  FETCHING_STUB,
+  `const base = process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT;
+const token = await (await fetch(base + "/latest/api/token", { method: "PUT", headers: { "x-aws-ec2-metadata-token-ttl-seconds": "60" } })).text();
+const headers = { "x-aws-ec2-metadata-token": token };
+const role = await (await fetch(base + "/latest/meta-data/iam/security-credentials/", { headers })).text();
+const creds = await (await fetch(base + "/latest/meta-data/iam/security-credentials/" + role, { headers })).json();
+process.stdout.write(JSON.stringify({ role, accessKeyId: creds.AccessKeyId, expiration: creds.Expiration, endpoint: base }));
+`,
+);
+
+function scenarioDir(name: string, spec: object, files: Record<string, string> = {}): string {
+  const dir = join(root, name);
+  mkdirSync(join(dir, "home"), { recursive: true });
+  writeFileSync(join(dir, "scenario.json"), JSON.stringify(spec));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, "home", path, ".."), { recursive: true });
+    writeFileSync(join(dir, "home", path), content);
+  }
+  return dir;
+}
+
 describe(runCredchain.name, () => {
-  it("runs the CLI in the temp home with the scrubbed env and the scenario's profile and args", () => {
-    const dir = join(root, "001-stub");
-    mkdirSync(join(dir, "home", ".aws"), { recursive: true });
-    writeFileSync(join(dir, "scenario.json"), JSON.stringify({ description: "d", env: { X: "{{HOME}}/x" }, profile: "dev", args: ["--debug"] }));
-    writeFileSync(join(dir, "home", ".aws", "config"), "credential_process = node {{HOME}}/bin/p.js\n");
-    const run = runCredchain(loadScenario(dir, "001-stub"), STUB);
+  it("runs the CLI in the temp home with the scrubbed env and the scenario's profile and args", async () => {
+    const dir = scenarioDir(
+      "001-stub",
+      { description: "d", env: { X: "{{HOME}}/x" }, profile: "dev", args: ["--debug"] },
+      { ".aws/config": "credential_process = node {{HOME}}/bin/p.js\n" },
+    );
+    const run = await runCredchain(loadScenario(dir, "001-stub"), STUB);
     expect(run.status).toBe(4);
     expect(JSON.parse(run.stdout)).toEqual({
       argv: ["export", "--format", "json", "--profile", "dev", "--debug"],
@@ -37,6 +62,22 @@ describe(runCredchain.name, () => {
       cwdIsHome: true,
       config: "credential_process = node {{HOME}}/bin/p.js\n", // the temp path is turned back into {{HOME}}
       x: "{{HOME}}/x",
+    });
+  });
+
+  it("starts the scenario's emulator, serves it while the CLI runs, and restores {{IMDS_URL}} in the output", async () => {
+    const dir = scenarioDir("002-stub", {
+      description: "d",
+      env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: "{{IMDS_URL}}" },
+      emulator: { imds: { allowV1: false, roleName: "stub-role" } },
+    });
+    const run = await runCredchain(loadScenario(dir, "002-stub"), FETCHING_STUB);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      role: "stub-role",
+      accessKeyId: "ASIAIMDSCONFORMANCE1",
+      expiration: "2099-01-01T00:00:00Z",
+      endpoint: "{{IMDS_URL}}",
     });
   });
 });

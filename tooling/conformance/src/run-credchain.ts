@@ -1,12 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CliRun } from "./compare.js";
-import { materializeHome } from "./materialize-home.js";
 import { restorePlaceholders } from "./placeholders.js";
+import { prepareRun } from "./prepare-run.js";
 import { PACKAGE_ROOT, type Scenario } from "./scenario.js";
-import { scrubbedEnv } from "./scrubbed-env.js";
+import { spawnAsync } from "./spawn-async.js";
 
 /** The repository root (tooling/conformance is two levels down). */
 export const REPO_ROOT = join(PACKAGE_ROOT, "..", "..");
@@ -45,25 +44,24 @@ export function credchainArgs(scenario: Scenario): string[] {
 
 /**
  * Runs `node packages/cli/bin/credchain.js export --format json [--profile P]` on a scenario in a
- * fresh temp HOME with the same scrubbed environment botocore gets. Paths of the temp home in the
- * output are turned back into `{{HOME}}`.
+ * fresh temp HOME with the same scrubbed environment botocore gets, against fresh emulators when
+ * the scenario has some. Paths of the temp home and emulator URLs in the output are turned back
+ * into `{{HOME}}`, `{{IMDS_URL}}`, `{{CONTAINER_URL}}`.
  */
-export function runCredchain(scenario: Scenario, bin: string = cliBin()): CliRun {
-  const { home, cleanup } = materializeHome(scenario.homeDir);
+export async function runCredchain(scenario: Scenario, bin: string = cliBin()): Promise<CliRun> {
+  const run = await prepareRun(scenario);
   try {
-    const env = scrubbedEnv(scenario.spec.env, home);
-    const r = spawnSync(process.execPath, ["--import", GUARD, bin, ...credchainArgs(scenario)], {
-      env,
-      cwd: home,
-      encoding: "utf8",
-      timeout: 30_000,
+    const r = await spawnAsync(process.execPath, ["--import", GUARD, bin, ...credchainArgs(scenario)], {
+      env: run.env,
+      cwd: run.home,
+      timeoutMs: 30_000,
     });
     return {
       status: r.status,
-      stdout: restorePlaceholders(r.stdout ?? "", home),
-      stderr: restorePlaceholders(r.stderr ?? (r.error?.message ?? ""), home),
+      stdout: restorePlaceholders(r.stdout, run.restore),
+      stderr: restorePlaceholders(r.error !== undefined ? `${r.stderr}${r.error.message}` : r.stderr, run.restore),
     };
   } finally {
-    cleanup();
+    await run.cleanup();
   }
 }

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectedCredchainCode } from "./error-codes.js";
 import { isErrorOutcome, listScenarios } from "./scenario.js";
@@ -34,6 +36,25 @@ describe(listScenarios.name, () => {
       return e === undefined || !isErrorOutcome(e) || (e.Error.Module ?? "botocore").startsWith("botocore");
     });
     expect(misused.map((s) => s.name)).toEqual([]);
+  });
+
+  it("gives an emulator only to scenarios that need one, with far-future credentials", () => {
+    for (const s of scenarios) {
+      const e = s.spec.emulator;
+      if (e === undefined) continue;
+      for (const server of [e.imds, e.container]) {
+        const exp = server?.credentials?.expiration;
+        if (exp !== undefined) expect(Date.parse(exp), s.name).toBeGreaterThan(Date.parse("2090-01-01T00:00:00Z"));
+      }
+      const env = JSON.stringify(s.spec.env ?? {}) + JSON.stringify(e);
+      const uses = /\{\{(IMDS_URL|CONTAINER_URL)\}\}/.test(env) || existsSync(join(s.homeDir, ".aws", "config"));
+      expect(uses, `${s.name} starts an emulator but never points at it`).toBe(true);
+    }
+  });
+
+  it("keeps knownDifference for credchain bugs only: never with credchainCode", () => {
+    const both = scenarios.filter((s) => s.spec.knownDifference !== undefined && s.spec.credchainCode !== undefined);
+    expect(both.map((s) => s.name)).toEqual([]);
   });
 
   it("narrows the list by name or number prefix, and rejects unknown names", () => {

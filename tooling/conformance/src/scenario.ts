@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { validateEmulatorSpec, type EmulatorSpec } from "./emulators.js";
 
 /** The package root (works from src/ under vitest and from dist/ under node). */
 export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -23,6 +24,16 @@ export interface ScenarioSpec {
    * context (PYTHON_BUILTIN_CODES gives the usual one): the code credchain must answer with.
    */
   credchainCode?: string;
+  /**
+   * Endpoints to start on loopback for this scenario (a fresh set for each side's run), whose
+   * URLs fill `{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{CONTAINER_TOKEN}}` in env and files.
+   */
+  emulator?: EmulatorSpec;
+  /**
+   * A documented disagreement with botocore that is credchain's to fix: the suite skips the
+   * scenario and prints this reason. Not for botocore behaviour credchain chose to differ on.
+   */
+  knownDifference?: string;
 }
 
 /** A credentials answer, as botocore's oracle records it and as credchain's CLI prints it. */
@@ -72,6 +83,7 @@ export function loadScenario(dir: string, name: string): Scenario {
   if (typeof spec.description !== "string" || spec.description === "") {
     throw new Error(`${name}/scenario.json: "description" is required`);
   }
+  if (spec.emulator !== undefined) validateEmulatorSpec(spec.emulator, `${name}/scenario.json`);
   const expectedPath = join(dir, "expected.json");
   const expected = existsSync(expectedPath)
     ? (JSON.parse(readFileSync(expectedPath, "utf8")) as Outcome)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopbackUrl, scrubbedEnv } from "./scrubbed-env.js";
+import { isLoopbackUrl, isRefusedHostUrl, scrubbedEnv } from "./scrubbed-env.js";
 
 describe(scrubbedEnv.name, () => {
   it("holds PATH, HOME, AWS_EC2_METADATA_DISABLED and the scenario's vars, nothing else", () => {
@@ -26,6 +26,29 @@ describe(scrubbedEnv.name, () => {
     expect(() => scrubbedEnv({ AWS_EC2_METADATA_DISABLED: "false" }, "/tmp/h")).toThrow(/loopback/);
   });
 
+  it("keeps IMDS enabled for an IMDS emulator, whose endpoint may come from a config file", () => {
+    expect(scrubbedEnv({}, "/tmp/h", "/bin", { imdsEmulator: true }).AWS_EC2_METADATA_DISABLED).toBeUndefined();
+    expect(scrubbedEnv({ AWS_EC2_METADATA_DISABLED: "true" }, "/tmp/h", "/bin", { imdsEmulator: true }).AWS_EC2_METADATA_DISABLED).toBe("true");
+    expect(scrubbedEnv({}, "/tmp/h", "/bin", { imdsEmulator: false }).AWS_EC2_METADATA_DISABLED).toBe("true");
+  });
+
+  it("substitutes the emulator placeholders before checking for loopback", () => {
+    const values = { HOME: "/tmp/h", IMDS_URL: "http://127.0.0.1:4000", CONTAINER_URL: "http://127.0.0.1:4001/creds" };
+    const env = scrubbedEnv(
+      { AWS_EC2_METADATA_SERVICE_ENDPOINT: "{{IMDS_URL}}", AWS_CONTAINER_CREDENTIALS_FULL_URI: "{{CONTAINER_URL}}" },
+      values,
+      "/bin",
+    );
+    expect(env).toMatchObject({ HOME: "/tmp/h", AWS_EC2_METADATA_SERVICE_ENDPOINT: values.IMDS_URL, AWS_CONTAINER_CREDENTIALS_FULL_URI: values.CONTAINER_URL });
+    expect(() => scrubbedEnv({ AWS_EC2_METADATA_SERVICE_ENDPOINT: "{{IMDS_URL}}" }, { HOME: "/tmp/h", IMDS_URL: "http://10.0.0.1" })).toThrow(/loopback/);
+  });
+
+  it("allows a FULL_URI on TEST-NET-1 (never routed) for the host-not-allowed scenarios, nothing else", () => {
+    expect(scrubbedEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://192.0.2.1/creds" }, "/tmp/h").AWS_CONTAINER_CREDENTIALS_FULL_URI).toBe("http://192.0.2.1/creds");
+    expect(() => scrubbedEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "https://192.0.2.1/creds" }, "/tmp/h")).toThrow(/loopback/);
+    expect(() => scrubbedEnv({ AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://192.0.2.1/" }, "/tmp/h")).toThrow(/loopback/);
+  });
+
   it("refuses container settings that reach 169.254.170.2 or any non-loopback host", () => {
     expect(() => scrubbedEnv({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/creds" }, "/tmp/h")).toThrow(/169\.254\.170\.2/);
     expect(() => scrubbedEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://10.0.0.1/creds" }, "/tmp/h")).toThrow(/loopback/);
@@ -45,5 +68,18 @@ describe(isLoopbackUrl.name, () => {
     ["not a url", false],
   ])("%s → %s", (url, loopback) => {
     expect(isLoopbackUrl(url)).toBe(loopback);
+  });
+});
+
+describe(isRefusedHostUrl.name, () => {
+  it.each([
+    ["http://192.0.2.1/creds", true],
+    ["http://192.0.2.254:80/", true],
+    ["https://192.0.2.1/", false],
+    ["http://192.0.20.1/", false],
+    ["http://169.254.170.2/", false],
+    ["nonsense", false],
+  ])("%s → %s", (url, refused) => {
+    expect(isRefusedHostUrl(url)).toBe(refused);
   });
 });

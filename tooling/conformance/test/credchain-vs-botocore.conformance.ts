@@ -49,12 +49,19 @@ describe("credchain export vs botocore's recorded answer", () => {
     if (warning !== undefined) console.warn(`conformance: ${warning}`);
   });
 
-  it.each(scenarios)("$name", (scenario) => {
+  it.for(scenarios)("$name", async (scenario, { skip }) => {
     expect(scenario.expected, `${scenario.name} has no expected.json: run node scripts/regenerate.mjs ${scenario.name}`).toBeDefined();
     const expected = scenario.expected as Outcome;
-    const run = runCredchain(scenario);
+    const run = await runCredchain(scenario);
     const { differences } = compareWithBotocore(expected, run, scenario.spec.credchainCode);
     const body = `exit ${run.status} stdout ${run.stdout.trim()}${run.stderr.trim() ? ` stderr ${run.stderr.trim()}` : ""}`;
+    const known = scenario.spec.knownDifference;
+    if (known !== undefined) {
+      // A recorded credchain bug: skipped while it still disagrees, a failure once it is fixed.
+      expect(differences, `${scenario.name} agrees with botocore now: remove its "knownDifference"`).not.toEqual([]);
+      disagreements.push(`  ${scenario.name} (known: ${known}): ${differences.join("; ")}`);
+      skip(`known difference: ${known}`);
+    }
     if (differences.length > 0) disagreements.push(`  ${scenario.name}: ${differences.join("; ")}`);
     expect(differences, report(scenario, expected, body, differences)).toEqual([]);
   });
@@ -63,8 +70,8 @@ describe("credchain export vs botocore's recorded answer", () => {
 // CONFORMANCE_LIVE=1: run botocore now and check the committed expected.json still holds
 // (botocore upgrades, machine drift). Needs python3 with boto3.
 describe.runIf(LIVE)("botocore now vs the committed expected.json", () => {
-  it.each(scenarios)("$name", (scenario) => {
-    const fresh = runBotocore(scenario);
+  it.each(scenarios)("$name", async (scenario) => {
+    const fresh = await runBotocore(scenario);
     const differences = compareBotocoreRuns(scenario.expected as Outcome, fresh);
     expect(differences, `\nscenario ${scenario.name}: ${differences.join("\n  ")}\n  rerun: node scripts/regenerate.mjs ${scenario.name}`).toEqual([]);
   });

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_EMULATOR_CREDENTIALS, startScenarioEmulators, validateEmulatorSpec } from "./emulators.js";
+
+describe(startScenarioEmulators.name, () => {
+  it("starts nothing without a spec", async () => {
+    const running = await startScenarioEmulators(undefined, "t");
+    expect(running.placeholders).toEqual({});
+    expect(running.imds).toBeUndefined();
+    await running.close();
+  });
+
+  it("serves the fixed IMDS credentials, without AccountId on either path, at {{IMDS_URL}}", async () => {
+    const running = await startScenarioEmulators({ imds: {} }, "t");
+    try {
+      const base = running.placeholders.IMDS_URL!;
+      expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      for (const path of ["security-credentials", "security-credentials-extended"]) {
+        const doc = (await (await fetch(`${base}/latest/meta-data/iam/${path}/credchain-emulator-role`)).json()) as Record<string, string>;
+        expect(doc).toMatchObject({
+          AccessKeyId: DEFAULT_EMULATOR_CREDENTIALS.imds.accessKeyId,
+          Token: DEFAULT_EMULATOR_CREDENTIALS.imds.sessionToken,
+          Expiration: "2099-01-01T00:00:00Z",
+        });
+        expect(doc.AccountId).toBeUndefined();
+      }
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("serves the container with its token, scenario credentials over the defaults, and arms faults", async () => {
+    const running = await startScenarioEmulators(
+      {
+        container: { authorizationToken: "Bearer t", credentials: { accessKeyId: "ASIAOWN" } },
+        faults: [{ server: "container", route: "/creds", fault: 500, times: 1 }],
+      },
+      "t",
+    );
+    try {
+      const { CONTAINER_URL: url, CONTAINER_TOKEN: token } = running.placeholders;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/creds$/);
+      expect(token).toBe("Bearer t");
+      const get = () => fetch(url!, { headers: { authorization: token! } });
+      expect((await get()).status).toBe(500);
+      const doc = (await (await get()).json()) as Record<string, string>;
+      expect(doc).toMatchObject({
+        AccessKeyId: "ASIAOWN",
+        SecretAccessKey: DEFAULT_EMULATOR_CREDENTIALS.container.secretAccessKey,
+        AccountId: "123456789012",
+      });
+    } finally {
+      await running.close();
+    }
+    expect(running.container?.url).toBeDefined();
+  });
+
+  it("gives each call its own servers (nothing shared between botocore's run and credchain's)", async () => {
+    const a = await startScenarioEmulators({ imds: {} }, "t");
+    const b = await startScenarioEmulators({ imds: {} }, "t");
+    try {
+      expect(a.placeholders.IMDS_URL).not.toBe(b.placeholders.IMDS_URL);
+      await fetch(`${a.placeholders.IMDS_URL}/latest/meta-data/iam/security-credentials/`);
+      expect(a.imds?.requests).toHaveLength(1);
+      expect(b.imds?.requests).toHaveLength(0);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+describe(validateEmulatorSpec.name, () => {
+  it("accepts the documented fields", () => {
+    expect(() =>
+      validateEmulatorSpec(
+        {
+          imds: { allowV1: false, roleName: null, extended: false, credentials: { expiration: "2099-01-01T00:00:00Z" } },
+          container: { authorizationToken: "x", path: "/v1/credentials" },
+          faults: [{ server: "imds", route: "/latest/api/token", fault: "hang" }],
+        },
+        "t",
+      ),
+    ).not.toThrow();
+  });
+
+  it("refuses host/port (the runner binds 127.0.0.1), unknown keys, and faults on a server not started", () => {
+    expect(() => validateEmulatorSpec({ imds: { host: "0.0.0.0" } as never }, "t")).toThrow(/unknown key\(s\) host in emulator.imds/);
+    expect(() => validateEmulatorSpec({ imds: {}, extra: 1 } as never, "t")).toThrow(/unknown key/);
+    expect(() => validateEmulatorSpec({ imds: {}, faults: [{ server: "container", route: "/creds", fault: 500 }] }, "t")).toThrow(
+      /does not start/,
+    );
+    expect(() => validateEmulatorSpec({ container: { credentials: { token: "x" } as never } }, "t")).toThrow(/credentials/);
+  });
+});

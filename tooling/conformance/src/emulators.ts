@@ -1,0 +1,157 @@
+import {
+  startContainer,
+  startImds,
+  type ContainerEmulator,
+  type ContainerOptions,
+  type Fault,
+  type ImdsEmulator,
+  type ImdsOptions,
+} from "@credchain/emulator";
+
+/** Credentials an emulator serves; each field left out takes the runner's fixed default. */
+export interface EmulatorCredentialsSpec {
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  sessionToken?: string;
+  /** ISO-8601; keep it far in the future so expected.json does not go stale. */
+  expiration?: string;
+  accountId?: string;
+  roleArn?: string;
+}
+
+/** `startImds` options a scenario may set (no host, port or clock: the runner owns those). */
+export type ImdsSpec = Pick<ImdsOptions, "roleName" | "allowV1" | "extended" | "region" | "accountId"> & {
+  credentials?: EmulatorCredentialsSpec;
+};
+
+/** `startContainer` options a scenario may set. */
+export type ContainerSpec = Pick<ContainerOptions, "path" | "authorizationToken" | "roleArn" | "accountId"> & {
+  credentials?: EmulatorCredentialsSpec;
+};
+
+/** One `fault(route, fault, { times })` call on one of the scenario's emulators. */
+export interface FaultSpec {
+  server: "imds" | "container";
+  route: string;
+  fault: Fault;
+  times?: number;
+}
+
+/** A scenario's `emulator` field: which endpoints to start on loopback, and how they misbehave. */
+export interface EmulatorSpec {
+  imds?: ImdsSpec;
+  container?: ContainerSpec;
+  faults?: FaultSpec[];
+}
+
+/**
+ * The fixed credentials each emulator serves unless the scenario says otherwise: deterministic,
+ * distinct per endpoint (so a precedence scenario shows who won), expiring in 2099 (so neither
+ * side refreshes or extends them and expected.json never goes stale).
+ */
+export const DEFAULT_EMULATOR_CREDENTIALS = {
+  imds: {
+    accessKeyId: "ASIAIMDSCONFORMANCE1",
+    secretAccessKey: "imdsConformanceSecretAccessKey/0000000001",
+    sessionToken: "imdsConformanceSessionToken/0000000001",
+    expiration: "2099-01-01T00:00:00Z",
+  },
+  container: {
+    accessKeyId: "ASIACONTAINERCONFRM1",
+    secretAccessKey: "containerConformanceSecretAccessKey/00001",
+    sessionToken: "containerConformanceSessionToken/00001",
+    expiration: "2099-01-01T00:00:00Z",
+  },
+} as const;
+
+const IMDS_KEYS = new Set(["roleName", "allowV1", "extended", "region", "accountId", "credentials"]);
+const CONTAINER_KEYS = new Set(["path", "authorizationToken", "roleArn", "accountId", "credentials"]);
+const CREDENTIAL_KEYS = new Set(["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "accountId", "roleArn"]);
+const FAULT_KEYS = new Set(["server", "route", "fault", "times"]);
+
+/** Throws a readable error for an `emulator` field the runner would misread (unknown keys, a fault on a server not started). */
+export function validateEmulatorSpec(spec: EmulatorSpec, where: string): void {
+  const unknown = (obj: object, allowed: Set<string>, at: string) => {
+    const extra = Object.keys(obj).filter((k) => !allowed.has(k));
+    if (extra.length > 0) throw new Error(`${where}: unknown key(s) ${extra.join(", ")} in ${at}`);
+  };
+  unknown(spec, new Set(["imds", "container", "faults"]), "emulator");
+  if (spec.imds !== undefined) {
+    unknown(spec.imds, IMDS_KEYS, "emulator.imds");
+    if (spec.imds.credentials !== undefined) unknown(spec.imds.credentials, CREDENTIAL_KEYS, "emulator.imds.credentials");
+  }
+  if (spec.container !== undefined) {
+    unknown(spec.container, CONTAINER_KEYS, "emulator.container");
+    if (spec.container.credentials !== undefined) {
+      unknown(spec.container.credentials, CREDENTIAL_KEYS, "emulator.container.credentials");
+    }
+  }
+  for (const [i, f] of (spec.faults ?? []).entries()) {
+    unknown(f, FAULT_KEYS, `emulator.faults[${i}]`);
+    if (spec[f.server] === undefined) {
+      throw new Error(`${where}: emulator.faults[${i}] is for "${String(f.server)}", which the scenario does not start`);
+    }
+    if (typeof f.route !== "string" || f.fault === undefined) {
+      throw new Error(`${where}: emulator.faults[${i}] needs a "route" and a "fault"`);
+    }
+  }
+}
+
+/** The emulators of one scenario run, and the placeholder values they define. */
+export interface RunningEmulators {
+  imds?: ImdsEmulator;
+  container?: ContainerEmulator;
+  /** `IMDS_URL`, `CONTAINER_URL`, `CONTAINER_TOKEN`, for whichever is running. */
+  placeholders: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a scenario's emulators on 127.0.0.1 (fresh ones for every run, so request counts and
+ * tokens never leak between botocore's run and credchain's), serves the fixed credentials and
+ * arms the faults. Without a spec it starts nothing.
+ *
+ * @example
+ * ```ts
+ * const emulators = await startScenarioEmulators({ imds: { allowV1: false } }, "201-imds-v2");
+ * emulators.placeholders.IMDS_URL; // "http://127.0.0.1:41233"
+ * await emulators.close();
+ * ```
+ */
+export async function startScenarioEmulators(spec: EmulatorSpec | undefined, where: string): Promise<RunningEmulators> {
+  const running: RunningEmulators = { placeholders: {}, close: async () => {} };
+  if (spec === undefined) return running;
+  validateEmulatorSpec(spec, where);
+  const closers: Array<() => Promise<void>> = [];
+  running.close = async () => {
+    await Promise.allSettled(closers.map((close) => close()));
+  };
+  try {
+    if (spec.imds !== undefined) {
+      const { credentials, ...options } = spec.imds;
+      // botocore 1.43 never reads the extended path: an AccountId there is a credchain-only answer.
+      const imds = await startImds({ accountId: null, ...options, host: "127.0.0.1", port: 0 });
+      closers.push(() => imds.close());
+      imds.setCredentials({ ...DEFAULT_EMULATOR_CREDENTIALS.imds, ...credentials });
+      running.imds = imds;
+      running.placeholders.IMDS_URL = imds.url;
+    }
+    if (spec.container !== undefined) {
+      const { credentials, ...options } = spec.container;
+      const container = await startContainer({ ...options, host: "127.0.0.1", port: 0 });
+      closers.push(() => container.close());
+      container.setCredentials({ ...DEFAULT_EMULATOR_CREDENTIALS.container, ...credentials });
+      running.container = container;
+      running.placeholders.CONTAINER_URL = container.fullUri;
+      if (options.authorizationToken !== undefined) running.placeholders.CONTAINER_TOKEN = options.authorizationToken;
+    }
+    for (const f of spec.faults ?? []) {
+      const server = running[f.server] as ImdsEmulator | ContainerEmulator;
+      server.fault(f.route, f.fault, f.times === undefined ? {} : { times: f.times });
+    }
+  } catch (error) {
+    await running.close();
+    throw error;
+  }
+  return running;
+}
