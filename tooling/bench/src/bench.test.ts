@@ -1,0 +1,43 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runBench } from "./run.js";
+import { median } from "./stats.js";
+import { formatTable } from "./table.js";
+import { writeSection } from "./write-section.js";
+
+describe(median.name, () => {
+  it("takes the middle value, or the mean of the middle two", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+});
+
+describe(writeSection.name, () => {
+  it("replaces only the marked section", async () => {
+    const file = join(await mkdtemp(join(tmpdir(), "bench-md-")), "B.md");
+    await writeFile(file, "# T\n<!-- bench:start -->\nold\n<!-- bench:end -->\ntail\n");
+    await writeSection(file, "bench", "new table");
+    expect(await readFile(file, "utf8")).toBe("# T\n<!-- bench:start -->\nnew table\n<!-- bench:end -->\ntail\n");
+    await expect(writeSection(file, "size", "x")).rejects.toThrow(/no <!-- size:start -->/);
+  });
+});
+
+// Smoke test: the whole bench in a tiny mode. No timing is asserted, only that every figure
+// exists and the request counts hold (credchain makes one upstream call for a concurrent wave).
+describe(runBench.name, () => {
+  it("runs every benchmark in a tiny mode", { timeout: 120_000 }, async () => {
+    const r = await runBench({ launches: 2, timeMs: 50, concurrency: 50, profiles: 10, failureRuns: 1 });
+    expect(r.concurrency.credchain.upstream).toBe(1);
+    expect(r.concurrency.credchain.distinct).toBe(1);
+    expect(r.imds.credchain.requestsPerResolution).toBeGreaterThan(0);
+    expect(r.ini.credchain.profiles).toBe(11);
+    expect(r.ini.sdk.profiles).toBe(11);
+    expect(r.offEc2.credchain.error).toMatch(/^NoCredentials/);
+    const table = formatTable(r);
+    expect(table.split("\n")).toHaveLength(2 + 8);
+    expect(table).not.toContain("NaN");
+  });
+});

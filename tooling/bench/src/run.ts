@@ -1,0 +1,175 @@
+import { startContainer, startImds } from "@credchain/emulator";
+import { bundleColdScripts } from "./bundle-cold.js";
+import { cleanEnv, distFile, runWorker, timeLaunch } from "./child.js";
+import { writeConfigFixture } from "./config-fixture.js";
+import { describeMachine, type Machine } from "./machine.js";
+import { median } from "./stats.js";
+import type { Throughput } from "./tiny.js";
+
+export interface BenchOptions {
+  /** Process launches per cold-start variant (≥ 20 for the published figures). Default: 30. */
+  launches?: number;
+  /** tinybench time per task, ms. Default: 1500. */
+  timeMs?: number;
+  /** Concurrent calls on expired credentials. Default: 1000. */
+  concurrency?: number;
+  /** Profiles in the INI fixture. Default: 1000. */
+  profiles?: number;
+  /** Off-EC2 failure runs per library (each a fresh process). Default: 3. */
+  failureRuns?: number;
+  /** Progress lines. Default: none. */
+  log?: (line: string) => void;
+}
+
+export interface PerLib<T> {
+  credchain: T;
+  sdk: T;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  measuredAt: string;
+  options: Required<Omit<BenchOptions, "log">>;
+  coldStart: { bareMs: number; medianMs: PerLib<number>; overheadMs: PerLib<number> };
+  /** The same scripts bundled with esbuild, as deployed to Lambda. */
+  coldStartBundled: { medianMs: PerLib<number>; overheadMs: PerLib<number> };
+  hot: PerLib<Throughput>;
+  imds: PerLib<Throughput & { requestsPerResolution: number }>;
+  concurrency: PerLib<{ upstream: number; distinct: number; seedExpired: boolean }>;
+  ini: PerLib<Throughput & { profiles: number }>;
+  offEc2: PerLib<{ ms: number; error: string }>;
+  assumeRole: { pending: string };
+}
+
+const ENV_CREDS = { AWS_ACCESS_KEY_ID: "AKIABENCHEXAMPLE0001", AWS_SECRET_ACCESS_KEY: "bench-secret-not-real" };
+
+/**
+ * Runs every benchmark, credchain and the AWS SDK v3 side by side, each figure from fresh
+ * processes with a clean environment (empty HOME, loopback emulators only).
+ *
+ * @example
+ * ```ts
+ * const results = await runBench({ launches: 30 });
+ * console.log(formatTable(results));
+ * ```
+ */
+export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
+  const o = {
+    launches: options.launches ?? 30,
+    timeMs: options.timeMs ?? 1500,
+    concurrency: options.concurrency ?? 1000,
+    profiles: options.profiles ?? 1000,
+    failureRuns: options.failureRuns ?? 3,
+  };
+  const log = options.log ?? (() => {});
+  const tinyArgs = { timeMs: o.timeMs };
+
+  log(`cold start: ${o.launches} launches each of bare node, credchain, AWS SDK`);
+  const envOnly = cleanEnv({ ...ENV_CREDS, AWS_EC2_METADATA_DISABLED: "true" });
+  const bundles = await bundleColdScripts();
+  const samples = { bare: [] as number[], credchain: [] as number[], sdk: [] as number[], credchainBundled: [] as number[], sdkBundled: [] as number[] };
+  const scripts = {
+    credchain: distFile("cold-credchain.js"),
+    sdk: distFile("cold-sdk.js"),
+    credchainBundled: bundles.credchain,
+    sdkBundled: bundles.sdk,
+  };
+  for (const file of Object.values(scripts)) timeLaunch([file], envOnly); // warm the file system cache once
+  for (let i = 0; i < o.launches; i++) {
+    // Interleaved, so drift in machine load hits all variants alike.
+    samples.bare.push(timeLaunch(["-e", "0"], envOnly));
+    for (const [k, file] of Object.entries(scripts)) samples[k as keyof typeof scripts].push(timeLaunch([file], envOnly));
+  }
+  const bareMs = median(samples.bare);
+  const coldMedian = { credchain: median(samples.credchain), sdk: median(samples.sdk) };
+  const coldStart = {
+    bareMs,
+    medianMs: coldMedian,
+    overheadMs: { credchain: coldMedian.credchain - bareMs, sdk: coldMedian.sdk - bareMs },
+  };
+  const bundledMedian = { credchain: median(samples.credchainBundled), sdk: median(samples.sdkBundled) };
+  const coldStartBundled = {
+    medianMs: bundledMedian,
+    overheadMs: { credchain: bundledMedian.credchain - bareMs, sdk: bundledMedian.sdk - bareMs },
+  };
+
+  log("hot path: cached await provider()");
+  const hot = {
+    credchain: await runWorker<Throughput>("hot", "credchain", tinyArgs, envOnly),
+    sdk: await runWorker<Throughput>("hot", "sdk", tinyArgs, envOnly),
+  };
+
+  log("IMDS: one resolution per call through the emulator");
+  const imdsEmulator = await startImds();
+  const imdsFor = async (lib: "credchain" | "sdk") => {
+    const before = imdsEmulator.requests.length;
+    const r = await runWorker<Throughput>("imds", lib, tinyArgs, cleanEnv(imdsEmulator.env));
+    return { ...r, requestsPerResolution: (imdsEmulator.requests.length - before) / r.calls };
+  };
+  const imds = { credchain: await imdsFor("credchain"), sdk: await imdsFor("sdk") };
+
+  log(`off-EC2: default chain with nothing configured and IMDS hanging (${o.failureRuns} runs each)`);
+  imdsEmulator.fault("*", "hang");
+  const failFor = async (lib: "credchain" | "sdk") => {
+    const runs: { ms: number; error: string }[] = [];
+    for (let i = 0; i < o.failureRuns; i++) runs.push(await runWorker("off-ec2", lib, {}, cleanEnv(imdsEmulator.env)));
+    return { ms: median(runs.map((r) => r.ms)), error: runs[0]?.error ?? "" };
+  };
+  const offEc2 = { credchain: await failFor("credchain"), sdk: await failFor("sdk") };
+  await imdsEmulator.close();
+
+  log(`concurrency: ${o.concurrency} concurrent calls on expired credentials`);
+  const container = await startContainer();
+  container.fault("/creds", "expired-credentials", { times: 1 });
+  const sdkConc = await runWorker<{ distinct: number; seedExpired: boolean }>(
+    "concurrency",
+    "sdk",
+    { n: o.concurrency },
+    cleanEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: container.fullUri, AWS_EC2_METADATA_DISABLED: "true" }),
+  );
+  // The first request was the seed; the rest were caused by the concurrent calls.
+  const sdkUpstream = container.requests.filter((r) => r.path === "/creds").length - 1;
+  await container.close();
+  const ccConc = await runWorker<{ upstream: number; distinct: number; seedExpired: boolean }>(
+    "concurrency",
+    "credchain",
+    { n: o.concurrency },
+    cleanEnv(),
+  );
+  const concurrency = { credchain: ccConc, sdk: { ...sdkConc, upstream: sdkUpstream } };
+
+  log(`INI: loading a config with ${o.profiles} profiles`);
+  const fixture = writeConfigFixture(o.profiles);
+  const ini = {
+    credchain: await runWorker<Throughput & { profiles: number }>("ini", "credchain", { ...tinyArgs, ...fixture }, cleanEnv()),
+    sdk: await runWorker<Throughput & { profiles: number }>("ini", "sdk", { ...tinyArgs, ...fixture }, cleanEnv()),
+  };
+
+  return {
+    machine: describeMachine(),
+    measuredAt: new Date().toISOString(),
+    options: o,
+    coldStart,
+    coldStartBundled,
+    hot,
+    imds,
+    concurrency,
+    ini,
+    offEc2,
+    assumeRole: { pending: await assumeRoleStatus() },
+  };
+}
+
+/** The assumed-role figure needs @credchain/provider-sts and the emulator's startSts. */
+async function assumeRoleStatus(): Promise<string> {
+  // Through variables: provider-sts may have no dist (or types) yet, and startSts no export.
+  const stsPackage: string = "@credchain/provider-sts";
+  const sts = (await import(stsPackage).catch(() => ({}))) as Record<string, unknown>;
+  const emulatorPackage: string = "@credchain/emulator";
+  const emulator = (await import(emulatorPackage)) as Record<string, unknown>;
+  const missing = [
+    ...(typeof sts.fromAssumeRole === "function" ? [] : ["@credchain/provider-sts fromAssumeRole"]),
+    ...(typeof emulator.startSts === "function" ? [] : ["@credchain/emulator startSts"]),
+  ];
+  return missing.length ? `pending: ${missing.join(" and ")} not available yet` : "available (not yet wired into the bench)";
+}

@@ -1,0 +1,76 @@
+import type { BenchResults } from "./run.js";
+
+const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : v >= 1 ? `${v.toFixed(1)} ms` : `${(v * 1000).toFixed(1)} µs`);
+const ops = (v: number) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} M/s` : v >= 1e3 ? `${(v / 1e3).toFixed(1)} k/s` : `${v.toFixed(0)} /s`);
+const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}×` : "—");
+
+/**
+ * The results as a Markdown table. "credchain advantage" reads the same way on every line:
+ * above 1× credchain is better (faster, fewer requests), below 1× the SDK is.
+ */
+export function formatTable(r: BenchResults): string {
+  const rows: [string, string, string, string][] = [
+    [
+      `cold start, full default chain from env, unbundled from node_modules (median of ${r.options.launches} launches, over bare \`node -e 0\` = ${ms(r.coldStart.bareMs)})`,
+      `+${ms(r.coldStart.overheadMs.credchain)}`,
+      `+${ms(r.coldStart.overheadMs.sdk)}`,
+      x(r.coldStart.overheadMs.sdk / r.coldStart.overheadMs.credchain),
+    ],
+    [
+      "cold start, the same scripts bundled with esbuild (as deployed to Lambda)",
+      `+${ms(r.coldStartBundled.overheadMs.credchain)}`,
+      `+${ms(r.coldStartBundled.overheadMs.sdk)}`,
+      x(r.coldStartBundled.overheadMs.sdk / r.coldStartBundled.overheadMs.credchain),
+    ],
+    [
+      "hot path, cached `await provider()`",
+      `${ops(r.hot.credchain.opsPerSec)} (${ms(r.hot.credchain.meanMs)})`,
+      `${ops(r.hot.sdk.opsPerSec)} (${ms(r.hot.sdk.meanMs)})`,
+      x(r.hot.credchain.opsPerSec / r.hot.sdk.opsPerSec),
+    ],
+    [
+      "IMDS resolution (fresh provider; mean time, requests per resolution)",
+      `${ms(r.imds.credchain.meanMs)}, ${r.imds.credchain.requestsPerResolution.toFixed(1)} req`,
+      `${ms(r.imds.sdk.meanMs)}, ${r.imds.sdk.requestsPerResolution.toFixed(1)} req`,
+      x(r.imds.sdk.meanMs / r.imds.credchain.meanMs),
+    ],
+    [
+      `${r.options.concurrency} concurrent calls on expired credentials: upstream requests`,
+      String(r.concurrency.credchain.upstream),
+      String(r.concurrency.sdk.upstream),
+      x(r.concurrency.sdk.upstream / r.concurrency.credchain.upstream),
+    ],
+    [
+      `load a config with ${r.options.profiles} profiles (credchain \`loadSharedConfig\` vs \`loadSharedConfigFiles\`)`,
+      ms(r.ini.credchain.meanMs),
+      ms(r.ini.sdk.meanMs),
+      x(r.ini.sdk.meanMs / r.ini.credchain.meanMs),
+    ],
+    [
+      `off EC2, IMDS hanging: default chain fails after (median of ${r.options.failureRuns})`,
+      ms(r.offEc2.credchain.ms),
+      ms(r.offEc2.sdk.ms),
+      x(r.offEc2.sdk.ms / r.offEc2.credchain.ms),
+    ],
+    ["assumed role (STS)", r.assumeRole.pending, "", ""],
+  ];
+  return [
+    "| benchmark | credchain | AWS SDK v3 | credchain advantage |",
+    "| --- | ---: | ---: | ---: |",
+    ...rows.map((c) => `| ${c.join(" | ")} |`),
+  ].join("\n");
+}
+
+/** Machine, Node and what failed, for under the table. */
+export function formatMachine(r: BenchResults): string {
+  return `Machine: ${r.machine.nproc} × ${r.machine.cpu} (${r.machine.platform}), Node ${r.machine.node}; measured ${r.measuredAt}.`;
+}
+
+/** The error each default chain ended with off EC2, for the notes. */
+export function formatNotes(r: BenchResults): string {
+  return [
+    `- credchain off-EC2 error: \`${r.offEc2.credchain.error}\``,
+    `- AWS SDK off-EC2 error: \`${r.offEc2.sdk.error}\``,
+    `- after the concurrent wave, distinct access keys returned: credchain ${r.concurrency.credchain.distinct}, AWS SDK ${r.concurrency.sdk.distinct}`,
+  ].join("\n");
+}

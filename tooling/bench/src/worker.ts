@@ -1,0 +1,100 @@
+// One scenario for one library, in a fresh process whose environment the parent chose.
+// Each run is its own process so neither library's module state leaks into the next figure.
+import { fromContainerMetadata as sdkContainer, fromInstanceMetadata as sdkImds } from "@smithy/credential-provider-imds";
+import { defaultChain } from "@credchain/chain";
+import { startContainer } from "@credchain/emulator";
+import { fromInstanceMetadata } from "@credchain/provider-imds";
+import { loadSharedConfig } from "@credchain/provider-ini";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import { throughput } from "./tiny.js";
+
+const [scenario, lib, argsJson] = process.argv.slice(2);
+const args = JSON.parse(argsJson ?? "{}") as Record<string, unknown>;
+const timeMs = Number(args.timeMs ?? 1000);
+const sdk = lib === "sdk";
+
+async function hot() {
+  // Both resolve from env once, then serve the cached credentials.
+  const provider = sdk ? defaultProvider() : defaultChain();
+  await provider();
+  return throughput(() => provider(), timeMs);
+}
+
+async function imds() {
+  // A fresh provider per resolution: token PUT, role listing, credentials GET each time.
+  return throughput(() => (sdk ? sdkImds()() : fromInstanceMetadata()()), timeMs);
+}
+
+async function ini() {
+  const configFile = String(args.configFile);
+  const credentialsFile = String(args.credentialsFile);
+  const load = sdk
+    ? () => loadSharedConfigFiles({ configFilepath: configFile, filepath: credentialsFile, ignoreCache: true })
+    : () => loadSharedConfig({ configFile, credentialsFile });
+  const loaded = await load();
+  const profiles = sdk
+    ? Object.keys((loaded as Awaited<ReturnType<typeof loadSharedConfigFiles>>).configFile).length
+    : Object.keys((loaded as Awaited<ReturnType<typeof loadSharedConfig>>).configFile.profiles).length;
+  return { ...(await throughput(load, timeMs)), profiles };
+}
+
+async function offEc2() {
+  // Nothing configured, IMDS hanging: how long until the default chain gives up.
+  const start = performance.now();
+  let error: unknown;
+  try {
+    await (sdk ? defaultProvider() : defaultChain())();
+  } catch (e) {
+    error = e;
+  }
+  const ms = performance.now() - start;
+  if (!error) throw new Error("the default chain unexpectedly found credentials");
+  const e = error as { name?: string; code?: string; message?: string };
+  return { ms, error: `${e.code ?? e.name}: ${String(e.message).split("\n")[0]?.slice(0, 160)}` };
+}
+
+const CREDS_PATH = "/creds";
+
+async function concurrency() {
+  const n = Number(args.n ?? 1000);
+  if (sdk) {
+    // The parent's container emulator answered the first request with already-expired
+    // credentials; the memoized provider must refresh them.
+    const provider = defaultProvider();
+    const seed = await provider();
+    const results = await Promise.all(Array.from({ length: n }, () => provider()));
+    return { seedExpired: (seed.expiration?.getTime() ?? Infinity) <= Date.now(), distinct: new Set(results.map((c) => c.accessKeyId)).size };
+  }
+  // credchain takes a clock: move it past the expiry instead of serving expired credentials.
+  let clock = Date.now();
+  const now = () => clock;
+  const container = await startContainer({ now });
+  try {
+    const provider = defaultChain({ env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: container.fullUri, AWS_EC2_METADATA_DISABLED: "true" }, now });
+    const seed = await provider();
+    clock = (seed.expiration?.getTime() ?? clock) + 60_000;
+    const before = container.requests.filter((r) => r.path === CREDS_PATH).length;
+    const results = await Promise.all(Array.from({ length: n }, () => provider()));
+    const upstream = container.requests.filter((r) => r.path === CREDS_PATH).length - before;
+    return { seedExpired: true, upstream, distinct: new Set(results.map((c) => c.accessKeyId)).size };
+  } finally {
+    await container.close();
+  }
+}
+
+async function containerOnce() {
+  // Used by the smoke test: one resolution through the container endpoint.
+  const c = await (sdk ? sdkContainer()() : defaultChain()());
+  return { accessKeyId: c.accessKeyId };
+}
+
+const scenarios: Record<string, () => Promise<unknown>> = { hot, imds, ini, "off-ec2": offEc2, concurrency, "container-once": containerOnce };
+const run = scenarios[scenario ?? ""];
+if (!run || (lib !== "sdk" && lib !== "credchain")) {
+  process.stderr.write(`usage: worker.js <${Object.keys(scenarios).join("|")}> <credchain|sdk> [json]\n`);
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(await run())}\n`);
+// Keep-alive sockets and the SDK's timers must not hold the figures back.
+process.exit(0);

@@ -1,0 +1,3 @@
+import { fromBotoConfig, fromEc2CredentialsFile } from "@credchain/provider-boto-cfg";
+
+export const credentials = [await fromBotoConfig()(), await fromEc2CredentialsFile()()];

@@ -1,0 +1,3 @@
+import { fromContainerMetadata } from "@credchain/provider-container";
+
+export const credentials = await fromContainerMetadata()();

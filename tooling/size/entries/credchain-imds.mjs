@@ -1,0 +1,3 @@
+import { fromInstanceMetadata } from "@credchain/provider-imds";
+
+export const credentials = await fromInstanceMetadata()();

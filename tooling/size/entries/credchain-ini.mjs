@@ -1,0 +1,3 @@
+import { fromConfigFile, fromSharedCredentialsFile } from "@credchain/provider-ini";
+
+export const credentials = [await fromSharedCredentialsFile()(), await fromConfigFile()()];

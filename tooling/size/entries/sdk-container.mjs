@@ -1,0 +1,3 @@
+import { fromContainerMetadata } from "@smithy/credential-provider-imds";
+
+export const credentials = await fromContainerMetadata()();

@@ -1,0 +1,3 @@
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+
+export const credentials = await defaultProvider()();

@@ -1,0 +1,3 @@
+import { fromInstanceMetadata } from "@smithy/credential-provider-imds";
+
+export const credentials = await fromInstanceMetadata()();

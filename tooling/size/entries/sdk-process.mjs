@@ -1,0 +1,3 @@
+import { fromProcess } from "@aws-sdk/credential-providers";
+
+export const credentials = await fromProcess({ profile: "dev" })();

@@ -1,0 +1,3 @@
+import { fromContainerMetadata } from "@aws-sdk/credential-providers";
+
+export const credentials = await fromContainerMetadata()();

@@ -1,0 +1,3 @@
+import { fromEnv } from "@aws-sdk/credential-providers";
+
+export const credentials = await fromEnv()();

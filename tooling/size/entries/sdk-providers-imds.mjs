@@ -1,0 +1,3 @@
+import { fromInstanceMetadata } from "@aws-sdk/credential-providers";
+
+export const credentials = await fromInstanceMetadata()();

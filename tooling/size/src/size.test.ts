@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { BUDGETS } from "./budgets.js";
+import { measureAll } from "./run.js";
+
+// Bundling ~20 entries with esbuild takes a few seconds.
+const report = await measureAll();
+
+describe("size budgets (minified bytes, 1 KB = 1024 B)", () => {
+  it.each(Object.entries(BUDGETS))("%s fits its budget of %i bytes", (label, budget) => {
+    const row = report.rows.find((r) => r.label === label);
+    const measured = row?.credchain?.measurement;
+    expect(measured, `${label} was not measured: ${row?.credchain?.error ?? row?.credchain?.skipped}`).toBeDefined();
+    expect(measured?.minified).toBeLessThanOrEqual(budget);
+  });
+
+  it("bundles every entry that is ready (skips only packages not built yet)", () => {
+    const errors = report.rows.flatMap((r) => [r.credchain, r.sdk]).filter((s) => s?.error);
+    expect(errors).toEqual([]);
+    for (const r of report.rows) if (r.credchain?.skipped) expect(r.credchain.skipped).toMatch(/^not built: /);
+  });
+
+  it("measures the AWS SDK v3 counterparts in the same run", () => {
+    const sdk = report.rows.find((r) => r.label === "full default chain")?.sdk?.measurement;
+    expect(sdk?.minified).toBeGreaterThan(0);
+    expect(sdk?.packages.some((p) => p.name.startsWith("@aws-sdk/"))).toBe(true);
+  });
+});
