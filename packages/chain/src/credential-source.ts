@@ -1,7 +1,7 @@
 import { CredchainError, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
-import { fromContainerMetadata, type ContainerMetadataInit } from "@credchain/provider-container";
-import { fromEnv } from "@credchain/provider-env";
-import { fromInstanceMetadata, type InstanceMetadataInit } from "@credchain/provider-imds";
+import type { ContainerMetadataInit } from "@credchain/provider-container";
+import type { InstanceMetadataInit } from "@credchain/provider-imds";
+import { lazy } from "./lazy.js";
 
 /** botocore's canonical names for `credential_source`. */
 export const CREDENTIAL_SOURCE_NAMES = ["Environment", "Ec2InstanceMetadata", "EcsContainer"] as const;
@@ -31,11 +31,11 @@ export function credentialSourceProvider(name: string, init: CredentialSourceIni
   const { container, imds, profile, ...ctx } = init;
   switch (canonical) {
     case "Environment":
-      return fromEnv(ctx);
+      return lazy(async () => (await import("@credchain/provider-env")).fromEnv(ctx));
     case "Ec2InstanceMetadata":
-      return fromInstanceMetadata({ ...ctx, ...imds });
+      return lazy(async () => (await import("@credchain/provider-imds")).fromInstanceMetadata({ ...ctx, ...imds }));
     case "EcsContainer":
-      return fromContainerMetadata({ ...ctx, ...container });
+      return lazy(async () => (await import("@credchain/provider-container")).fromContainerMetadata({ ...ctx, ...container }));
     default:
       throw new CredchainError({
         code: "InvalidConfig",

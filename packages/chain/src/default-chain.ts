@@ -8,10 +8,8 @@ import {
   type ProviderCallOptions,
   type ProviderContext,
 } from "@credchain/core";
-import { fromBotoConfig, fromEc2CredentialsFile } from "@credchain/provider-boto-cfg";
-import { fromContainerMetadata, type ContainerMetadataInit } from "@credchain/provider-container";
+import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
-import { fromInstanceMetadata, resolveImdsSettings } from "@credchain/provider-imds";
 import {
   fromConfigFile,
   fromSharedCredentialsFile,
@@ -26,7 +24,8 @@ import type { Explanation } from "./explanation.js";
 import { imdsOptionsFromProfile, type ImdsChainOptions } from "./imds-options.js";
 import { link, type ChainLink } from "./link.js";
 import { assumeRolePlaceholder, loginPlaceholder, ssoPlaceholder, webIdentityPlaceholder } from "./not-yet-supported.js";
-import { processFromProfile, type ProcessChainOptions } from "./process-from-profile.js";
+import { lazy } from "./lazy.js";
+import type { ProcessChainOptions } from "./process-from-profile.js";
 import { walk } from "./walk.js";
 
 export interface DefaultChainOptions extends SharedConfigInit {
@@ -49,6 +48,8 @@ export interface DefaultChainOptions extends SharedConfigInit {
 
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
 
+const IMDS_ENV = /^AWS_(EC2_METADATA_|METADATA_SERVICE_|IMDS_|EC2_INSTANCE_PROFILE_NAME)/;
+
 interface Plan {
   profile: NonNullable<Explanation["profile"]>;
   links: ChainLink[];
@@ -64,9 +65,11 @@ async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise
   const name = selected.name;
   const explicitProfile = options.profile !== undefined;
   const profileInit = { ...init, profile: name, sharedConfig };
-  // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
   const imds = { ...imdsOptionsFromProfile(name, scoped, sharedConfig.configFile.path), ...options.imds };
-  resolveImdsSettings(ctx.env, imds);
+  // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
+  if (Object.keys(imds).length > 0 || Object.keys(ctx.env).some((k) => IMDS_ENV.test(k))) {
+    (await import("@credchain/provider-imds")).resolveImdsSettings(ctx.env, imds);
+  }
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
@@ -77,12 +80,18 @@ async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise
     link("sso", ssoPlaceholder(name, scoped)),
     link("shared-credentials-file", fromSharedCredentialsFile(profileInit)),
     link("login", loginPlaceholder(name, scoped)),
-    link("custom-process", processFromProfile(name, scoped, sharedConfig, { ...init, ...options.process })),
+    link(
+      "custom-process",
+      lazy(async () => (await import("./process-from-profile.js")).processFromProfile(name, scoped, sharedConfig, { ...init, ...options.process })),
+    ),
     link("config-file", fromConfigFile(profileInit)),
-    link("ec2-credentials-file", fromEc2CredentialsFile(init)),
-    link("boto-config", fromBotoConfig(init)),
-    link("container-role", fromContainerMetadata({ ...init, ...options.container })),
-    link("iam-role", fromInstanceMetadata({ ...init, ...imds })),
+    link("ec2-credentials-file", lazy(async () => (await import("@credchain/provider-boto-cfg")).fromEc2CredentialsFile(init))),
+    link("boto-config", lazy(async () => (await import("@credchain/provider-boto-cfg")).fromBotoConfig(init))),
+    link(
+      "container-role",
+      lazy(async () => (await import("@credchain/provider-container")).fromContainerMetadata({ ...init, ...options.container })),
+    ),
+    link("iam-role", lazy(async () => (await import("@credchain/provider-imds")).fromInstanceMetadata({ ...init, ...imds }))),
   );
   return { profile: { name, from: selected.from }, links };
 }
