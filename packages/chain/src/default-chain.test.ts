@@ -127,7 +127,6 @@ describe("defaultChain", () => {
   });
 
   it.each([
-    ["sso", "[profile p]\nsso_account_id = 123456789012\nsso_role_name = r\n", {}],
     ["login", "[profile p]\nlogin_session = arn:aws:iam::123456789012:user/u\n", {}],
     ["assume-role-with-web-identity", "[profile p]\nweb_identity_token_file = /tmp/t\nrole_arn = arn:aws:iam::1:role/r\n", {}],
   ])("refuses a %s profile clearly", async (source, config) => {

@@ -23,7 +23,7 @@ import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
 import type { Explanation } from "./explanation.js";
 import { imdsOptionsFromProfile, type ImdsChainOptions } from "./imds-options.js";
 import { link, type ChainLink } from "./link.js";
-import { assumeRolePlaceholder, loginPlaceholder, ssoPlaceholder, webIdentityPlaceholder } from "./not-yet-supported.js";
+import { assumeRolePlaceholder, loginPlaceholder, webIdentityPlaceholder } from "./not-yet-supported.js";
 import { lazy } from "./lazy.js";
 import type { ProcessChainOptions } from "./process-from-profile.js";
 import { walk } from "./walk.js";
@@ -77,7 +77,7 @@ async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise
   links.push(
     link("assume-role", assumeRolePlaceholder(name, scoped)),
     link("assume-role-with-web-identity", webIdentityPlaceholder(name, scoped, ctx.env, explicitProfile)),
-    link("sso", ssoPlaceholder(name, scoped)),
+    link("sso", lazy(async () => (await import("./sso-from-profile.js")).ssoFromProfile(name, scoped, sharedConfig, init))),
     link("shared-credentials-file", fromSharedCredentialsFile(profileInit)),
     link("login", loginPlaceholder(name, scoped)),
     link(

@@ -38,12 +38,6 @@ export function webIdentityPlaceholder(profileName: string, profile: Profile, en
   );
 }
 
-export function ssoPlaceholder(profileName: string, profile: Profile): CredentialProvider {
-  // botocore's SSOProvider acts when either of these is present.
-  const key = ["sso_role_name", "sso_account_id"].find((k) => has(profile, k));
-  return placeholder("sso", profileName, key && `profile "${profileName}" sets ${key}`, `profile "${profileName}" has no sso_account_id or sso_role_name`);
-}
-
 export function loginPlaceholder(profileName: string, profile: Profile): CredentialProvider {
   const uses = has(profile, "login_session");
   return placeholder("login", profileName, uses ? `profile "${profileName}" sets login_session` : undefined, `profile "${profileName}" has no login_session`);

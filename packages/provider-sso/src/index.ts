@@ -1,1 +1,13 @@
-export {};
+export { fromSso, DEFAULT_SSO_MAX_ATTEMPTS, DEFAULT_SSO_TIMEOUT_MS, type SsoInit } from "./from-sso.js";
+export { ssoConfigFromProfile, type SsoProfileConfig, type SsoSection } from "./sso-config.js";
+export { ssoTokenCacheDir, ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
+export {
+  resolveSsoEndpoint,
+  AWS_ENDPOINT_URL,
+  AWS_ENDPOINT_URL_SSO,
+  AWS_ENDPOINT_URL_SSO_OIDC,
+  AWS_IGNORE_CONFIGURED_ENDPOINT_URLS,
+  type SsoService,
+} from "./endpoints.js";
+export { loginCommand } from "./errors.js";
+export { SSO_TOKEN_REFRESH_WINDOW_MS } from "./load-sso-token.js";

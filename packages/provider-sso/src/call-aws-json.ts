@@ -1,0 +1,108 @@
+import { TransportError, type HttpRequest, type ProviderContext } from "@credchain/core";
+
+/** How a JSON call to an AWS endpoint is retried: botocore's `legacy` retry mode by default. */
+export interface RetryPolicy {
+  /** Attempts in all. botocore's legacy mode: 5. */
+  maxAttempts: number;
+  /** Pause before attempt n+1 (n from 1). botocore's legacy mode: random() * 2^(n-1) seconds. */
+  delayMs: (attempt: number) => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export type AwsJsonOutcome =
+  | { ok: true; body: Record<string, unknown> }
+  /** The service answered with an error: `code` from `x-amzn-errortype` or the body's `__type`/`code`/`error`. */
+  | { ok: false; kind: "service"; status: number; code: string; message?: string | undefined }
+  /** A 200 whose body is not a JSON object; the body is never quoted (it may hold credentials). */
+  | { ok: false; kind: "parse"; status: number; reason: string }
+  | { ok: false; kind: "transport"; reason: string; aborted: boolean; cause: unknown };
+
+/** Statuses botocore's legacy retry handler retries (`general_server_error`, `service_unavailable`, `limit_exceeded`, throttling). */
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504, 509]);
+const THROTTLING = new Set(["Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException"]);
+
+/** One JSON request/response with retries; never throws for HTTP or network failures. */
+export async function callAwsJson(ctx: ProviderContext, request: HttpRequest, retry: RetryPolicy): Promise<AwsJsonOutcome> {
+  let outcome: AwsJsonOutcome | undefined;
+  for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
+    outcome = await attemptOnce(ctx, request);
+    if (outcome.ok || !retryable(outcome) || attempt === retry.maxAttempts) break;
+    ctx.logger.debug(`sso: ${request.method} ${request.url.split("?")[0]} attempt ${attempt} failed (${describe(outcome)}), retrying`);
+    await retry.sleep(retry.delayMs(attempt), request.signal);
+    if (request.signal?.aborted) break;
+  }
+  return outcome!;
+}
+
+function retryable(outcome: Exclude<AwsJsonOutcome, { ok: true }>): boolean {
+  if (outcome.kind === "parse") return false;
+  if (outcome.kind === "transport") return !outcome.aborted;
+  return RETRY_STATUS.has(outcome.status) || THROTTLING.has(outcome.code);
+}
+
+async function attemptOnce(ctx: ProviderContext, request: HttpRequest): Promise<AwsJsonOutcome> {
+  let response;
+  try {
+    response = await ctx.transport(request);
+  } catch (error) {
+    const aborted = (error instanceof TransportError && error.kind === "aborted") || request.signal?.aborted === true;
+    return { ok: false, kind: "transport", reason: aborted ? "the request was aborted" : transportReason(error), aborted, cause: error };
+  }
+  let parsed: unknown;
+  try {
+    parsed = response.body.trim() === "" ? undefined : JSON.parse(response.body);
+  } catch {
+    parsed = undefined;
+  }
+  if (response.status >= 200 && response.status < 300) {
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      return { ok: false, kind: "parse", status: response.status, reason: `the ${response.status} response is not a JSON object` };
+    }
+    return { ok: true, body: parsed as Record<string, unknown> };
+  }
+  const doc = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  const header = response.headers["x-amzn-errortype"];
+  const rawCode =
+    (header && header.split(":")[0]) ||
+    (typeof doc.__type === "string" && doc.__type.split("#").pop()) ||
+    (typeof doc.code === "string" && doc.code) ||
+    (typeof doc.error === "string" && doc.error) ||
+    String(response.status);
+  const message = [doc.message, doc.Message, doc.error_description].find((m): m is string => typeof m === "string");
+  return { ok: false, kind: "service", status: response.status, code: rawCode, message: message?.slice(0, 300) };
+}
+
+function transportReason(error: unknown): string {
+  if (error instanceof TransportError) {
+    if (error.kind === "timeout") return "no response in time";
+    if (error.kind === "too-large") return "the response was too large";
+    const inner = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+    return `connection failed (${inner?.code ?? inner?.message ?? "network error"})`;
+  }
+  return `request failed (${(error as Error)?.message ?? String(error)})`;
+}
+
+/** A one-line description of a failed call, without bodies of successful answers. */
+export function describe(outcome: Exclude<AwsJsonOutcome, { ok: true }>): string {
+  if (outcome.kind === "service") return `${outcome.code} (HTTP ${outcome.status})${outcome.message ? `: ${outcome.message}` : ""}`;
+  return outcome.reason;
+}
+
+/** botocore's legacy backoff: `random() * 2 ** (attempt - 1)` seconds. */
+export function legacyBackoff(random: () => number = Math.random): (attempt: number) => number {
+  return (attempt) => random() * 2 ** (attempt - 1) * 1000;
+}
+
+/** setTimeout, cut short by the signal. */
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+}

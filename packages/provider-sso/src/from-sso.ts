@@ -1,0 +1,82 @@
+import { CredchainError, resolveContext, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import { defaultSleep, legacyBackoff, type RetryPolicy } from "./call-aws-json.js";
+import { getRoleCredentials } from "./get-role-credentials.js";
+import { loadSsoToken } from "./load-sso-token.js";
+import type { SsoProfileConfig } from "./sso-config.js";
+
+/** botocore's default connect and read timeout (60 s each); here for the whole exchange. */
+export const DEFAULT_SSO_TIMEOUT_MS = 60_000;
+/** botocore's `legacy` retry mode: 5 attempts in all. */
+export const DEFAULT_SSO_MAX_ATTEMPTS = 5;
+
+export interface SsoInit extends SsoProfileConfig, ProviderContextInit {
+  /** SSO portal endpoint. Default: env `AWS_ENDPOINT_URL_SSO`, else `AWS_ENDPOINT_URL`, else `https://portal.sso.<sso_region>.amazonaws.com`. */
+  portalEndpoint?: string;
+  /** SSO-OIDC endpoint for token refresh. Default: env `AWS_ENDPOINT_URL_SSO_OIDC`, else `AWS_ENDPOINT_URL`, else `https://oidc.<sso_region>.amazonaws.com`. */
+  oidcEndpoint?: string;
+  /** Per request. Default: 60000 (botocore's connect/read timeout). */
+  timeoutMs?: number;
+  /** Attempts per call for 5xx, throttling and connection errors. Default: 5 (botocore's legacy retry mode). */
+  maxAttempts?: number;
+  /** Pause between attempts; tests inject an instant one. Default: `setTimeout` with botocore's legacy backoff. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const REQUIRED = { ssoStartUrl: "sso_start_url", ssoRegion: "sso_region", ssoAccountId: "sso_account_id", ssoRoleName: "sso_role_name" } as const;
+
+/**
+ * Credentials from IAM Identity Center, as botocore's SSOProvider: the access token cached by
+ * `aws sso login` in `~/.aws/sso/cache` (file named by the SHA-1 of the sso-session name, or of
+ * the start URL for a legacy profile), refreshed through SSO-OIDC for sso-session profiles when
+ * under 15 minutes remain (written back atomically, mode 0600), then the portal's
+ * GetRoleCredentials for `sso_account_id` / `sso_role_name`.
+ *
+ * Errors (each message ends with the `aws sso login …` command where signing in again helps):
+ * no or unreadable cache file → `SSOTokenLoad`; legacy token expired or portal 401 →
+ * `UnauthorizedSSOToken`; sso-session token expired and not refreshable → `TokenRetrieval`;
+ * portal 403 / 5xx / garbage → `CredentialRetrieval`. Each error's `lookedAt` names the cache file
+ * and the token's expiry, never the token. Each call reads the cache and calls the portal;
+ * caching belongs to `withRefresh` from `@credchain/refresh-manager`.
+ *
+ * @example
+ * ```ts
+ * import { fromSso } from "@credchain/provider-sso";
+ *
+ * const provider = fromSso({
+ *   profile: "dev",
+ *   ssoSession: "corp",
+ *   ssoStartUrl: "https://corp.awsapps.com/start",
+ *   ssoRegion: "eu-west-1",
+ *   ssoAccountId: "111122223333",
+ *   ssoRoleName: "Developer",
+ * });
+ * const { accessKeyId, expiration } = await provider();
+ * ```
+ */
+export function fromSso(init: SsoInit): CredentialProvider {
+  const missing = Object.entries(REQUIRED).filter(([k]) => typeof init[k as keyof typeof REQUIRED] !== "string");
+  if (missing.length > 0) {
+    // Reported when called, as a provider fails: building it never throws.
+    const error = new CredchainError({
+      code: "InvalidConfig",
+      message: `The profile "${init.profile}" is configured to use SSO but is missing required configuration: ${missing.map(([, v]) => v).join(", ")}`,
+      source: "sso",
+      profile: init.profile,
+    });
+    return () => Promise.reject(error);
+  }
+  const ctx = resolveContext(init);
+  const retry: RetryPolicy = {
+    maxAttempts: Math.max(1, init.maxAttempts ?? DEFAULT_SSO_MAX_ATTEMPTS),
+    delayMs: legacyBackoff(),
+    sleep: init.sleep ?? defaultSleep,
+  };
+  const timeoutMs = init.timeoutMs ?? DEFAULT_SSO_TIMEOUT_MS;
+  const config: SsoProfileConfig = init;
+
+  return async (callOptions) => {
+    const signal = callOptions?.signal;
+    const token = await loadSsoToken(ctx, config, { oidcEndpoint: init.oidcEndpoint, timeoutMs, retry, signal });
+    return getRoleCredentials(ctx, config, token, { portalEndpoint: init.portalEndpoint, timeoutMs, retry, signal });
+  };
+}

@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from "node:crypto";
+import { chmod, mkdir, open, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+
+/** A token as the AWS CLI v2 caches it in `~/.aws/sso/cache/<sha1>.json`. */
+export interface SsoToken {
+  accessToken: string;
+  /** ISO 8601, e.g. `2026-11-23T20:00:00Z`. */
+  expiresAt: string;
+  region?: string;
+  startUrl?: string;
+  refreshToken?: string;
+  clientId?: string;
+  clientSecret?: string;
+  registrationExpiresAt?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * The cache file name the AWS CLI v2 and botocore use (`SSOTokenLoader._generate_cache_key`):
+ * the SHA-1 hex of the sso-session name, or of the start URL for a legacy profile, plus `.json`.
+ *
+ * @example
+ * ```ts
+ * ssoTokenCacheFile("/home/me", { ssoSession: "corp", ssoStartUrl: "https://corp.awsapps.com/start" });
+ * // "/home/me/.aws/sso/cache/<sha1 of "corp">.json"
+ * ```
+ */
+export function ssoTokenCacheFile(homedir: string, key: { ssoSession?: string | undefined; ssoStartUrl: string }): string {
+  const input = key.ssoSession ?? key.ssoStartUrl;
+  return join(ssoTokenCacheDir(homedir), `${createHash("sha1").update(input, "utf8").digest("hex")}.json`);
+}
+
+/**
+ * `~/.aws/sso/cache`: fixed in botocore (no env var).
+ *
+ * @example
+ * ```ts
+ * ssoTokenCacheDir("/home/me"); // "/home/me/.aws/sso/cache"
+ * ```
+ */
+export function ssoTokenCacheDir(homedir: string): string {
+  return join(homedir, ".aws", "sso", "cache");
+}
+
+/**
+ * Writes a refreshed token as botocore's JSONFileCache does: a temp file in the cache directory,
+ * flushed, then renamed over the old one, so a concurrent `aws` never reads half a file. Always
+ * mode 0600 (the file holds a refresh token and the client secret); the directory is made 0700.
+ */
+export async function writeSsoToken(path: string, dir: string, token: SsoToken): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = join(dir, `${randomBytes(8).toString("hex")}.tmp`);
+  const handle = await open(temp, "wx", 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(token), "utf8");
+    await handle.sync();
+    await handle.close();
+    // open() applies the umask; 0600 is already the narrowest, chmod only guards odd umasks.
+    await chmod(temp, 0o600);
+    await rename(temp, path);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
