@@ -47,6 +47,7 @@ export interface CredentialsInit {
   source: CredentialSource;
 }
 
+const REDACTED = "[redacted]";
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** `****************WXYZ`, as `aws configure list` shows an access key. */
@@ -54,16 +55,15 @@ export function maskAccessKeyId(accessKeyId: string): string {
   return "*".repeat(Math.max(accessKeyId.length - 4, 4)) + accessKeyId.slice(-4);
 }
 
+/** The plain fields, in the order they are written. */
+const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "accountId", "source"] as const;
+
 /** What credentials look like in logs: no secret, no token, the key id masked. */
 export function describeCredentials(c: Credentials): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    source: c.source,
-    accessKeyId: maskAccessKeyId(c.accessKeyId),
-    secretAccessKey: "[redacted]",
-  };
-  if (c.sessionToken !== undefined) out.sessionToken = "[redacted]";
-  if (c.expiration !== undefined) out.expiration = c.expiration.toISOString();
-  if (c.accountId !== undefined) out.accountId = c.accountId;
+  // `source` first; the spread keeps that position and fills in the rest in order.
+  const out: Record<string, unknown> = { source: c.source, ...(exportCredentials(c) as object), accessKeyId: maskAccessKeyId(c.accessKeyId), secretAccessKey: REDACTED };
+  if ("sessionToken" in out) out.sessionToken = REDACTED;
+  if (c.expiration) out.expiration = c.expiration.toISOString();
   return out;
 }
 
@@ -72,28 +72,12 @@ export function describeCredentials(c: Credentials): Record<string, unknown> {
  * or the token. Spreading it (as the AWS SDK does) copies only the plain fields.
  */
 export function createCredentials(init: CredentialsInit): Credentials {
-  const creds: Credentials = {
-    accessKeyId: init.accessKeyId,
-    secretAccessKey: init.secretAccessKey,
-    ...(init.sessionToken !== undefined && { sessionToken: init.sessionToken }),
-    ...(init.expiration !== undefined && { expiration: init.expiration }),
-    ...(init.accountId !== undefined && { accountId: init.accountId }),
-    source: init.source,
-  };
-  const redacted = () => describeCredentials(creds);
-  Object.defineProperty(creds, "toJSON", { value: redacted, enumerable: false });
-  Object.defineProperty(creds, INSPECT, { value: redacted, enumerable: false });
-  return creds;
+  const creds = exportCredentials(init as Credentials) as Credentials;
+  const redacted = { value: () => describeCredentials(creds) };
+  return Object.defineProperties(creds, { toJSON: redacted, [INSPECT]: redacted });
 }
 
-/** The plain fields, secrets included: for code that must hand credentials on (export, env). */
+/** The plain fields, secrets included, absent ones left out: for code that must hand credentials on (export, env). */
 export function exportCredentials(c: Credentials): CredentialsInit {
-  return {
-    accessKeyId: c.accessKeyId,
-    secretAccessKey: c.secretAccessKey,
-    ...(c.sessionToken !== undefined && { sessionToken: c.sessionToken }),
-    ...(c.expiration !== undefined && { expiration: c.expiration }),
-    ...(c.accountId !== undefined && { accountId: c.accountId }),
-    source: c.source,
-  };
+  return Object.fromEntries(FIELDS.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])) as unknown as CredentialsInit;
 }

@@ -57,53 +57,50 @@ export interface ChainAttempt {
 }
 
 const BRAND = Symbol.for("credchain.error");
+/** The optional fields, in the order toJSON writes them. */
+const FIELDS = ["source", "file", "profile", "key", "status", "profiles", "lookedAt", "attempts"] as const;
 
 /**
  * The one error class of credchain. Messages name the file, profile and key at fault and never
  * contain a secret.
  */
 export class CredchainError extends Error {
-  readonly code: ErrorCode;
-  readonly source: CredentialSource | undefined;
-  readonly tryNextLink: boolean;
-  readonly file: string | undefined;
-  readonly profile: string | undefined;
-  readonly key: string | undefined;
-  readonly status: number | undefined;
-  readonly profiles: string[] | undefined;
-  readonly lookedAt: LookedAt | undefined;
-  readonly attempts: ChainAttempt[] | undefined;
+  // `declare`: assigned in one loop below, so no class-field code per property in bundles.
+  declare readonly code: ErrorCode;
+  declare readonly source: CredentialSource | undefined;
+  declare readonly tryNextLink: boolean;
+  declare readonly file: string | undefined;
+  declare readonly profile: string | undefined;
+  declare readonly key: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly profiles: string[] | undefined;
+  declare readonly lookedAt: LookedAt | undefined;
+  declare readonly attempts: ChainAttempt[] | undefined;
 
   constructor(options: CredchainErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = "CredchainError";
-    this.code = options.code;
-    this.source = options.source;
+    for (const k of ["code", ...FIELDS] as const) (this as Record<string, unknown>)[k] = options[k];
     this.tryNextLink = options.tryNextLink ?? false;
-    this.file = options.file;
-    this.profile = options.profile;
-    this.key = options.key;
-    this.status = options.status;
-    this.profiles = options.profiles;
-    this.lookedAt = options.lookedAt;
-    this.attempts = options.attempts;
+    this.name = "CredchainError";
+  }
+
+  /** The brand, on the prototype: a spread copy of an error is not one. */
+  get [BRAND](): true {
+    return true;
   }
 
   /** True for a CredchainError from any copy of this package (the brand is on the prototype). */
   static isInstance(value: unknown): value is CredchainError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (value as Record<symbol, unknown> | null)?.[BRAND] === true;
   }
 
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
-    for (const k of ["source", "file", "profile", "key", "status", "profiles", "lookedAt", "attempts"] as const) {
-      if (this[k] !== undefined) out[k] = this[k];
-    }
+    for (const k of FIELDS) if (this[k] !== undefined) out[k] = this[k];
     return out;
   }
 }
 
-Object.defineProperty(CredchainError.prototype, BRAND, { value: true });
 
 /** The "not here, try the next provider" outcome (botocore's provider returning None). */
 export function notFound(source: CredentialSource, reason: string, lookedAt?: LookedAt): CredchainError {

@@ -28,11 +28,18 @@ export {
   type ProviderContext,
   type ProviderContextInit,
 } from "./context.js";
+export {
+  resolveLocalContext,
+  resolveLogger,
+  type LocalContext,
+  type LocalContextInit,
+} from "./local-context.js";
 export { expandPath, expandUser, expandVars } from "./expand-path.js";
 export { AWS_DEFAULT_PROFILE, AWS_PROFILE, selectProfile, type SelectedProfile } from "./profile.js";
 export {
   fetchTransport,
   TransportError,
+  transportFailure,
   type FetchTransportOptions,
   type HttpRequest,
   type HttpResponse,

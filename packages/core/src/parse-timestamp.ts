@@ -5,8 +5,7 @@
  * undefined for text that names no instant, so the caller can say which setting is at fault.
  */
 export function parseTimestamp(value: string): Date | undefined {
-  const text = value.trim();
-  if (text === "") return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  // An empty string parses to NaN: blank text needs no test of its own.
+  const date = new Date(value.trim());
+  return isNaN(+date) ? undefined : date;
 }

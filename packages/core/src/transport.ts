@@ -81,6 +81,22 @@ async function readCapped(response: Response, max: number, url: string): Promise
   return text + decoder.decode();
 }
 
+/**
+ * Why a request produced no response, in words for notes and messages (no URL, no secret).
+ *
+ * @example
+ * ```ts
+ * transportFailure(new TransportError("timeout", url, "…"), 1000); // "no response within 1000 ms"
+ * ```
+ */
+export function transportFailure(error: TransportError, timeoutMs: number): string {
+  if (error.kind === "timeout") return `no response within ${timeoutMs} ms`;
+  if (error.kind === "too-large") return "the response was too large";
+  // fetch's own error is "fetch failed"; the socket's code (ECONNREFUSED, ECONNRESET) is one level down.
+  const inner = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  return `connection failed (${inner?.code ?? inner?.message ?? "network error"})`;
+}
+
 function toTransportError(error: unknown, request: HttpRequest): TransportError {
   if (error instanceof TransportError) return error;
   const name = (error as { name?: string } | null)?.name;

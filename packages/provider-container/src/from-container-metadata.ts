@@ -4,6 +4,7 @@ import {
   notFound,
   resolveContext,
   TransportError,
+  transportFailure,
   type CredentialProvider,
   type ProviderContext,
   type ProviderContextInit,
@@ -121,7 +122,7 @@ async function attemptFetch(
     response = await ctx.transport({ method: "GET", url, headers, timeoutMs, ...(signal && { signal }) });
   } catch (error) {
     const aborted = (error instanceof TransportError && error.kind === "aborted") || signal?.aborted === true;
-    const detail = error instanceof TransportError ? transportReason(error, timeoutMs) : `request failed (${(error as Error)?.message ?? error})`;
+    const detail = error instanceof TransportError ? transportFailure(error, timeoutMs) : `request failed (${(error as Error)?.message ?? error})`;
     return { ok: false, reason: aborted ? "the request was aborted" : detail, aborted, cause: error };
   }
   if (response.status !== 200) {
@@ -141,26 +142,18 @@ async function attemptFetch(
   }
 }
 
-function transportReason(error: TransportError, timeoutMs: number): string {
-  if (error.kind === "timeout") return `no response within ${timeoutMs} ms`;
-  if (error.kind === "too-large") return "the response was too large";
-  // fetch's own error is "fetch failed"; the socket's code (ECONNREFUSED, ECONNRESET) is one level down.
-  const inner = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return `connection failed (${inner?.code ?? inner?.message ?? "network error"})`;
-}
-
 const REQUIRED = ["AccessKeyId", "SecretAccessKey", "Token", "Expiration"] as const;
 
 function toCredentials(body: unknown, url: string, ctx: ProviderContext) {
   const fail = (message: string) =>
-    new CredchainError({ code: "CredentialRetrieval", message: RETRIEVAL + message, source: SOURCE });
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw fail(`the response from ${url} is not a JSON object`);
+    new CredchainError({ code: "CredentialRetrieval", message: `${RETRIEVAL}the response from ${url} ${message}`, source: SOURCE });
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw fail("is not a JSON object");
   const doc = body as Record<string, unknown>;
   // botocore indexes these four and fails with KeyError when one is missing.
   const missing = REQUIRED.filter((k) => typeof doc[k] !== "string");
-  if (missing.length > 0) throw fail(`the response from ${url} has no ${missing.join(", ")}`);
+  if (missing.length > 0) throw fail(`has no ${missing.join(", ")}`);
   const expiration = new Date(doc.Expiration as string);
-  if (Number.isNaN(expiration.getTime())) throw fail(`the response from ${url} has an Expiration that is not a date`);
+  if (isNaN(+expiration)) throw fail("has an Expiration that is not a date");
   if (expiration.getTime() <= ctx.now()) ctx.logger.warn(`container-role: the credentials from ${url} expired at ${expiration.toISOString()}`);
   ctx.logger.debug(`container-role: credentials from ${url}, expiring ${expiration.toISOString()}`);
   return createCredentials({
@@ -168,7 +161,7 @@ function toCredentials(body: unknown, url: string, ctx: ProviderContext) {
     secretAccessKey: doc.SecretAccessKey as string,
     sessionToken: doc.Token as string,
     expiration,
-    accountId: typeof doc.AccountId === "string" && doc.AccountId !== "" ? doc.AccountId : undefined,
+    accountId: (typeof doc.AccountId === "string" && doc.AccountId) || undefined,
     source: SOURCE,
   });
 }

@@ -3,7 +3,6 @@ import {
   CredchainError,
   notFound,
   parseTimestamp,
-  resolveContext,
   type CredentialProvider,
   type ProviderContextInit,
 } from "@credchain/core";
@@ -43,45 +42,29 @@ const SOURCE = "env";
  * ```
  */
 export function fromEnv(init: EnvInit = {}): CredentialProvider {
-  const ctx = resolveContext(init);
+  // Only env and the caller's logger, if any: a context (and its stderr default) would cost the
+  // smallest bundle more than this provider itself.
+  const env = init.env ?? process.env;
   return async () => {
-    const env = ctx.env;
     const accessKeyId = env[AWS_ACCESS_KEY_ID];
     const lookedAt = { envVars: [...ENV_CREDENTIAL_VARS] };
-    if (!accessKeyId) {
-      const why = accessKeyId === "" ? "is empty" : "is not set";
-      throw notFound(SOURCE, `${AWS_ACCESS_KEY_ID} ${why}`, lookedAt);
-    }
+    const fail = (code: "PartialCredentials" | "InvalidConfig", key: string, message: string) =>
+      new CredchainError({ code, message, source: SOURCE, key, lookedAt });
+    if (!accessKeyId) throw notFound(SOURCE, `${AWS_ACCESS_KEY_ID} ${accessKeyId === "" ? "is empty" : "is not set"}`, lookedAt);
     const secretAccessKey = env[AWS_SECRET_ACCESS_KEY];
     if (!secretAccessKey) {
-      throw new CredchainError({
-        code: "PartialCredentials",
-        message: `Partial credentials found in env, missing: ${AWS_SECRET_ACCESS_KEY} (${AWS_ACCESS_KEY_ID} is set)`,
-        source: SOURCE,
-        key: AWS_SECRET_ACCESS_KEY,
-        lookedAt,
-      });
+      throw fail("PartialCredentials", AWS_SECRET_ACCESS_KEY, `Partial credentials found in env, missing: ${AWS_SECRET_ACCESS_KEY}`);
     }
-    const sessionToken = env[AWS_SECURITY_TOKEN] || env[AWS_SESSION_TOKEN] || undefined;
-    const expirationText = env[AWS_CREDENTIAL_EXPIRATION];
-    let expiration: Date | undefined;
-    if (expirationText) {
-      expiration = parseTimestamp(expirationText);
-      if (expiration === undefined) {
-        throw new CredchainError({
-          code: "InvalidConfig",
-          message: `${AWS_CREDENTIAL_EXPIRATION} is not a time: "${expirationText}" (expected ISO 8601, e.g. 2030-01-01T00:00:00Z)`,
-          source: SOURCE,
-          key: AWS_CREDENTIAL_EXPIRATION,
-          lookedAt,
-        });
-      }
+    const expirationText = env[AWS_CREDENTIAL_EXPIRATION] ?? "";
+    const expiration = parseTimestamp(expirationText); // undefined for "" (unset or empty: no expiration)
+    if (expirationText && !expiration) {
+      throw fail("InvalidConfig", AWS_CREDENTIAL_EXPIRATION, `${AWS_CREDENTIAL_EXPIRATION} is not an ISO 8601 time: "${expirationText}"`);
     }
-    ctx.logger.debug("env: credentials from environment variables");
+    init.logger?.debug("env: found credentials");
     return createCredentials({
       accessKeyId,
       secretAccessKey,
-      sessionToken,
+      sessionToken: env[AWS_SECURITY_TOKEN] || env[AWS_SESSION_TOKEN] || undefined,
       expiration,
       accountId: env[AWS_ACCOUNT_ID] || undefined,
       source: SOURCE,

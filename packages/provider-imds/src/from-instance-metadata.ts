@@ -1,24 +1,15 @@
 import {
   CredchainError,
   createCredentials,
+  exportCredentials,
   notFound,
   resolveContext,
   type CredentialProvider,
   type Credentials,
-  type LookedAt,
-  type ProviderContext,
   type ProviderContextInit,
 } from "@credchain/core";
 import { extendExpiration, DEFAULT_IMDS_REFRESH_WINDOW_MS } from "./extend-expiration.js";
-import {
-  fetchToken,
-  getWithRetries,
-  needsRetry,
-  needsRetryForCredentials,
-  IMDS_TOKEN_EXPIRY_MARGIN_MS,
-  type ImdsRequester,
-  type TokenOutcome,
-} from "./imds-client.js";
+import { fetchToken, getWithRetries, IMDS_TOKEN_EXPIRY_MARGIN_MS, type ImdsRequester } from "./imds-client.js";
 import {
   AWS_EC2_METADATA_SERVICE_ENDPOINT,
   AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE,
@@ -37,8 +28,10 @@ import {
 
 /** The role listing; `<path><role>` is the role's credentials. */
 export const IMDS_CREDENTIALS_PATH = "latest/meta-data/iam/security-credentials/";
+const PATH = IMDS_CREDENTIALS_PATH;
 /** As {@link IMDS_CREDENTIALS_PATH} with `AccountId`; 404 on IMDS that lacks it. */
 export const IMDS_EXTENDED_CREDENTIALS_PATH = "latest/meta-data/iam/security-credentials-extended/";
+const EXTENDED_PATH = IMDS_EXTENDED_CREDENTIALS_PATH;
 /** How long an endpoint that did not answer at all is skipped. */
 export const DEFAULT_IMDS_NEGATIVE_CACHE_MS = 60_000;
 
@@ -60,7 +53,6 @@ export interface InstanceMetadataInit extends ProviderContextInit, ImdsSettingsO
 }
 
 const SOURCE = "iam-role";
-const RETRIEVAL = "Error when retrieving credentials from iam-role: ";
 const ENV_VARS = [
   AWS_EC2_METADATA_DISABLED,
   AWS_EC2_METADATA_SERVICE_ENDPOINT,
@@ -73,16 +65,8 @@ const ENV_VARS = [
 ];
 const REQUIRED = ["AccessKeyId", "SecretAccessKey", "Token", "Expiration"] as const;
 
-/** What one provider remembers between calls (never shared between providers). */
-interface State {
-  token?: { base: string; token: string; expiresAt: number };
-  /** Endpoints whose extended path answered 404 while the legacy path worked. */
-  legacyOnly: Set<string>;
-  unreachableUntil: Map<string, number>;
-  last?: Credentials;
-}
-
-type Outcome = { ok: true; credentials: Credentials } | { ok: false; reason: string; unreachable: boolean; error?: CredchainError };
+/** A retrieval that found nothing: why, and the error to throw instead of "not here", if any. */
+type Miss = { reason: string; error?: CredchainError | undefined };
 
 /**
  * Credentials of the EC2 instance role from the instance metadata service, as botocore's
@@ -106,188 +90,130 @@ type Outcome = { ok: true; credentials: Credentials } | { ok: false; reason: str
  */
 export function fromInstanceMetadata(init: InstanceMetadataInit = {}): CredentialProvider {
   const ctx = resolveContext(init);
+  const { logger, now } = ctx;
   const negativeCacheMs = init.negativeCacheMs ?? DEFAULT_IMDS_NEGATIVE_CACHE_MS;
-  const refreshWindowMs = init.refreshWindowMs ?? DEFAULT_IMDS_REFRESH_WINDOW_MS;
-  const random = init.random ?? Math.random;
-  const state: State = { legacyOnly: new Set(), unreachableUntil: new Map() };
+  // What this provider remembers between calls (never shared between providers).
+  let token: { base: string; token: string; expiresAt: number } | undefined;
+  /** Endpoints whose extended path answered 404 while the legacy path worked. */
+  const legacyOnly = new Set<string>();
+  const unreachableUntil = new Map<string, number>();
+  let last: Credentials | undefined;
 
-  /** Static stability: the held credentials, their expiration pushed out when it is near. */
-  const serveLast = (last: Credentials, why: string): Credentials => {
-    const extended = extendExpiration({ expiration: last.expiration!, now: ctx.now(), refreshWindowMs, random });
-    if (extended === undefined) {
-      ctx.logger.debug(`iam-role: ${why}; serving the credentials already held (expiring ${last.expiration!.toISOString()})`);
-      return last;
+  /** Static stability: credentials whose expiration is near are served with it pushed out. */
+  const hold = (c: Credentials, what: string): Credentials => {
+    const extended = extendExpiration({ expiration: c.expiration!, now: now(), refreshWindowMs: init.refreshWindowMs ?? DEFAULT_IMDS_REFRESH_WINDOW_MS, random: init.random ?? Math.random });
+    const text = `iam-role: ${what}, expiring ${c.expiration!.toISOString()}`;
+    if (!extended) logger.debug(text);
+    else logger.warn(`${text}; serving them until ${extended.toISOString()} (static stability, as botocore)`);
+    return (last = extended ? createCredentials({ ...exportCredentials(c), expiration: extended }) : c);
+  };
+  const held = (why: string) => hold(last!, `${why}; serving the credentials held`);
+
+  /** One retrieval; a cached token IMDS no longer knows (401) is forgotten and the retrieval starts over once. */
+  const retrieve = async (r: ImdsRequester & ImdsSettings, mayRenew = true): Promise<Credentials | Miss> => {
+    const { base } = r;
+    const cached = token?.base === base && now() < token.expiresAt;
+    let t = cached ? token!.token : undefined;
+    if (!cached) {
+      const fetchedAt = now();
+      const outcome = await fetchToken(r);
+      t = outcome.token;
+      if (t !== undefined) token = { base, token: t, expiresAt: fetchedAt + outcome.ttlSeconds! * 1000 - IMDS_TOKEN_EXPIRY_MARGIN_MS };
+      else if (outcome.bad) return outcome as Miss;
+      else if (r.v1Disabled) return { reason: outcome.reason!, error: v1DisabledError(outcome.reason!) };
+      else logger.debug(`iam-role: ${outcome.reason}; trying IMDSv1 (no token), as botocore does`);
     }
-    ctx.logger.warn(
-      `iam-role: ${why}; serving the last credentials with their expiration extended to ${extended.toISOString()} (static stability)`,
-    );
-    state.last = withExpiration(last, extended);
-    return state.last;
+    const renew = (miss: Miss & { status?: number | undefined }) => {
+      if (!(cached && mayRenew && miss.status === 401)) return miss;
+      logger.debug("iam-role: the cached IMDSv2 token was refused (401); fetching a new one");
+      token = undefined;
+      r.answered = false;
+      return retrieve(r, false);
+    };
+
+    let role = r.instanceProfileName;
+
+    if (role === undefined) {
+      const listing = await getWithRetries(r, PATH, t, false);
+      if (!listing.response) return renew(listing.status === 404 ? { ...listing, reason: `no instance role is attached (${listing.reason})` } : listing);
+      role = listing.response.body.split(/\r?\n/)[0]!.trim();
+      if (role === "") return { reason: "the role listing is empty: no instance role is attached" };
+    }
+
+    const legacy = PATH + role;
+    let path = legacyOnly.has(base) ? legacy : EXTENDED_PATH + role;
+    let answer = await getWithRetries(r, path, t, true, path !== legacy);
+    if (answer.response?.status === 404) {
+      logger.debug(`iam-role: /${path} answered 404; using the legacy path /${legacy}`);
+      answer = await getWithRetries(r, (path = legacy), t, true);
+      if (answer.response) legacyOnly.add(base);
+    }
+    if (!answer.response) return renew(answer);
+    return toCredentials(answer.response.body, `${base.replace(/\/$/, "")}/${path}`, path !== legacy);
   };
 
   return async (callOptions) => {
     const settings = resolveImdsSettings(ctx.env, init);
     const base = settings.endpoint.url;
-    const lookedAt = (note: string): LookedAt => ({ envVars: ENV_VARS, note });
-    if (settings.disabled) {
-      throw notFound(SOURCE, `${AWS_EC2_METADATA_DISABLED} is true`, lookedAt(`${AWS_EC2_METADATA_DISABLED} is true`));
-    }
+    const miss = (reason: string, note = reason) => notFound(SOURCE, reason, { envVars: ENV_VARS, note });
+    if (settings.disabled) throw miss(`${AWS_EC2_METADATA_DISABLED} is true`);
 
-    const until = state.unreachableUntil.get(base);
-    if (until !== undefined && ctx.now() < until) {
+    if (now() < (unreachableUntil.get(base) ?? 0)) {
+      const why = `${base} did not answer recently`;
+      if (last) return held(why);
+      if (settings.v1Disabled) throw v1DisabledError(why);
       const note = "IMDS unreachable (cached)";
-      if (state.last) return serveLast(state.last, `${base} did not answer recently`);
-      if (settings.v1Disabled) throw v1DisabledError(`${base} did not answer recently`);
-      throw notFound(SOURCE, `${note}: ${base} answered nothing within the last ${negativeCacheMs} ms`, lookedAt(note));
+      throw miss(`${note}: ${base} answered nothing within the last ${negativeCacheMs} ms`, note);
     }
 
-    let outcome: Outcome;
+    const r: ImdsRequester & ImdsSettings = { ...settings, base, transport: ctx.transport, logger, signal: callOptions?.signal };
+    let outcome;
     try {
-      outcome = await retrieve(ctx, state, settings, callOptions?.signal, true);
+      outcome = await retrieve(r);
     } catch (error) {
-      const aborted = callOptions?.signal?.aborted === true;
-      if (!aborted && state.last && CredchainError.isInstance(error)) return serveLast(state.last, error.message);
+      if (!callOptions?.signal?.aborted && last && CredchainError.isInstance(error)) return held(error.message);
       throw error;
     }
-    if (outcome.ok) {
-      state.unreachableUntil.delete(base);
-      const { credentials } = outcome;
-      const extended = extendExpiration({ expiration: credentials.expiration!, now: ctx.now(), refreshWindowMs, random });
-      if (extended === undefined) {
-        ctx.logger.debug(`iam-role: credentials from ${base}, expiring ${credentials.expiration!.toISOString()}`);
-        state.last = credentials;
-      } else {
-        ctx.logger.warn(
-          `iam-role: the credentials from ${base} expire at ${credentials.expiration!.toISOString()}; serving them until ${extended.toISOString()} (static stability, as botocore)`,
-        );
-        state.last = withExpiration(credentials, extended);
-      }
-      return state.last;
+    if (!("reason" in outcome)) {
+      unreachableUntil.delete(base);
+      return hold(outcome, `credentials from ${base}`);
     }
-
-    if (outcome.unreachable && negativeCacheMs > 0) state.unreachableUntil.set(base, ctx.now() + negativeCacheMs);
-    if (state.last) return serveLast(state.last, outcome.reason);
-    throw outcome.error ?? notFound(SOURCE, `No credentials from EC2 instance metadata at ${base}: ${outcome.reason}`, lookedAt(outcome.reason));
+    if (!r.answered && negativeCacheMs > 0) unreachableUntil.set(base, now() + negativeCacheMs);
+    if (last) return held(outcome.reason);
+    throw outcome.error ?? miss(`No credentials from EC2 instance metadata at ${base}: ${outcome.reason}`, outcome.reason);
   };
 }
 
-async function retrieve(
-  ctx: ProviderContext,
-  state: State,
-  settings: ImdsSettings,
-  signal: AbortSignal | undefined,
-  mayRenewToken: boolean,
-): Promise<Outcome> {
-  const base = settings.endpoint.url;
-  const r: ImdsRequester = {
-    base,
-    timeoutMs: settings.timeoutMs,
-    maxAttempts: settings.maxAttempts,
-    transport: ctx.transport,
-    logger: ctx.logger,
-    signal,
-    answered: false,
-  };
-  const fail = (reason: string, error?: CredchainError): Outcome => ({ ok: false, reason, unreachable: !r.answered, ...(error && { error }) });
-
-  let cached = false;
-  let tokenOutcome: TokenOutcome;
-  if (state.token && state.token.base === base && ctx.now() < state.token.expiresAt) {
-    cached = true;
-    tokenOutcome = { kind: "token", token: state.token.token, ttlSeconds: 0 };
-  } else {
-    const fetchedAt = ctx.now();
-    tokenOutcome = await fetchToken(r);
-    if (tokenOutcome.kind === "token") {
-      state.token = { base, token: tokenOutcome.token, expiresAt: fetchedAt + tokenOutcome.ttlSeconds * 1000 - IMDS_TOKEN_EXPIRY_MARGIN_MS };
-    }
-  }
-  if (tokenOutcome.kind === "bad-request") return fail(tokenOutcome.reason);
-  const token = tokenOutcome.kind === "token" ? tokenOutcome.token : undefined;
-  if (tokenOutcome.kind === "none") {
-    if (settings.v1Disabled) return fail(tokenOutcome.reason, v1DisabledError(tokenOutcome.reason));
-    ctx.logger.debug(`iam-role: ${tokenOutcome.reason}; trying IMDSv1 (no token), as botocore does`);
-  }
-
-  /** A cached token IMDS no longer knows (401): forget it and start over once. */
-  const renew = async (): Promise<Outcome> => {
-    ctx.logger.debug("iam-role: the cached IMDSv2 token was refused (401); fetching a new one");
-    delete state.token;
-    return retrieve(ctx, state, settings, signal, false);
-  };
-  const isStale = (status: number | undefined) => cached && mayRenewToken && status === 401;
-
-  let role = settings.instanceProfileName;
-  if (role === undefined) {
-    const listing = await getWithRetries(r, IMDS_CREDENTIALS_PATH, token, needsRetry);
-    if (!listing.ok) {
-      if (isStale(listing.status)) return renew();
-      return fail(listing.status === 404 ? `no instance role is attached (${listing.reason})` : listing.reason);
-    }
-    role = listing.response.body.split(/\r?\n/)[0]!.trim();
-    if (role === "") return fail("the role listing is empty: no instance role is attached");
-  }
-
-  let path = IMDS_CREDENTIALS_PATH + role;
-  let extended = !state.legacyOnly.has(base);
-  let answer;
-  if (extended) {
-    const extendedPath = IMDS_EXTENDED_CREDENTIALS_PATH + role;
-    answer = await getWithRetries(r, extendedPath, token, (res) => (res.status === 404 ? undefined : needsRetryForCredentials(res)));
-    if (answer.ok && answer.response.status === 404) {
-      ctx.logger.debug(`iam-role: /${extendedPath} answered 404; using the legacy path /${path}`);
-      extended = false;
-    } else {
-      path = extendedPath;
-    }
-  }
-  if (!extended) {
-    answer = await getWithRetries(r, path, token, needsRetryForCredentials);
-    if (answer.ok && !state.legacyOnly.has(base)) state.legacyOnly.add(base);
-  }
-  if (!answer!.ok) {
-    if (isStale(answer!.status)) return renew();
-    return fail(answer!.reason);
-  }
-  return toCredentials(answer!.response.body, `${base.replace(/\/$/, "")}/${path}`, extended);
-}
-
-function toCredentials(body: string, url: string, extended: boolean): Outcome {
-  const doc = JSON.parse(body) as unknown;
-  const notObject = (what: string): Outcome => ({ ok: false, unreachable: false, reason: `the answer from ${url} is ${what}, not an object` });
-  // botocore tests `field in credentials` and fails with TypeError on these.
-  if (doc === null || typeof doc === "number" || typeof doc === "boolean") {
-    const reason = `the answer from ${url} is JSON ${doc === null ? "null" : typeof doc}, not an object`;
-    return { ok: false, unreachable: false, reason, error: new CredchainError({ code: "CredentialRetrieval", message: RETRIEVAL + reason, source: SOURCE }) };
-  }
-  if (typeof doc !== "object") return notObject(`a JSON ${typeof doc}`);
-  if (Array.isArray(doc)) return notObject("a JSON array");
-  const fields = doc as Record<string, unknown>;
+/** The credentials document, or why it is none (botocore returns nothing, or fails: `error`). */
+function toCredentials(body: string, url: string, extended: boolean): Credentials | Miss {
+  const doc = JSON.parse(body) as Record<string, unknown> | null;
+  const what = `the answer from ${url}`;
+  const fail = (reason: string, error?: boolean): Miss => ({
+    reason,
+    error: error ? new CredchainError({ code: "CredentialRetrieval", message: `Error when retrieving credentials from iam-role: ${reason}`, source: SOURCE }) : undefined,
+  });
+  const kind = doc === null ? "null" : Array.isArray(doc) ? "array" : typeof doc;
+  // botocore tests `field in credentials` and fails with TypeError on null, numbers and booleans.
+  if (kind !== "object") return fail(`${what} is JSON ${kind}, not an object`, kind !== "string" && kind !== "array");
+  const fields = doc!;
   const missing = REQUIRED.filter((k) => !(k in fields));
   if (missing.length > 0) {
     // IMDS answers 200 with Code and Message when EC2 cannot assume the role; botocore returns nothing then.
     const code = typeof fields.Code === "string" ? ` (Code ${JSON.stringify(fields.Code)}${typeof fields.Message === "string" ? `: ${fields.Message}` : ""})` : "";
-    return { ok: false, unreachable: false, reason: `the answer from ${url} has no ${missing.join(", ")}${code}` };
+    return fail(`${what} has no ${missing.join(", ")}${code}`);
   }
   const wrong = REQUIRED.filter((k) => typeof fields[k] !== "string");
-  if (wrong.length > 0) return { ok: false, unreachable: false, reason: `the answer from ${url} has ${wrong.join(", ")} that is not a string` };
+  if (wrong.length > 0) return fail(`${what} has ${wrong.join(", ")} that is not a string`);
   const expiration = new Date(fields.Expiration as string);
-  if (Number.isNaN(expiration.getTime())) {
-    const reason = `the answer from ${url} has an Expiration that is not a date`;
-    return { ok: false, unreachable: false, reason, error: new CredchainError({ code: "CredentialRetrieval", message: RETRIEVAL + reason, source: SOURCE }) };
-  }
-  const accountId = extended && typeof fields.AccountId === "string" && fields.AccountId !== "" ? fields.AccountId : undefined;
-  return {
-    ok: true,
-    credentials: createCredentials({
-      accessKeyId: fields.AccessKeyId as string,
-      secretAccessKey: fields.SecretAccessKey as string,
-      sessionToken: fields.Token as string,
-      expiration,
-      accountId,
-      source: SOURCE,
-    }),
-  };
+  if (isNaN(+expiration)) return fail(`${what} has an Expiration that is not a date`, true);
+  return createCredentials({
+    accessKeyId: fields.AccessKeyId as string,
+    secretAccessKey: fields.SecretAccessKey as string,
+    sessionToken: fields.Token as string,
+    expiration,
+    accountId: (extended && typeof fields.AccountId === "string" && fields.AccountId) || undefined,
+    source: SOURCE,
+  });
 }
 
 function v1DisabledError(reason: string): CredchainError {
@@ -296,16 +222,5 @@ function v1DisabledError(reason: string): CredchainError {
     message: `Error retrieving metadata: Unable to retrieve token for use in IMDSv2 call and IMDSv1 has been disabled (${reason})`,
     source: SOURCE,
     key: "ec2_metadata_v1_disabled",
-  });
-}
-
-function withExpiration(c: Credentials, expiration: Date): Credentials {
-  return createCredentials({
-    accessKeyId: c.accessKeyId,
-    secretAccessKey: c.secretAccessKey,
-    sessionToken: c.sessionToken,
-    expiration,
-    accountId: c.accountId,
-    source: c.source,
   });
 }

@@ -52,12 +52,8 @@ export function resolveImdsEndpoint(env: Env, options: ImdsEndpointOptions = {})
   if (rawMode !== undefined && rawMode !== null) {
     const lower = rawMode.toLowerCase();
     if (lower !== "ipv4" && lower !== "ipv6") {
-      throw new CredchainError({
-        code: "InvalidConfig",
-        message: `Invalid EC2 Instance Metadata endpoint mode: ${rawMode} (from ${modeFromEnv ? AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE : "ec2_metadata_service_endpoint_mode"}). Valid endpoint modes (case-insensitive): IPv4, IPv6.`,
-        source: "iam-role",
-        key: modeFromEnv ? AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE : "ec2_metadata_service_endpoint_mode",
-      });
+      const key = modeFromEnv ? AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE : "ec2_metadata_service_endpoint_mode";
+      throw invalid(key, `Invalid EC2 Instance Metadata endpoint mode: ${rawMode} (from ${key}). Valid endpoint modes (case-insensitive): IPv4, IPv6.`);
     }
     mode = lower;
     modeFrom = modeFromEnv ? AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE : "endpointMode";
@@ -74,17 +70,18 @@ export function resolveImdsEndpoint(env: Env, options: ImdsEndpointOptions = {})
   if (custom) {
     const from = endpointFromEnv ? AWS_EC2_METADATA_SERVICE_ENDPOINT : "endpoint";
     if (!isValidUri(custom)) {
-      throw new CredchainError({
-        code: "InvalidConfig",
-        message: `Invalid endpoint EC2 Instance Metadata endpoint: ${custom} (from ${endpointFromEnv ? from : "ec2_metadata_service_endpoint"})`,
-        source: "iam-role",
-        key: endpointFromEnv ? from : "ec2_metadata_service_endpoint",
-      });
+      const key = endpointFromEnv ? from : "ec2_metadata_service_endpoint";
+      throw invalid(key, `Invalid endpoint EC2 Instance Metadata endpoint: ${custom} (from ${key})`);
     }
     return { url: custom, mode, from };
   }
   if (mode === "ipv6") return { url: IMDS_IPV6_ENDPOINT, mode, from: modeFrom };
   return { url: IMDS_IPV4_ENDPOINT, mode, from: "default" };
+}
+
+/** @internal InvalidConfig from the IMDS settings, naming the variable or config key at fault. */
+export function invalid(key: string, message: string): CredchainError {
+  return new CredchainError({ code: "InvalidConfig", message, source: "iam-role", key });
 }
 
 /** `base` + `/` (unless it ends in one) + `path`, as botocore's `_construct_url`. */

@@ -1,5 +1,5 @@
-import { CredchainError, type Env } from "@credchain/core";
-import { resolveImdsEndpoint, type ImdsEndpoint, type ImdsEndpointOptions } from "./resolve-imds-endpoint.js";
+import type { Env } from "@credchain/core";
+import { invalid, resolveImdsEndpoint, type ImdsEndpoint, type ImdsEndpointOptions } from "./resolve-imds-endpoint.js";
 
 /** `true` (any case) turns IMDS off: the provider finds nothing. */
 export const AWS_EC2_METADATA_DISABLED = "AWS_EC2_METADATA_DISABLED";
@@ -69,12 +69,7 @@ function pythonInt(env: Env, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined) return undefined;
   if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(raw)) {
-    throw new CredchainError({
-      code: "InvalidConfig",
-      message: `${name} must be a whole number, got ${JSON.stringify(raw)}`,
-      source: "iam-role",
-      key: name,
-    });
+    throw invalid(name, `${name} must be a whole number, got ${JSON.stringify(raw)}`);
   }
   return Number(raw.trim().replace(/_/g, ""));
 }

@@ -1,5 +1,6 @@
 import {
   CredchainError,
+  resolveLogger,
   type CredentialProvider,
   type Credentials,
   type CredentialSource,
@@ -103,7 +104,7 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
   const now = options.now ?? Date.now;
   const retryIntervalMs = options.retryIntervalMs ?? 10_000;
   const random = options.random ?? Math.random;
-  const logger = options.logger ?? defaultLogger();
+  const logger = resolveLogger(options.logger, process.env);
   const arm = options.setTimeout ?? ((cb: () => void, ms: number) => setTimeout(cb, ms));
   const disarm = options.clearTimeout ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
 
@@ -256,10 +257,4 @@ function wait<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
       (e) => (done(), reject(e)),
     );
   });
-}
-
-function defaultLogger(): Logger {
-  const debug = typeof process !== "undefined" && !!process.env.CREDCHAIN_DEBUG;
-  const write = (m: string) => process.stderr.write(`[credchain] ${m}\n`);
-  return debug ? { debug: write, warn: (m) => write(`warning: ${m}`) } : { debug: noop, warn: noop };
 }

@@ -1,0 +1,72 @@
+import { readFile as fsReadFile } from "node:fs/promises";
+import { homedir as osHomedir } from "node:os";
+
+// Kept apart from context.ts so a provider that makes no HTTP call never bundles the transport.
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Logger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+/** Everything a provider that calls no endpoint reads from the outside world, injectable so tests need no mocks. */
+export interface LocalContextInit {
+  /** Environment variables. Default: `process.env`. */
+  env?: Env;
+  /** Home directory. Default: `env.HOME`, then `env.USERPROFILE`, then `os.homedir()` (as Python's expanduser). */
+  homedir?: string;
+  /** Reads a UTF-8 file; rejects with the fs error (code ENOENT, EACCES, …). Default: `fs.promises.readFile`. */
+  readFile?: (path: string) => Promise<string>;
+  /** Milliseconds since the epoch. Default: `Date.now`. */
+  now?: () => number;
+  /** Debug and warning lines, never with secrets. Default: silent unless `CREDCHAIN_DEBUG` is set. */
+  logger?: Logger;
+}
+
+export interface LocalContext {
+  env: Env;
+  homedir: string;
+  readFile: (path: string) => Promise<string>;
+  now: () => number;
+  logger: Logger;
+}
+
+const silent: Logger = { debug() {}, warn() {} };
+
+/** Writes `[credchain] …` lines to stderr; `debug` lines only when asked for. */
+export function stderrLogger(debug: boolean): Logger {
+  const write = (m: string) => process.stderr.write(`[credchain] ${m}\n`);
+  return { debug: debug ? write : () => {}, warn: (m) => write(`warning: ${m}`) };
+}
+
+/**
+ * The logger a provider uses: the injected one, else stderr when `CREDCHAIN_DEBUG` is set, else silent.
+ *
+ * @example
+ * ```ts
+ * resolveLogger(undefined, process.env).debug("env: looking");
+ * ```
+ */
+export function resolveLogger(logger: Logger | undefined, env: Env): Logger {
+  return logger ?? (env.CREDCHAIN_DEBUG ? stderrLogger(true) : silent);
+}
+
+/**
+ * {@link resolveContext} without `transport`: for providers that read only env and files.
+ *
+ * @example
+ * ```ts
+ * const { env, homedir, readFile } = resolveLocalContext({ env: { HOME: "/tmp/h" } });
+ * ```
+ */
+export function resolveLocalContext(init: LocalContextInit = {}): LocalContext {
+  const env = init.env ?? process.env;
+  return {
+    env,
+    homedir: init.homedir ?? (env.HOME || env.USERPROFILE || osHomedir()),
+    readFile: init.readFile ?? ((p) => fsReadFile(p, "utf8")),
+    now: init.now ?? Date.now,
+    logger: resolveLogger(init.logger, env),
+  };
+}
