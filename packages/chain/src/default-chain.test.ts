@@ -116,30 +116,10 @@ describe("defaultChain", () => {
     expect(e.code).toBe("PartialCredentials");
   });
 
-  it("refuses a role_arn profile clearly rather than answering with credentials botocore would not use", async () => {
-    const home = await homeWith({
-      ".aws/config": `[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = other\n${CONFIG.split("\n").slice(2).join("\n")}`,
-    });
-    const e = await failure(defaultChain({ env: envFor(home), profile: "role" })());
-    expect(e.code).toBe("InvalidConfig");
-    expect(e.source).toBe("assume-role");
-    expect(e.message).toContain('profile "role" sets role_arn');
-  });
-
-  it.each([
-    ["login", "[profile p]\nlogin_session = arn:aws:iam::123456789012:user/u\n", {}],
-    ["assume-role-with-web-identity", "[profile p]\nweb_identity_token_file = /tmp/t\nrole_arn = arn:aws:iam::1:role/r\n", {}],
-  ])("refuses a %s profile clearly", async (source, config) => {
-    const home = await homeWith({ ".aws/config": config });
+  it("refuses a login profile clearly (not supported yet)", async () => {
+    const home = await homeWith({ ".aws/config": "[profile p]\nlogin_session = arn:aws:iam::123456789012:user/u\n" });
     const e = await failure(defaultChain({ env: envFor(home), profile: "p" })());
-    expect(e).toMatchObject({ code: "InvalidConfig", source });
-  });
-
-  it("refuses env web identity, but not for an explicit profile (botocore ignores the env vars then)", async () => {
-    const home = await homeWith({ ".aws/credentials": CREDENTIALS });
-    const env = envFor(home, { AWS_WEB_IDENTITY_TOKEN_FILE: "/tmp/token", AWS_ROLE_ARN: "arn:aws:iam::1:role/r" });
-    expect((await failure(defaultChain({ env })())).source).toBe("assume-role-with-web-identity");
-    expect((await defaultChain({ env, profile: "dev" })()).source).toBe("shared-credentials-file");
+    expect(e).toMatchObject({ code: "InvalidConfig", source: "login" });
   });
 
   it("gets container credentials from the endpoint and explains the providers before it", async () => {

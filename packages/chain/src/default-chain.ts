@@ -10,22 +10,17 @@ import {
 } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
-import {
-  fromConfigFile,
-  fromSharedCredentialsFile,
-  getScopedProfile,
-  loadSharedConfig,
-  type SharedConfigInit,
-} from "@credchain/provider-ini";
+import { getScopedProfile, loadSharedConfig, type SharedConfigInit } from "@credchain/provider-ini";
 import { withRefresh, type WithRefreshOptions } from "@credchain/refresh-manager";
 import type { ChainProvider } from "./chain.js";
 import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
 import type { Explanation } from "./explanation.js";
 import { imdsOptionsFromProfile, type ImdsChainOptions } from "./imds-options.js";
 import { link, type ChainLink } from "./link.js";
-import { assumeRolePlaceholder, loginPlaceholder, webIdentityPlaceholder } from "./not-yet-supported.js";
 import { lazy } from "./lazy.js";
 import type { ProcessChainOptions } from "./process-from-profile.js";
+import { profileLinks } from "./profile-links.js";
+import type { MfaCodeProvider, RoleOptions, Session } from "./session.js";
 import { walk } from "./walk.js";
 
 export interface DefaultChainOptions extends SharedConfigInit {
@@ -44,6 +39,10 @@ export interface DefaultChainOptions extends SharedConfigInit {
   container?: Omit<ContainerMetadataInit, keyof SharedConfigInit>;
   /** Instance metadata: overrides of what env and the profile say. */
   imds?: ImdsChainOptions;
+  /** Supplies the MFA code for role profiles with `mfa_serial`. Default: none (they fail clearly). */
+  mfaCode?: MfaCodeProvider;
+  /** STS client settings for role profiles: attempts, timeout, endpoint. */
+  sts?: RoleOptions["sts"];
 }
 
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
@@ -58,33 +57,37 @@ interface Plan {
 /** Reads both files once and lays out botocore's providers for the selected profile. */
 async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise<Plan> {
   const init = { ...options, ...ctx };
-  const sharedConfig = await loadSharedConfig(init);
+  const config = await loadSharedConfig(init);
   const selected = selectProfile({ profile: options.profile, env: ctx.env });
   // boto3 raises ProfileNotFound (and ConfigParse) when the Session is made: before any provider.
-  const scoped = getScopedProfile(sharedConfig, selected);
+  const profile = getScopedProfile(config, selected);
   const name = selected.name;
   const explicitProfile = options.profile !== undefined;
-  const profileInit = { ...init, profile: name, sharedConfig };
-  const imds = { ...imdsOptionsFromProfile(name, scoped, sharedConfig.configFile.path), ...options.imds };
+  const imds = { ...imdsOptionsFromProfile(name, profile, config.configFile.path), ...options.imds };
   // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
   if (Object.keys(imds).length > 0 || Object.keys(ctx.env).some((k) => IMDS_ENV.test(k))) {
     (await import("@credchain/provider-imds")).resolveImdsSettings(ctx.env, imds);
   }
+  const session: Session = {
+    ctx,
+    config,
+    profileName: name,
+    profile,
+    envDisabled: explicitProfile,
+    // credchain reads AWS_REGION (botocore does not), then AWS_DEFAULT_REGION, then the profile.
+    region: ctx.env.AWS_REGION || (ctx.env.AWS_DEFAULT_REGION ?? (typeof profile.region === "string" ? profile.region : undefined)) || undefined,
+    process: options.process,
+    container: options.container,
+    imds,
+    roles: { ...(options.mfaCode && { mfaCode: options.mfaCode }), ...(options.sts && { sts: options.sts }) },
+  };
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
   links.push(link("env", explicitProfile ? envDropped(name) : fromEnv(init)));
   links.push(
-    link("assume-role", assumeRolePlaceholder(name, scoped)),
-    link("assume-role-with-web-identity", webIdentityPlaceholder(name, scoped, ctx.env, explicitProfile)),
-    link("sso", lazy(async () => (await import("./sso-from-profile.js")).ssoFromProfile(name, scoped, sharedConfig, init))),
-    link("shared-credentials-file", fromSharedCredentialsFile(profileInit)),
-    link("login", loginPlaceholder(name, scoped)),
-    link(
-      "custom-process",
-      lazy(async () => (await import("./process-from-profile.js")).processFromProfile(name, scoped, sharedConfig, { ...init, ...options.process })),
-    ),
-    link("config-file", fromConfigFile(profileInit)),
+    link("assume-role", lazy(async () => (await import("./assume-role-from-profile.js")).assumeRoleFromProfile(session, name))),
+    ...profileLinks(session, name, explicitProfile),
     link("ec2-credentials-file", lazy(async () => (await import("@credchain/provider-boto-cfg")).fromEc2CredentialsFile(init))),
     link("boto-config", lazy(async () => (await import("@credchain/provider-boto-cfg")).fromBotoConfig(init))),
     link(

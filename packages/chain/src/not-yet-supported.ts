@@ -1,4 +1,4 @@
-import { CredchainError, notFound, type CredentialProvider, type CredentialSource, type Env } from "@credchain/core";
+import { CredchainError, notFound, type CredentialProvider, type CredentialSource } from "@credchain/core";
 import type { Profile } from "@credchain/provider-ini";
 
 /**
@@ -19,24 +19,6 @@ function placeholder(source: CredentialSource, profileName: string, trigger: str
 }
 
 const has = (profile: Profile, key: string) => Object.hasOwn(profile, key);
-
-export function assumeRolePlaceholder(profileName: string, profile: Profile): CredentialProvider {
-  // botocore leaves role_arn profiles with web_identity_token_file to the web identity provider.
-  const uses = has(profile, "role_arn") && !has(profile, "web_identity_token_file");
-  return placeholder("assume-role", profileName, uses ? `profile "${profileName}" sets role_arn` : undefined, `profile "${profileName}" has no role_arn`);
-}
-
-export function webIdentityPlaceholder(profileName: string, profile: Profile, env: Env, envDisabled: boolean): CredentialProvider {
-  let trigger: string | undefined;
-  if (has(profile, "web_identity_token_file")) trigger = `profile "${profileName}" sets web_identity_token_file`;
-  else if (!envDisabled && env.AWS_WEB_IDENTITY_TOKEN_FILE) trigger = "AWS_WEB_IDENTITY_TOKEN_FILE is set";
-  return placeholder(
-    "assume-role-with-web-identity",
-    profileName,
-    trigger,
-    `neither AWS_WEB_IDENTITY_TOKEN_FILE nor web_identity_token_file in profile "${profileName}" is set`,
-  );
-}
 
 export function loginPlaceholder(profileName: string, profile: Profile): CredentialProvider {
   const uses = has(profile, "login_session");
