@@ -5,6 +5,9 @@ Usage: credchain <command> [options]
 Commands:
   export    print the resolved credentials (credential_process JSON, env lines, or JSON)
   explain   show each provider of the chain in order: skipped (why), used, or failed (why)
+  whoami    STS GetCallerIdentity: account, ARN, user id, and which provider gave the credentials
+  assume-role    STS AssumeRole with the resolved credentials; print or --write-profile the result
+  session-token  STS GetSessionToken (with MFA); print or --write-profile the result
   exec      run a command with the resolved credentials (and region) in its environment
   serve     serve refreshed credentials on 127.0.0.1 over the ECS container protocol
   configure set or get a value in ~/.aws/config or ~/.aws/credentials, keeping the rest of the file
@@ -101,4 +104,39 @@ Options:
   --profile P    as for export
   --port N       port to listen on (default: a free one)
   -h, --help     show this help
+`;
+
+export const WHOAMI_HELP = `Usage: credchain whoami [--profile P] [--format text|json]
+
+Calls STS GetCallerIdentity with the resolved credentials and prints Account, Arn, UserId and
+the Source (the provider that supplied the credentials). STS endpoint and region as botocore:
+AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's services section, AWS_REGION /
+AWS_DEFAULT_REGION / the profile's region. Exit 1 with the STS error code on failure.
+`;
+
+const STS_OUTPUT = `  --format F           process (default), env or json, as for export
+  --write-profile NAME write the credentials to [NAME] in the credentials file instead of printing
+                       them (every other byte of the file is kept; a new file gets mode 0600)
+  --profile P          the credentials that sign the call, as for export`;
+
+export const ASSUME_ROLE_HELP = `Usage: credchain assume-role --role-arn ARN [--role-session-name N] [--duration-seconds S]
+                             [--external-id X] [--serial-number SN [--token-code C]]
+                             [--write-profile NAME] [--profile P] [--format process|env|json]
+
+Calls STS AssumeRole signed with the resolved credentials. Without --token-code, the MFA code for
+--serial-number is asked for on the terminal, or read from stdin when stdin is not a terminal.
+Default session name: credchain-session-<epoch seconds>.
+
+Options:
+${STS_OUTPUT}
+`;
+
+export const SESSION_TOKEN_HELP = `Usage: credchain session-token [--duration-seconds S] [--serial-number SN [--token-code C]]
+                               [--write-profile NAME] [--profile P] [--format process|env|json]
+
+Calls STS GetSessionToken signed with the resolved (long-term) credentials, with MFA when
+--serial-number is given (the code asked for as for assume-role).
+
+Options:
+${STS_OUTPUT}
 `;

@@ -5,13 +5,29 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Env;
+  /** Asks for one line (an MFA code): on a TTY with the prompt on stderr, else read from stdin, as botocore does. */
+  readLine?: (prompt: string) => Promise<string>;
 }
 
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  readLine: readStdinLine,
 };
+
+/** One line from stdin; the prompt goes to stderr so stdout stays clean for the output. */
+async function readStdinLine(prompt: string): Promise<string> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
+  try {
+    if (process.stdin.isTTY) return (await rl.question(prompt)).trim();
+    for await (const line of rl) return line.trim();
+    return "";
+  } finally {
+    rl.close();
+  }
+}
 
 /** Exit codes: documented in --help and the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

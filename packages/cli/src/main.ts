@@ -3,7 +3,19 @@ import { explainCommand } from "./explain-command.js";
 import { exportCommand } from "./export-command.js";
 import { configureCommand } from "./configure-command.js";
 import { execCommand } from "./exec-command.js";
-import { CONFIGURE_HELP, EXEC_HELP, EXPLAIN_HELP, EXPORT_HELP, MAIN_HELP, SERVE_HELP } from "./help.js";
+import {
+  ASSUME_ROLE_HELP,
+  CONFIGURE_HELP,
+  EXEC_HELP,
+  EXPLAIN_HELP,
+  EXPORT_HELP,
+  MAIN_HELP,
+  SERVE_HELP,
+  SESSION_TOKEN_HELP,
+  WHOAMI_HELP,
+} from "./help.js";
+import { assumeRoleCommand, sessionTokenCommand } from "./sts-commands.js";
+import { whoamiCommand } from "./whoami-command.js";
 import { serveCommand } from "./serve-command.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
 import { parseArgs, UsageError, type ParsedArgs } from "./parse-args.js";
@@ -19,6 +31,9 @@ const COMMANDS: Record<string, Command> = {
   configure: { help: CONFIGURE_HELP, run: configureCommand },
   exec: { help: EXEC_HELP, run: execCommand },
   serve: { help: SERVE_HELP, run: serveCommand },
+  whoami: { help: WHOAMI_HELP, run: whoamiCommand },
+  "assume-role": { help: ASSUME_ROLE_HELP, run: assumeRoleCommand },
+  "session-token": { help: SESSION_TOKEN_HELP, run: sessionTokenCommand },
 };
 
 function version(): string {

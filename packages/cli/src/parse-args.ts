@@ -13,7 +13,18 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; everything else is a flag. */
-const VALUED = new Set(["profile", "format", "port"]);
+const VALUED = new Set([
+  "profile",
+  "format",
+  "port",
+  "role-arn",
+  "role-session-name",
+  "duration-seconds",
+  "external-id",
+  "serial-number",
+  "token-code",
+  "write-profile",
+]);
 const FLAGS = new Set(["help", "version", "server"]);
 
 /**
@@ -76,4 +87,18 @@ export function expectPositionals(args: ParsedArgs, names: readonly string[]): s
     throw new UsageError(`expected ${names.join(" ")}${got > names.length ? `, got an extra "${args.positionals[names.length]}"` : ""}`);
   }
   return args.positionals;
+}
+
+/** A valued option's string, or undefined. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** A whole-number option, or undefined; anything else is a usage error. */
+export function intOption(args: ParsedArgs, name: string): number | undefined {
+  const v = stringOption(args, name);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number (got "${v}")`);
+  return Number(v);
 }
