@@ -1,0 +1,157 @@
+import type { CredentialProvider } from "@credchain/core";
+import type { WithRefreshOptions } from "@credchain/refresh-manager";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { payloadOf, type SignableBody } from "./body.js";
+import { parseQuery, singleEncodedPath } from "./canonical-uri.js";
+import { invalidSignerOption, noRegion } from "./errors.js";
+import { headerRecord, type HeadersLike } from "./headers.js";
+import { refreshingProvider } from "./refreshing.js";
+import { Sha256 } from "./sha256.js";
+
+/** The literal payload hash of a body that is not hashed. */
+export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
+export interface SignerOptions {
+  /** Where credentials come from; called for every request (through the refresh manager). */
+  credentials: CredentialProvider;
+  /** Signing region, e.g. `us-east-1`, or a function resolving it (called per request). */
+  region: string | (() => string | Promise<string>);
+  /** Signing name of the service, e.g. `execute-api`, `s3`, `sts`. */
+  service: string;
+  /**
+   * Sign `x-amz-content-sha256: UNSIGNED-PAYLOAD` instead of hashing the body; required for
+   * stream bodies, accepted by S3 and a few other services. Default: false.
+   */
+  unsignedPayload?: boolean;
+  /** Also send the body's hash as `x-amz-content-sha256` (S3 requires it). Default: false. */
+  contentSha256Header?: boolean;
+  /**
+   * Normalise the path (`.`/`..`/`//`) and encode it once more, as every service but S3 expects.
+   * `false`: S3 style — the path as sent, each segment encoded once. Default: true.
+   */
+  uriEscapePath?: boolean;
+  /**
+   * `withRefresh` options for the cache put around `credentials`, or `false` to call `credentials`
+   * as is. A provider that already caches (has `dispose()`) is never wrapped. Default: `{}`.
+   */
+  refresh?: WithRefreshOptions | false;
+  /** The signing clock, milliseconds since the epoch. Default: `Date.now`. */
+  now?: () => number;
+}
+
+/** A request to sign: the method exactly as sent, the full URL, its headers and body. */
+export interface SignableRequest {
+  /** Default: `GET`. Signed as given (HTTP methods are case-sensitive). */
+  method?: string;
+  url: string | URL;
+  headers?: HeadersLike;
+  body?: SignableBody;
+}
+
+/** The request's headers, lower-cased, plus `host`, `x-amz-date`, `authorization` and, when they apply, `x-amz-security-token` and `x-amz-content-sha256`. */
+export type SignedHeaders = Record<string, string>;
+
+/** The request as it goes on the wire: the path and query exactly as sent. */
+export interface WireRequest {
+  method: string;
+  /** `hostname[:port]`, used when `headers` has no `host`. */
+  host: string;
+  /** The path as sent, e.g. `/a/b%20c`. */
+  path: string;
+  /** The query as sent, with or without its `?`. */
+  search: string;
+  headers: HeadersLike;
+  body: SignableBody;
+}
+
+export interface Signer {
+  /** Signs a request, fetching credentials first; `signal` abandons the credential wait. */
+  sign(request: SignableRequest, options?: { signal?: AbortSignal }): Promise<SignedHeaders>;
+  /** Signs a request whose path and query are given exactly as they go on the wire. */
+  signWire(request: WireRequest, options?: { signal?: AbortSignal }): Promise<SignedHeaders>;
+}
+
+/**
+ * A reusable SigV4 signer. Options are checked at once (a missing service or region throws
+ * here, before any credential lookup); credentials are fetched for every request through
+ * `withRefresh`, so rotated credentials are picked up before the old ones expire.
+ *
+ * @example
+ * ```ts
+ * import { createSigner } from "@credchain/signer";
+ * import { fromEnv } from "@credchain/provider-env";
+ *
+ * const signer = createSigner({ credentials: fromEnv(), region: "eu-west-1", service: "execute-api" });
+ * const headers = await signer.sign({ method: "POST", url: "https://api.example.com/v1/items", body: "{}" });
+ * ```
+ */
+export function createSigner(options: SignerOptions): Signer {
+  const { service, region } = options;
+  if (typeof service !== "string" || service === "") {
+    throw invalidSignerOption('SigV4 signing needs a service name: pass `service` (e.g. "execute-api", "s3")', "service");
+  }
+  if (region === undefined || region === null || region === "") throw noRegion();
+  if (typeof region !== "string" && typeof region !== "function") throw noRegion(`\`region\` must be a string, got ${typeof region}`);
+  if (typeof options.credentials !== "function") {
+    throw invalidSignerOption("SigV4 signing needs `credentials`: a credential provider such as defaultChain()", "credentials");
+  }
+  const credentials = refreshingProvider(options.credentials, options.refresh);
+  const unsignedPayload = options.unsignedPayload ?? false;
+  const uriEscapePath = options.uriEscapePath ?? true;
+  const now = options.now ?? Date.now;
+
+  const signWire: Signer["signWire"] = async (request, callOptions) => {
+    const headers = headerRecord(request.headers);
+    headers.host ??= request.host;
+    // Checked before credentials are looked up: a provider may be a network call.
+    const payload = await payloadOf(request.body, unsignedPayload);
+    if (unsignedPayload) headers["x-amz-content-sha256"] = UNSIGNED_PAYLOAD;
+    const signingRegion = typeof region === "string" ? region : await region();
+    if (typeof signingRegion !== "string" || signingRegion === "") throw noRegion("the `region` function resolved no region");
+    const signal = callOptions?.signal;
+    const creds = await credentials(signal ? { signal } : undefined);
+    const signer = new SignatureV4({
+      credentials: {
+        accessKeyId: creds.accessKeyId,
+        secretAccessKey: creds.secretAccessKey,
+        ...(creds.sessionToken !== undefined && { sessionToken: creds.sessionToken }),
+      },
+      region: signingRegion,
+      service,
+      sha256: Sha256,
+      uriEscapePath,
+      applyChecksum: options.contentSha256Header ?? false,
+    });
+    const signed = await signer.sign(
+      {
+        method: request.method,
+        protocol: "https:",
+        hostname: headers.host,
+        path: uriEscapePath ? request.path : singleEncodedPath(request.path),
+        query: parseQuery(request.search),
+        headers,
+        body: payload,
+      },
+      { signingDate: new Date(now()) },
+    );
+    return { ...signed.headers };
+  };
+
+  return {
+    signWire,
+    sign(request, callOptions) {
+      const url = new URL(request.url);
+      return signWire(
+        {
+          method: request.method ?? "GET",
+          host: url.host,
+          path: url.pathname,
+          search: url.search,
+          headers: headerRecord(request.headers),
+          body: request.body,
+        },
+        callOptions,
+      );
+    },
+  };
+}
