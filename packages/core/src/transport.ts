@@ -42,69 +42,42 @@ export interface FetchTransportOptions {
 
 /** The default transport: Node's built-in `fetch`, a per-request timeout, the caller's AbortSignal. */
 export function fetchTransport(options: FetchTransportOptions = {}): Transport {
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  return async (request) => {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const signals: AbortSignal[] = [];
-    if (request.signal) signals.push(request.signal);
-    if (request.timeoutMs !== undefined) signals.push(AbortSignal.timeout(request.timeoutMs));
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const max = options.maxBodyBytes ?? 1 << 20;
+  return async ({ method, url, headers, body, timeoutMs, signal }) => {
+    const signals = timeoutMs === undefined ? [] : [AbortSignal.timeout(timeoutMs)];
+    if (signal) signals.push(signal);
     try {
-      const response = await doFetch(request.url, {
-        method: request.method,
-        ...(request.headers && { headers: request.headers }),
-        ...(request.body !== undefined && { body: request.body }),
-        ...(signal && { signal }),
-        redirect: "manual",
-      });
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      return { status: response.status, headers, body: await readCapped(response, maxBodyBytes, request.url) };
+      const response = await (options.fetch ?? fetch)(url, { method, headers, body, signal: AbortSignal.any(signals), redirect: "manual" } as RequestInit);
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+        if ((size += chunk.byteLength) > max) throw new TransportError("too-large", url, `response from ${url} is over ${max} bytes`);
+        chunks.push(chunk);
+      }
+      return { status: response.status, headers: Object.fromEntries(response.headers), body: new TextDecoder().decode(Buffer.concat(chunks)) };
     } catch (error) {
-      throw toTransportError(error, request);
+      if (error instanceof TransportError) throw error;
+      // fetch's own error is "fetch failed"; the socket's code (ECONNREFUSED, ECONNRESET) is one level down.
+      const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
+      const kind = signal?.aborted ? "aborted" : e?.name === "TimeoutError" || e?.name === "AbortError" ? "timeout" : "network";
+      throw new TransportError(kind, url, `request to ${url}: ${kind} (${e?.cause?.code ?? e?.cause?.message ?? e?.message ?? e})`, error);
     }
   };
 }
 
-async function readCapped(response: Response, max: number, url: string): Promise<string> {
-  if (!response.body) return "";
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = "";
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > max) throw new TransportError("too-large", url, `response from ${url} is larger than ${max} bytes`);
-    text += decoder.decode(chunk, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 /**
  * Why a request produced no response, in words for notes and messages (no URL, no secret).
+ * Anything but a TransportError (a custom transport's own error) reads as a failed connection.
  *
  * @example
  * ```ts
  * transportFailure(new TransportError("timeout", url, "…"), 1000); // "no response within 1000 ms"
  * ```
  */
-export function transportFailure(error: TransportError, timeoutMs: number): string {
-  if (error.kind === "timeout") return `no response within ${timeoutMs} ms`;
-  if (error.kind === "too-large") return "the response was too large";
-  // fetch's own error is "fetch failed"; the socket's code (ECONNREFUSED, ECONNRESET) is one level down.
-  const inner = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return `connection failed (${inner?.code ?? inner?.message ?? "network error"})`;
-}
-
-function toTransportError(error: unknown, request: HttpRequest): TransportError {
-  if (error instanceof TransportError) return error;
-  const name = (error as { name?: string } | null)?.name;
-  if (request.signal?.aborted) return new TransportError("aborted", request.url, `request to ${request.url} was aborted`, error);
-  if (name === "TimeoutError" || name === "AbortError") {
-    return new TransportError("timeout", request.url, `request to ${request.url} timed out after ${request.timeoutMs} ms`, error);
-  }
-  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  const detail = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
-  return new TransportError("network", request.url, `request to ${request.url} failed: ${detail}`, error);
+export function transportFailure(error: unknown, timeoutMs?: number): string {
+  const e = error as Partial<TransportError> | undefined;
+  if (e?.kind === "timeout") return `no response within ${timeoutMs} ms`;
+  if (e?.kind === "too-large") return "the response was too large";
+  const inner = (e?.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  return `connection failed (${inner?.code ?? inner?.message ?? (e instanceof TransportError ? "network error" : (e?.message ?? e))})`;
 }

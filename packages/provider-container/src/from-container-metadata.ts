@@ -1,12 +1,10 @@
 import {
-  createCredentials,
-  CredchainError,
+  documentCredentials,
   notFound,
   resolveContext,
-  TransportError,
-  transportFailure,
+  retrievalError,
+  tryRequest,
   type CredentialProvider,
-  type ProviderContext,
   type ProviderContextInit,
 } from "@credchain/core";
 import { readAuthorizationToken } from "./read-authorization-token.js";
@@ -36,8 +34,6 @@ export interface ContainerMetadataInit extends ProviderContextInit {
 }
 
 const SOURCE = "container-role";
-/** botocore's CredentialRetrievalError wording, so messages read the same. */
-const RETRIEVAL = "Error when retrieving credentials from container-role: ";
 
 /**
  * Credentials from the ECS task role or EKS Pod Identity endpoint, as botocore's
@@ -62,123 +58,71 @@ const RETRIEVAL = "Error when retrieving credentials from container-role: ";
 export function fromContainerMetadata(init: ContainerMetadataInit = {}): CredentialProvider {
   const timeoutMs = init.timeoutMs ?? DEFAULT_CONTAINER_TIMEOUT_MS;
   const maxAttempts = Math.max(1, init.maxAttempts ?? DEFAULT_CONTAINER_MAX_ATTEMPTS);
-  const retryDelayMs = init.retryDelayMs ?? DEFAULT_CONTAINER_RETRY_DELAY_MS;
   const sleep = init.sleep ?? defaultSleep;
-
   const ctx = resolveContext(init);
+  const { logger } = ctx;
+
   return async (callOptions) => {
     const endpoint = resolveContainerEndpoint(ctx.env);
     if (!endpoint) {
-      throw notFound(SOURCE, `neither ${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI} nor ${AWS_CONTAINER_CREDENTIALS_FULL_URI} is set`, {
-        envVars: [AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, AWS_CONTAINER_CREDENTIALS_FULL_URI],
-      });
+      const envVars = [AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, AWS_CONTAINER_CREDENTIALS_FULL_URI];
+      throw notFound(SOURCE, `neither ${envVars.join(" nor ")} is set`, { envVars });
     }
-    const shownUrl = redactUrl(endpoint.url);
+    const { url } = endpoint;
+    const shown = redactUrl(url);
     const signal = callOptions?.signal;
-
-    let lastFailure: AttemptFailure | undefined;
+    let reason = "";
+    let status: number | undefined;
     let token: string | undefined;
+    // The endpoint may echo the token in an error body: never let it reach a message.
+    const redact = (text: string) => (token && token.length > 3 ? text.split(token).join("[redacted]") : text);
+
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       // Read per attempt, as botocore builds headers per fetch: EKS rotates the token file.
       token = await readAuthorizationToken(ctx);
-      const outcome = await attemptFetch(ctx, endpoint.url, token, timeoutMs, signal);
-      if (outcome.ok) return toCredentials(outcome.body, shownUrl, ctx);
-      lastFailure = outcome;
-      ctx.logger.debug(`container-role: attempt ${attempt}/${maxAttempts} at ${shownUrl} failed: ${redactToken(outcome.reason, token)}`);
-      if (outcome.aborted) break;
+      const res = await tryRequest(ctx.transport, { method: "GET", url, headers: token === undefined ? { accept: "application/json" } : { accept: "application/json", authorization: token }, timeoutMs, signal: signal! }, SOURCE);
+      status = undefined;
+      reason = "";
+      if ("reason" in res) {
+        reason = res.reason;
+      } else if ((status = res.status) != 200) {
+        const snippet = res.body.trim().slice(0, 200);
+        reason = `received non 200 response ${status}${snippet && ` (${JSON.stringify(snippet)})`}`;
+      } else {
+        let doc;
+        try {
+          doc = JSON.parse(res.body) as unknown;
+        } catch {
+          // Never quote a 200 body, nor keep JSON.parse's error (it quotes the body): it may be credentials cut short.
+          reason = "unable to parse the JSON returned";
+        }
+        if (!reason) {
+          // botocore indexes the four fields: a missing one is a KeyError at once, not a retry.
+          const c = documentCredentials(doc, SOURCE, true);
+          if (Array.isArray(c)) throw retrievalError(SOURCE, `the response from ${shown} ${c[0]}`);
+          const expiry = c.expiration!.toISOString();
+          if (+c.expiration! <= ctx.now()) logger.warn(`${SOURCE}: the credentials from ${shown} expired at ${expiry}`);
+          logger.debug(`${SOURCE}: credentials from ${shown}, expiring ${expiry}`);
+          return c;
+        }
+      }
+      logger.debug(`${SOURCE}: attempt ${attempt}/${maxAttempts} at ${shown}: ${redact(reason)}`);
       // botocore also sleeps after the last attempt; that only delays the same failure.
-      if (attempt < maxAttempts) await sleep(retryDelayMs, signal);
+      if (attempt < maxAttempts) await sleep(init.retryDelayMs ?? DEFAULT_CONTAINER_RETRY_DELAY_MS, signal);
+      reason = `${reason} from ${shown} (${attempt} attempt${attempt > 1 ? "s" : ""})`;
     }
-    const failure = lastFailure!;
-    throw new CredchainError({
-      code: "CredentialRetrieval",
-      message: redactToken(
-        `${RETRIEVAL}${failure.reason} from ${shownUrl}` +
-          (failure.aborted ? "" : ` (${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"})`),
-        token,
-      ),
-      source: SOURCE,
-      key: endpoint.envVar,
-      status: failure.status,
-      cause: failure.cause,
-    });
+    throw retrievalError(SOURCE, redact(reason), { key: endpoint.envVar, status });
   };
-}
-
-type AttemptFailure = { ok: false; reason: string; status?: number; aborted?: boolean; cause?: unknown };
-type AttemptOutcome = { ok: true; body: unknown } | AttemptFailure;
-
-async function attemptFetch(
-  ctx: ProviderContext,
-  url: string,
-  token: string | undefined,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-): Promise<AttemptOutcome> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (token !== undefined) headers.authorization = token;
-  let response;
-  try {
-    response = await ctx.transport({ method: "GET", url, headers, timeoutMs, ...(signal && { signal }) });
-  } catch (error) {
-    const aborted = (error instanceof TransportError && error.kind === "aborted") || signal?.aborted === true;
-    const detail = error instanceof TransportError ? transportFailure(error, timeoutMs) : `request failed (${(error as Error)?.message ?? error})`;
-    return { ok: false, reason: aborted ? "the request was aborted" : detail, aborted, cause: error };
-  }
-  if (response.status !== 200) {
-    const snippet = response.body.trim().slice(0, 200);
-    return {
-      ok: false,
-      reason: `received non 200 response ${response.status}${snippet ? ` (${JSON.stringify(snippet)})` : ""}`,
-      status: response.status,
-    };
-  }
-  try {
-    return { ok: true, body: JSON.parse(response.body) as unknown };
-  } catch {
-    // Never quote a 200 body, nor keep JSON.parse's error as the cause (it quotes the body):
-    // it may be credentials cut short.
-    return { ok: false, reason: "unable to parse the JSON returned", status: 200 };
-  }
-}
-
-const REQUIRED = ["AccessKeyId", "SecretAccessKey", "Token", "Expiration"] as const;
-
-function toCredentials(body: unknown, url: string, ctx: ProviderContext) {
-  const fail = (message: string) =>
-    new CredchainError({ code: "CredentialRetrieval", message: `${RETRIEVAL}the response from ${url} ${message}`, source: SOURCE });
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw fail("is not a JSON object");
-  const doc = body as Record<string, unknown>;
-  // botocore indexes these four and fails with KeyError when one is missing.
-  const missing = REQUIRED.filter((k) => typeof doc[k] !== "string");
-  if (missing.length > 0) throw fail(`has no ${missing.join(", ")}`);
-  const expiration = new Date(doc.Expiration as string);
-  if (isNaN(+expiration)) throw fail("has an Expiration that is not a date");
-  if (expiration.getTime() <= ctx.now()) ctx.logger.warn(`container-role: the credentials from ${url} expired at ${expiration.toISOString()}`);
-  ctx.logger.debug(`container-role: credentials from ${url}, expiring ${expiration.toISOString()}`);
-  return createCredentials({
-    accessKeyId: doc.AccessKeyId as string,
-    secretAccessKey: doc.SecretAccessKey as string,
-    sessionToken: doc.Token as string,
-    expiration,
-    accountId: (typeof doc.AccountId === "string" && doc.AccountId) || undefined,
-    source: SOURCE,
-  });
-}
-
-function redactToken(text: string, token: string | undefined): string {
-  return token && token.length >= 4 ? text.split(token).join("[redacted]") : text;
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
+    const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
       resolve();
-    }
+    };
+    const timer = setTimeout(done, signal?.aborted ? 0 : ms);
+    signal?.addEventListener("abort", done, { once: true });
   });
 }

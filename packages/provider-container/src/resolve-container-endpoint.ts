@@ -40,45 +40,24 @@ export function resolveContainerEndpoint(env: Env): ContainerEndpoint | undefine
 }
 
 function validate(raw: string, envVar: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(raw);
-  } catch (cause) {
-    throw invalid(envVar, `${envVar} is not a valid URL: "${redactUrl(raw)}"`, cause);
-  }
-  if (url.protocol === "https:") return url.href;
-  if (url.protocol !== "http:") {
-    throw invalid(envVar, `${envVar} must be an http or https URL, got "${url.protocol}" in "${redactUrl(raw)}"`);
-  }
-  const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
-  if (isLoopback(host) || ALLOWED_HTTP_HOSTS.includes(host)) return url.href;
-  throw invalid(
-    envVar,
-    `${envVar} points at unsupported host '${host}': plain http is allowed only to a loopback address or ` +
-      `${ALLOWED_HTTP_HOSTS.join(", ")}; use https for any other host`,
-  );
-}
-
-/** 127.0.0.0/8 and ::1, as Python's `ip_address(host).is_loopback` (a name like `localhost` is not an address). */
-function isLoopback(host: string): boolean {
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
-  return host === "::1";
-}
-
-function invalid(key: string, message: string, cause?: unknown): CredchainError {
-  return new CredchainError({ code: "InvalidConfig", message, source: "container-role", key, cause });
+  } catch {}
+  const host = url?.hostname.replace(/^\[|\]$/g, "");
+  // Loopback as Python's `ip_address(host).is_loopback`: 127.0.0.0/8 and ::1 (a name like `localhost` is not an address).
+  if (url?.protocol == "https:" || (url?.protocol == "http:" && (/^127\.\d+\.\d+\.\d+$|^::1$/.test(host!) || ALLOWED_HTTP_HOSTS.includes(host!)))) return url.href;
+  throw new CredchainError({
+    code: "InvalidConfig",
+    message: url
+      ? `${envVar} points at unsupported host '${host}' (${url.protocol}): plain http is allowed only to a loopback address or ${ALLOWED_HTTP_HOSTS.join(", ")}; https anywhere`
+      : `${envVar} is not a valid URL: "${redactUrl(raw)}"`,
+    source: "container-role",
+    key: envVar,
+  });
 }
 
 /** The URL without user info, for messages. */
 export function redactUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.username || url.password) {
-      url.username = "";
-      url.password = "";
-    }
-    return url.href;
-  } catch {
-    return raw.replace(/\/\/[^/@]*@/, "//[redacted]@");
-  }
+  return raw.replace(/\/\/[^/@]*@/, "//[redacted]@");
 }

@@ -25,11 +25,8 @@ export interface ExtensionInput {
  * // a Date 17 to 25 minutes from now
  * ```
  */
-export function extendExpiration(input: ExtensionInput): Date | undefined {
-  const [low, high] = IMDS_EXTENSION_JITTER_SECONDS;
-  const jitterSeconds = low + Math.floor(input.random() * (high - low + 1));
-  const offsetMs = input.refreshWindowMs + jitterSeconds * 1000;
-  if (input.now < input.expiration.getTime() - offsetMs) return undefined;
+export function extendExpiration({ expiration, now, refreshWindowMs, random }: ExtensionInput): Date | undefined {
+  const offsetMs = refreshWindowMs + (120 + Math.floor(random() * 481)) * 1000;
   // botocore writes the new time with strftime, to the whole second.
-  return new Date(Math.floor((input.now + offsetMs) / 1000) * 1000);
+  if (now >= +expiration - offsetMs) return new Date(Math.floor((now + offsetMs) / 1000) * 1000);
 }

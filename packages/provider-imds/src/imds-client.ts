@@ -1,14 +1,17 @@
-import { CredchainError, TransportError, transportFailure, type HttpResponse, type Logger, type Transport } from "@credchain/core";
-import { imdsUrl } from "./resolve-imds-endpoint.js";
+import { tryRequest, type CredentialSource, type HttpResponse, type Logger, type Transport } from "@credchain/core";
 
-const TTL_HEADER = "x-aws-ec2-metadata-token-ttl-seconds";
 /** The TTL asked for, as botocore's `_TOKEN_TTL`. */
 export const DEFAULT_IMDS_TOKEN_TTL_SECONDS = 21600;
 /** A cached token is dropped this long before IMDS would expire it, so no request carries a dying token. */
 export const IMDS_TOKEN_EXPIRY_MARGIN_MS = 60_000;
-const NO_ATTEMPT = "no attempt was made (0 attempts configured)";
 
-/** One retrieval's view of the endpoint: where, how patiently, and whether anything answered. */
+const TTL_HEADER = "x-aws-ec2-metadata-token-ttl-seconds";
+const SOURCE: CredentialSource = "iam-role";
+
+/** Why a request or a retrieval found nothing; `error`: throw it instead of "not here"; `status`: the last HTTP status. */
+export type Miss = { reason: string; error?: Error | undefined; status?: number | undefined; bad?: boolean };
+
+/** What one retrieval needs to talk to IMDS. */
 export interface ImdsRequester {
   base: string;
   timeoutMs: number;
@@ -20,96 +23,85 @@ export interface ImdsRequester {
   answered?: boolean;
 }
 
-/** One request: the answer, or why there was none (a TransportError). An abort by the caller ends the whole retrieval. */
-async function send(r: ImdsRequester, method: string, path: string, headers: Record<string, string>): Promise<HttpResponse | TransportError> {
-  const url = imdsUrl(r.base, path);
-  try {
-    const response = await r.transport({ method, url, headers, timeoutMs: r.timeoutMs, ...(r.signal && { signal: r.signal }) });
-    r.answered = true;
-    return response;
-  } catch (error) {
-    if (r.signal?.aborted || (error instanceof TransportError && error.kind === "aborted")) {
-      throw new CredchainError({ code: "CredentialRetrieval", message: `Error when retrieving credentials from iam-role: the request to ${url} was aborted`, source: "iam-role", cause: error });
-    }
-    return error instanceof TransportError ? error : new TransportError("network", url, `request to ${url} failed: ${(error as Error)?.message ?? error}`, error);
-  }
-}
-
-/** A token, or why there is none; `bad`: a 400 (botocore's BadIMDSRequestError), which ends the retrieval. */
-export interface TokenOutcome {
-  token?: string;
-  ttlSeconds?: number;
-  reason?: string;
-  bad?: boolean;
+/** `base` + `/` (unless it ends in one) + `path`, as botocore's `_construct_url`. */
+export function imdsUrl(base: string, path: string): string {
+  return base + (base.endsWith("/") ? "" : "/") + path;
 }
 
 /**
- * botocore's `_fetch_metadata_token`: 200 → the token; 404/403/405 → none (IMDSv1); 400 → bad
- * request; a timeout → none at once; a connection error or another status → the next attempt,
- * and none after the last.
+ * Up to `maxAttempts` requests, no pause between them; `check` returns the result, or why the
+ * answer is retried (botocore's `_default_retry`: a non-200 or an empty body; with a JSON body
+ * expected, as `_needs_retry_for_credentials`, also one that is not JSON). `stop` ends the
+ * attempts early on a failure: a token request's timeout, a 401 to a token.
  */
-export async function fetchToken(r: ImdsRequester): Promise<TokenOutcome> {
-  let reason = NO_ATTEMPT;
-  for (let attempt = 1; attempt <= r.maxAttempts; attempt++) {
-    const res = await send(r, "PUT", "latest/api/token", { [TTL_HEADER]: `${DEFAULT_IMDS_TOKEN_TTL_SECONDS}` });
-    const failed = res instanceof TransportError;
-    reason = `the token request ${failed ? `got ${transportFailure(res, r.timeoutMs)}` : `answered ${res.status}`}`;
-    if (!failed) {
-      const { status, body } = res;
-      if (status === 200) {
-        const echoed = Number(res.headers[TTL_HEADER]);
-        // An empty token is no token: botocore then asks without one (IMDSv1).
-        if (body === "") return { reason: "the token request answered an empty token" };
-        return { token: body, ttlSeconds: echoed > 0 && echoed < DEFAULT_IMDS_TOKEN_TTL_SECONDS ? echoed : DEFAULT_IMDS_TOKEN_TTL_SECONDS };
-      }
-      if (status === 400) return { reason: `${reason} (bad request)`, bad: true };
-      if (status === 404 || status === 403 || status === 405) return { reason };
-    }
-    r.logger.debug(`iam-role: ${reason} (attempt ${attempt}/${r.maxAttempts})`);
-    // botocore gives up on the token at a read timeout, but retries connection errors.
-    if (failed && res.kind === "timeout") break;
-  }
-  return { reason };
-}
-
-export type GetOutcome = { response: HttpResponse } | { response?: undefined; reason: string; status?: number | undefined };
-
-/**
- * botocore's `_get_request`: up to `maxAttempts` GETs, retrying timeouts, connection errors and
- * answers botocore retries (`_default_retry`: a non-200 or an empty body; with `json`, as
- * `_needs_retry_for_credentials`, also a body that is not JSON); no pause between attempts.
- * `ok404`: a 404 is an answer. A 401 to a token is returned at once, so a cached token that IMDS
- * forgot can be replaced.
- */
-export async function getWithRetries(r: ImdsRequester, path: string, token: string | undefined, json: boolean, ok404?: boolean): Promise<GetOutcome> {
-  const headers: Record<string, string> = token === undefined ? {} : { "x-aws-ec2-metadata-token": token };
-  let reason = NO_ATTEMPT;
+export async function attempts<T>(
+  r: ImdsRequester,
+  what: string,
+  send: () => Promise<HttpResponse | { reason: string; timeout: boolean }>,
+  check: (res: HttpResponse) => T | string,
+  stop?: (status: number | undefined, timeout: boolean) => boolean,
+): Promise<T | Miss> {
+  let reason = "no attempt made";
   let status: number | undefined;
   for (let attempt = 1; attempt <= r.maxAttempts; attempt++) {
-    const res = await send(r, "GET", path, headers);
-    let why: string;
-    if (res instanceof TransportError) {
+    const res = await send();
+    let timeout = false;
+    if ("reason" in res) {
       status = undefined;
-      why = `got ${transportFailure(res, r.timeoutMs)}`;
+      reason = `${what} got ${res.reason}`;
+      timeout = res.timeout;
     } else {
+      r.answered = true;
       status = res.status;
-      if (ok404 && status === 404) return { response: res };
-      // Never quote the body: it may be credentials cut short.
-      why = status !== 200 ? `answered ${status}` : res.body === "" ? "answered an empty body" : json && !isJson(res.body) ? "answered a body that is not valid JSON" : "";
-      if (!why) return { response: res };
+      const out = check(res);
+      if (typeof out != "string") return out;
+      reason = `${what} ${out}`;
     }
-    reason = `GET /${path} ${why}`;
-    if (token !== undefined && status === 401) return { reason, status };
+    if (stop?.(status, timeout)) return { reason, status };
     r.logger.debug(`iam-role: ${reason} (attempt ${attempt}/${r.maxAttempts})`);
   }
   return { reason: reason + (r.maxAttempts > 1 ? ` (${r.maxAttempts} attempts)` : ""), status };
 }
 
-function isJson(body: string): boolean {
-  try {
-    JSON.parse(body);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * botocore's `_fetch_metadata_token`: 200 → the token and its TTL; 404/403/405 → none (IMDSv1);
+ * 400 → `bad` (BadIMDSRequestError, the retrieval ends); a timeout → none at once; a connection
+ * error or another status → the next attempt, and none after the last. An empty token is none.
+ */
+export function fetchToken(r: ImdsRequester): Promise<[token: string, ttlSeconds: number] | Miss> {
+  return attempts(
+    r,
+    "the token request",
+    () => tryRequest(r.transport, { method: "PUT", url: imdsUrl(r.base, "latest/api/token"), headers: { [TTL_HEADER]: `${DEFAULT_IMDS_TOKEN_TTL_SECONDS}` }, timeoutMs: r.timeoutMs, signal: r.signal! }, SOURCE),
+    ({ status, body, headers }): [string, number] | string => {
+      if (status != 200) return `answered ${status}`;
+      const echoed = +headers[TTL_HEADER]!;
+      return body ? [body, echoed > 0 && echoed < DEFAULT_IMDS_TOKEN_TTL_SECONDS ? echoed : DEFAULT_IMDS_TOKEN_TTL_SECONDS] : "answered an empty token";
+    },
+    (status, timeout) => timeout || status == 200 || status == 400 || status == 403 || status == 404 || status == 405,
+  ).then((out) => (Array.isArray(out) ? out : { ...out, bad: out.status == 400 }));
+}
+
+/**
+ * botocore's `_get_request` for `path`: the body (parsed, with `json`), retrying as {@link attempts}.
+ * `ok404`: a 404 is an answer (undefined). A 401 to a token ends at once, so a cached token that
+ * IMDS forgot can be replaced. Never quotes the body: it may be credentials cut short.
+ */
+export function getWithRetries(r: ImdsRequester, path: string, token: string | undefined, json: boolean, ok404?: boolean): Promise<{ body: unknown } | Miss> {
+  return attempts(
+    r,
+    `GET /${path}`,
+    () => tryRequest(r.transport, { method: "GET", url: imdsUrl(r.base, path), headers: token === undefined ? {} : { "x-aws-ec2-metadata-token": token }, timeoutMs: r.timeoutMs, signal: r.signal! }, SOURCE),
+    ({ status, body }) => {
+      if (ok404 && status == 404) return { body: undefined };
+      if (status != 200) return `answered ${status}`;
+      if (!body) return "answered an empty body";
+      try {
+        return { body: json ? (JSON.parse(body) as unknown) : body };
+      } catch {
+        return "answered a body that is not valid JSON";
+      }
+    },
+    (status) => token !== undefined && status == 401,
+  );
 }

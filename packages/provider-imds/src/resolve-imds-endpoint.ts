@@ -45,38 +45,27 @@ export interface ImdsEndpoint {
  * ```
  */
 export function resolveImdsEndpoint(env: Env, options: ImdsEndpointOptions = {}): ImdsEndpoint {
-  const modeFromEnv = env[AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE] !== undefined;
-  const rawMode = modeFromEnv ? env[AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE] : options.endpointMode;
-  let mode: ImdsEndpointMode;
-  let modeFrom: string;
-  if (rawMode !== undefined && rawMode !== null) {
-    const lower = rawMode.toLowerCase();
-    if (lower !== "ipv4" && lower !== "ipv6") {
-      const key = modeFromEnv ? AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE : "ec2_metadata_service_endpoint_mode";
-      throw invalid(key, `Invalid EC2 Instance Metadata endpoint mode: ${rawMode} (from ${key}). Valid endpoint modes (case-insensitive): IPv4, IPv6.`);
-    }
+  /** The env var when it is set (even to ""), else the option: `[value, where from, key to blame]`. */
+  const pick = <T>(name: string, option: string, key: string, value: T): [string | T, string, string] =>
+    env[name] !== undefined ? [env[name]!, name, name] : [value, option, key];
+  let [mode, modeFrom, key] = pick(AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE, "endpointMode", "ec2_metadata_service_endpoint_mode", options.endpointMode);
+  if (mode != null) {
+    const lower = mode.toLowerCase();
+    if (lower != "ipv4" && lower != "ipv6") throw invalid(key, `Invalid EC2 Instance Metadata endpoint mode: ${mode} (from ${key}); valid: IPv4, IPv6 (any case)`);
     mode = lower;
-    modeFrom = modeFromEnv ? AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE : "endpointMode";
   } else {
-    const ipv6FromEnv = env[AWS_IMDS_USE_IPV6] !== undefined;
-    const useIpv6 = ipv6FromEnv ? env[AWS_IMDS_USE_IPV6]!.toLowerCase() === "true" : options.useIpv6 === true;
-    mode = useIpv6 ? "ipv6" : "ipv4";
-    modeFrom = ipv6FromEnv ? AWS_IMDS_USE_IPV6 : "useIpv6";
+    const [v6, from] = pick(AWS_IMDS_USE_IPV6, "useIpv6", "", options.useIpv6);
+    mode = (typeof v6 == "string" ? v6.toLowerCase() == "true" : v6) ? "ipv6" : "ipv4";
+    modeFrom = from;
   }
 
-  const endpointFromEnv = env[AWS_EC2_METADATA_SERVICE_ENDPOINT] !== undefined;
-  const custom = endpointFromEnv ? env[AWS_EC2_METADATA_SERVICE_ENDPOINT] : options.endpoint;
+  const [custom, from, endpointKey] = pick(AWS_EC2_METADATA_SERVICE_ENDPOINT, "endpoint", "ec2_metadata_service_endpoint", options.endpoint);
   // botocore tests truthiness: an empty endpoint means "the default".
   if (custom) {
-    const from = endpointFromEnv ? AWS_EC2_METADATA_SERVICE_ENDPOINT : "endpoint";
-    if (!isValidUri(custom)) {
-      const key = endpointFromEnv ? from : "ec2_metadata_service_endpoint";
-      throw invalid(key, `Invalid endpoint EC2 Instance Metadata endpoint: ${custom} (from ${key})`);
-    }
-    return { url: custom, mode, from };
+    if (!isValidUri(custom)) throw invalid(endpointKey, `Invalid EC2 Instance Metadata endpoint: ${custom} (from ${endpointKey})`);
+    return { url: custom, mode: mode as ImdsEndpointMode, from };
   }
-  if (mode === "ipv6") return { url: IMDS_IPV6_ENDPOINT, mode, from: modeFrom };
-  return { url: IMDS_IPV4_ENDPOINT, mode, from: "default" };
+  return mode == "ipv6" ? { url: IMDS_IPV6_ENDPOINT, mode, from: modeFrom } : { url: IMDS_IPV4_ENDPOINT, mode: "ipv4", from: "default" };
 }
 
 /** @internal InvalidConfig from the IMDS settings, naming the variable or config key at fault. */
@@ -84,26 +73,16 @@ export function invalid(key: string, message: string): CredchainError {
   return new CredchainError({ code: "InvalidConfig", message, source: "iam-role", key });
 }
 
-/** `base` + `/` (unless it ends in one) + `path`, as botocore's `_construct_url`. */
-export function imdsUrl(base: string, path: string): string {
-  return `${base}${base.endsWith("/") ? "" : "/"}${path}`;
-}
+export { imdsUrl } from "./imds-client.js";
 
-const HOST_LABELS = /^((?!-)[A-Z\d-]{1,63}(?<!-)\.)*((?!-)[A-Z\d-]{1,63}(?<!-))$/i;
-
-/** botocore's is_valid_uri: a scheme and a hostname made of DNS labels, or an IPv6 literal. */
+/**
+ * botocore's is_valid_uri: a scheme and a host of DNS labels (a trailing dot allowed) or an IPv6
+ * literal; tabs and line breaks, which URL parsers drop, make it invalid.
+ */
 function isValidUri(value: string): boolean {
-  if (/[\t\r\n]/.test(value)) return false;
-  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/.exec(value);
-  const host = match?.[1];
-  if (!host) return false;
-  if (host.startsWith("[")) {
-    try {
-      return new URL(`http://${host}/`).hostname !== "";
-    } catch {
-      return false;
-    }
+  try {
+    return !/[\t\r\n]/.test(value) && /^(\[.+\]|((?!-)[a-z\d-]{1,63}(?<!-)(\.|$))+)$/i.test(new URL(value).hostname);
+  } catch {
+    return false;
   }
-  const name = host.endsWith(".") ? host.slice(0, -1) : host;
-  return name.length <= 255 && HOST_LABELS.test(name);
 }

@@ -51,25 +51,22 @@ export interface ImdsSettings {
 export function resolveImdsSettings(env: Env, options: ImdsSettingsOptions = {}): ImdsSettings {
   const endpoint = resolveImdsEndpoint(env, options);
   const timeoutSeconds = pythonInt(env, AWS_METADATA_SERVICE_TIMEOUT);
-  const attempts = pythonInt(env, AWS_METADATA_SERVICE_NUM_ATTEMPTS);
   const v1 = env[AWS_EC2_METADATA_V1_DISABLED];
-  const profileName = env[AWS_EC2_INSTANCE_PROFILE_NAME] !== undefined ? env[AWS_EC2_INSTANCE_PROFILE_NAME] : options.instanceProfileName;
+  const profileName = env[AWS_EC2_INSTANCE_PROFILE_NAME] ?? options.instanceProfileName;
   return {
-    disabled: (env[AWS_EC2_METADATA_DISABLED] ?? "false").toLowerCase() === "true",
+    disabled: env[AWS_EC2_METADATA_DISABLED]?.toLowerCase() == "true",
     endpoint,
     timeoutMs: timeoutSeconds !== undefined ? timeoutSeconds * 1000 : (options.timeoutMs ?? DEFAULT_IMDS_TIMEOUT_MS),
-    maxAttempts: attempts ?? options.maxAttempts ?? DEFAULT_IMDS_MAX_ATTEMPTS,
-    v1Disabled: v1 !== undefined ? v1.toLowerCase() === "true" : options.v1Disabled === true,
+    maxAttempts: pythonInt(env, AWS_METADATA_SERVICE_NUM_ATTEMPTS) ?? options.maxAttempts ?? DEFAULT_IMDS_MAX_ATTEMPTS,
+    v1Disabled: v1 !== undefined ? v1.toLowerCase() == "true" : options.v1Disabled == true,
     // An empty name means "not configured", as the SDKs that read it treat it.
-    instanceProfileName: profileName ? profileName : undefined,
+    instanceProfileName: profileName || undefined,
   };
 }
 
 function pythonInt(env: Env, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined) return undefined;
-  if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(raw)) {
-    throw invalid(name, `${name} must be a whole number, got ${JSON.stringify(raw)}`);
-  }
-  return Number(raw.trim().replace(/_/g, ""));
+  if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(raw)) throw invalid(name, `${name} must be a whole number, got ${JSON.stringify(raw)}`);
+  return +raw.replace(/_/g, "");
 }

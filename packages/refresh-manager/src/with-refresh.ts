@@ -7,7 +7,7 @@ import {
   type Logger,
   type ProviderCallOptions,
 } from "@credchain/core";
-import { refreshWindows, type RefreshWindows } from "./refresh-windows.js";
+import { refreshWindows } from "./refresh-windows.js";
 
 /** Why a refresh ran: the state of the cached credentials when it started. */
 export type RefreshReason = "initial" | "advisory" | "mandatory" | "expired" | "forced" | "background";
@@ -73,8 +73,6 @@ export type RefreshingProvider = CredentialProvider & {
   dispose(): void;
 };
 
-// setTimeout fires at once for delays above 2^31-1 ms; longer waits are taken in steps.
-const MAX_TIMER_MS = 2 ** 31 - 1;
 const noop = () => {};
 
 /**
@@ -101,15 +99,13 @@ const noop = () => {};
  * ```
  */
 export function withRefresh(provider: CredentialProvider, options: WithRefreshOptions = {}): RefreshingProvider {
-  const now = options.now ?? Date.now;
-  const retryIntervalMs = options.retryIntervalMs ?? 10_000;
-  const random = options.random ?? Math.random;
+  const { now = Date.now, retryIntervalMs = 10_000, random = Math.random, onRefresh, onError, background } = options;
   const logger = resolveLogger(options.logger, process.env);
-  const arm = options.setTimeout ?? ((cb: () => void, ms: number) => setTimeout(cb, ms));
+  const arm = options.setTimeout ?? setTimeout;
   const disarm = options.clearTimeout ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
-
   let cached: Credentials | undefined;
-  let windows: RefreshWindows = { advisoryMs: 0, mandatoryMs: 0 };
+  let advisoryMs = 0;
+  let mandatoryMs = 0;
   // Backoff: no refresh before retryAt; lastError is what mandatory callers get meanwhile.
   let retryAt = 0;
   let lastError: unknown;
@@ -117,103 +113,86 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
   let timer: unknown;
   let disposed = false;
 
-  const windowsFor = (lifetimeMs: number): RefreshWindows => {
-    const defaults = refreshWindows(lifetimeMs);
-    const pick = (w: Window | undefined, fallback: number) =>
-      w === undefined ? fallback : typeof w === "number" ? w : w(lifetimeMs);
-    const advisoryMs = Math.max(0, pick(options.advisoryWindowMs, defaults.advisoryMs));
-    const mandatoryMs = Math.min(advisoryMs, Math.max(0, pick(options.mandatoryWindowMs, defaults.mandatoryMs)));
-    return { advisoryMs, mandatoryMs };
-  };
-
-  const call = <A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A) => {
+  const hook = <A extends unknown[]>(f: ((...args: A) => void) | undefined, ...args: A) => {
     try {
-      hook?.(...args);
+      f?.(...args);
     } catch {
       // A logging hook must not break credential resolution.
     }
   };
-
-  const refresh = (reason: RefreshReason): Promise<Credentials> => {
-    if (inFlight) return inFlight;
-    const info: RefreshInfo = { reason, startedAt: now() };
-    if (cached?.expiration) info.previousExpiration = cached.expiration;
-    const run = async (): Promise<Credentials> => {
-      // Yield once so `inFlight` is set before a synchronously failing provider settles.
-      await undefined;
-      try {
-        const creds = await provider(reason === "forced" ? { forceRefresh: true } : undefined);
-        const t = now();
-        const exp = creds.expiration?.getTime();
-        if (exp !== undefined && !(exp > t)) {
-          throw new CredchainError({
-            code: "CredentialRetrieval",
-            source: creds.source,
-            message: `credentials from ${creds.source} were refreshed, but the refreshed credentials are still expired (expiration ${creds.expiration?.toISOString()})`,
-          });
-        }
-        accept(creds, t);
-        if (creds.expiration) info.expiration = creds.expiration;
-        info.source = creds.source;
-        logger.debug(`refreshed credentials from ${creds.source} (${reason})${exp === undefined ? "" : `, expire ${creds.expiration?.toISOString()}`}`);
-        call(options.onRefresh, info);
-        return creds;
-      } catch (error) {
-        if (cached) {
-          retryAt = now() + retryIntervalMs;
-          lastError = reason === "advisory" || reason === "background" ? undefined : error;
-          schedule(retryAt);
-        }
-        logger.warn(`refreshing credentials failed during the ${reason} refresh: ${(error as Error)?.message ?? String(error)}`);
-        call(options.onError, error, info);
-        throw error;
-      } finally {
-        inFlight = undefined;
-      }
-    };
-    const p = run();
-    p.catch(noop); // callers who stopped waiting must not leave an unhandled rejection behind
-    inFlight = p;
-    return p;
+  const stopTimer = () => {
+    if (timer !== undefined) disarm(timer);
+    timer = undefined;
   };
-
+  const schedule = (at: number) => {
+    stopTimer();
+    const exp = cached?.expiration?.getTime();
+    if (background && !disposed && exp !== undefined && at < exp) {
+      // setTimeout fires at once for delays above 2^31-1 ms; longer waits are taken in steps.
+      timer = arm(() => {
+        timer = undefined;
+        if (!disposed && !inFlight) {
+          if (now() < at) schedule(at);
+          else void refresh("background");
+        }
+      }, Math.min(Math.max(at - now(), 0), 2 ** 31 - 1));
+      (timer as { unref?: () => void } | undefined)?.unref?.();
+    }
+  };
   const accept = (creds: Credentials, t: number) => {
     cached = creds;
     lastError = undefined;
     retryAt = 0;
     const exp = creds.expiration?.getTime();
-    if (exp === undefined) {
-      stopTimer();
-      return;
-    }
-    windows = windowsFor(exp - t);
+    if (exp === undefined) return stopTimer();
+    const life = exp - t;
+    const defaults = refreshWindows(life);
+    const pick = (w: Window | undefined, fallback: number) => Math.max(0, w === undefined ? fallback : typeof w == "number" ? w : w(life));
+    advisoryMs = pick(options.advisoryWindowMs, defaults.advisoryMs);
+    mandatoryMs = Math.min(advisoryMs, pick(options.mandatoryWindowMs, defaults.mandatoryMs));
     // A provider that hands back credentials already due for refresh (static stability, a too-wide
     // custom window) would otherwise be called on every request.
-    if (exp - t <= windows.advisoryMs) retryAt = t + retryIntervalMs;
-    const start = exp - windows.advisoryMs;
-    schedule(Math.max(start + random() * (windows.advisoryMs - windows.mandatoryMs) * 0.5, retryAt));
+    if (life <= advisoryMs) retryAt = t + retryIntervalMs;
+    schedule(Math.max(exp - advisoryMs + random() * (advisoryMs - mandatoryMs) * 0.5, retryAt));
   };
-
-  const stopTimer = () => {
-    if (timer !== undefined) disarm(timer);
-    timer = undefined;
+  const refresh = (reason: RefreshReason): Promise<Credentials> => {
+    if (!inFlight) {
+      const info: RefreshInfo = { reason, startedAt: now() };
+      if (cached?.expiration) info.previousExpiration = cached.expiration;
+      const run = async (): Promise<Credentials> => {
+        // Yield once so `inFlight` is set before a synchronously failing provider settles.
+        await undefined;
+        try {
+          const creds = await provider(reason == "forced" ? { forceRefresh: true } : undefined);
+          const t = now();
+          const { expiration, source } = creds;
+          if (expiration && !(+expiration > t)) {
+            throw new CredchainError({ code: "CredentialRetrieval", source, message: `credentials from ${source} were refreshed, but are still expired (${expiration.toISOString()})` });
+          }
+          accept(creds, t);
+          if (expiration) info.expiration = expiration;
+          info.source = source;
+          logger.debug(`refreshed credentials from ${source} (${reason})`);
+          hook(onRefresh, info);
+          return creds;
+        } catch (error) {
+          if (cached) {
+            retryAt = now() + retryIntervalMs;
+            lastError = reason == "advisory" || reason == "background" ? undefined : error;
+            schedule(retryAt);
+          }
+          logger.warn(`the ${reason} refresh of credentials failed: ${(error as Error)?.message ?? error}`);
+          hook(onError, error, info);
+          throw error;
+        } finally {
+          inFlight = undefined;
+        }
+      };
+      // Handled here: callers who stopped waiting (or never waited) leave no unhandled rejection.
+      (inFlight = run()).catch(noop);
+    }
+    return inFlight!;
   };
-
-  const schedule = (at: number) => {
-    stopTimer();
-    if (!options.background || disposed) return;
-    const exp = cached?.expiration?.getTime();
-    if (exp === undefined || at >= exp) return;
-    const fire = () => {
-      timer = undefined;
-      if (disposed || inFlight) return;
-      if (now() < at) return schedule(at);
-      refresh("background").catch(noop);
-    };
-    timer = arm(fire, Math.min(Math.max(at - now(), 0), MAX_TIMER_MS));
-    (timer as { unref?: () => void } | undefined)?.unref?.();
-  };
-
   const get = async (callOptions?: ProviderCallOptions): Promise<Credentials> => {
     const signal = callOptions?.signal;
     signal?.throwIfAborted();
@@ -222,22 +201,18 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
     const exp = cached.expiration?.getTime();
     if (exp === undefined) return cached;
     const t = now();
-    const remaining = exp - t;
-    if (remaining > windows.advisoryMs) return cached;
+    const left = exp - t;
     const backingOff = t < retryAt;
-    if (remaining <= 0) {
+    if (left > advisoryMs) return cached;
+    if (left <= mandatoryMs) {
+      // Mandatory window or past expiry: wait for a refresh, unless backing off from a failed one.
       if (backingOff && lastError !== undefined) throw lastError;
-      return wait(refresh("expired"), signal);
-    }
-    if (remaining <= windows.mandatoryMs) {
-      if (!backingOff) return wait(refresh("mandatory"), signal);
-      if (lastError !== undefined) throw lastError;
+      if (left <= 0 || !backingOff) return wait(refresh(left <= 0 ? "expired" : "mandatory"), signal);
       return cached;
     }
-    if (!backingOff) refresh("advisory").catch(noop);
+    if (!backingOff) void refresh("advisory");
     return cached;
   };
-
   return Object.assign(get, {
     dispose() {
       disposed = true;
@@ -247,14 +222,11 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
 }
 
 function wait<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    const done = () => signal.removeEventListener("abort", onAbort);
-    p.then(
-      (v) => (done(), resolve(v)),
-      (e) => (done(), reject(e)),
-    );
-  });
+  return signal
+    ? new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+        p.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+      })
+    : p;
 }
