@@ -1,5 +1,5 @@
 import type { ProviderContextInit } from "@credchain/core";
-import { chain, link } from "@credchain/chain";
+import { chain, link } from "@credchain/chain/compose";
 import { fromContainerMetadata } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
 import { fromInstanceMetadata } from "@credchain/provider-imds";

@@ -83,4 +83,17 @@ describe(runCli.name, () => {
     stop();
     expect(await done).toBe(0);
   });
+
+  it("serves STS with --sts and names the emulated user's keys on stderr only", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const done = runCli(["--sts"], { stdout: (l) => out.push(l), stderr: (l) => err.push(l), stopped });
+    while (out.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(out).toEqual([expect.stringMatching(/^AWS_ENDPOINT_URL_STS=http:\/\/127\.0\.0\.1:\d+$/)]);
+    expect(err.join("\n")).toContain("AWS_ACCESS_KEY_ID=AKIAEMULATORUSER0001");
+    stop();
+    expect(await done).toBe(0);
+  });
 });

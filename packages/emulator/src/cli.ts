@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { EmulatorHandle, RequestRecord } from "./emulator-server.js";
 import { startContainer } from "./start-container.js";
 import { startImds } from "./start-imds.js";
+import { startSts } from "./start-sts.js";
 
 /** Where the command writes; injectable for tests. */
 export interface CliIo {
@@ -11,13 +12,15 @@ export interface CliIo {
   stopped?: Promise<unknown>;
 }
 
-const USAGE = `Usage: credchain-emulator [--imds] [--container] [--port N] [--host H] [--token T]
+const USAGE = `Usage: credchain-emulator [--imds] [--container] [--sts] [--port N] [--host H] [--token T]
 
 Runs local AWS credential endpoints until SIGINT/SIGTERM and prints the environment to use.
   --imds          EC2 instance metadata (IMDSv2 and v1)
   --container     ECS / EKS container credentials endpoint (GET /creds)
-                  (neither flag: both)
-  --port N        port of the first endpoint (the container endpoint uses N+1 when both run);
+  --sts           STS Query API (AssumeRole, GetSessionToken, AssumeRoleWithWebIdentity,
+                  GetCallerIdentity); prints AWS_ENDPOINT_URL_STS
+                  (no flag: --imds and --container)
+  --port N        port of the first endpoint (the next ones use N+1, N+2);
                   default: free ports
   --host H        address to listen on; default 127.0.0.1
   --token T       Authorization value the container endpoint requires;
@@ -38,6 +41,7 @@ export async function runCli(argv: string[], io?: CliIo): Promise<number> {
       options: {
         imds: { type: "boolean" },
         container: { type: "boolean" },
+        sts: { type: "boolean" },
         port: { type: "string" },
         host: { type: "string" },
         token: { type: "string" },
@@ -58,7 +62,7 @@ export async function runCli(argv: string[], io?: CliIo): Promise<number> {
     err(`credchain-emulator: --port must be a port number, got "${values.port}"`);
     return 2;
   }
-  const both = !values.imds && !values.container;
+  const both = !values.imds && !values.container && !values.sts;
   const host = values.host ?? "127.0.0.1";
   const token = values.token ?? "credchain-emulator-token";
   // Listen for signals before anything is printed: whoever reads the env may signal at once.
@@ -87,6 +91,14 @@ export async function runCli(argv: string[], io?: CliIo): Promise<number> {
       });
       handles.push(container);
       Object.assign(env, container.env);
+    }
+    if (values.sts) {
+      const sts = await startSts({ host, onRequest, port: port === 0 ? 0 : port + handles.length });
+      handles.push(sts);
+      Object.assign(env, sts.env);
+      // The emulated user's keys are made up; they go to stderr so `export $(…)` does not pick them up.
+      const user = sts.users[0]!;
+      err(`credchain-emulator: STS accepts AWS_ACCESS_KEY_ID=${user.accessKeyId} AWS_SECRET_ACCESS_KEY=${user.secretAccessKey}`);
     }
   } catch (error) {
     await Promise.all(handles.map((h) => h.close()));

@@ -25,7 +25,7 @@ export interface RequestRecord {
   path: string;
   /** The query string with its `?`, or `""`. */
   query: string;
-  /** Lower-cased names; `x-aws-ec2-metadata-token` and `authorization` values read `[redacted]`. */
+  /** Lower-cased names; `x-aws-ec2-metadata-token`, `authorization` and `x-amz-security-token` values read `[redacted]`. */
   headers: Record<string, string>;
   /** The emulator clock (`now()`) when the request arrived, in ms since the epoch. */
   time: number;
@@ -59,6 +59,8 @@ export interface HandlerRequest {
   query: string;
   /** Lower-cased names, raw values. */
   headers: Record<string, string>;
+  /** The request body as UTF-8 text (`""` when there is none). */
+  body: string;
 }
 
 export interface HandlerResponse {
@@ -76,9 +78,14 @@ export interface ServerOptions {
   now: () => number;
   handler: Handler;
   onRequest?: ((record: RequestRecord) => void) | undefined;
+  /**
+   * The key faults are matched against. Default: the path. A Query API (STS) routes by its
+   * `Action`, which lives in the body.
+   */
+  faultRoute?: ((request: HandlerRequest) => string) | undefined;
 }
 
-const REDACTED_HEADERS = new Set(["x-aws-ec2-metadata-token", "authorization"]);
+const REDACTED_HEADERS = new Set(["x-aws-ec2-metadata-token", "authorization", "x-amz-security-token"]);
 
 /** The HTTP plumbing shared by every emulated service. */
 export async function startEmulatorServer(options: ServerOptions): Promise<EmulatorHandle> {
@@ -99,12 +106,18 @@ export async function startEmulatorServer(options: ServerOptions): Promise<Emula
       time: options.now(),
     };
     requests.push(record);
-    req.resume(); // bodies are never needed; drain them so keep-alive works
-    const fault = faults.take(target.pathname);
+    // Bodies are small (form posts at most); read them whole before routing.
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => respond(req, res, record, headers, Buffer.concat(chunks).toString("utf8")));
+  });
+
+  const respond = (req: IncomingMessage, res: ServerResponse, record: RequestRecord, headers: Record<string, string>, body: string) => {
+    const request: HandlerRequest = { method: record.method, path: record.path, query: record.query, headers, body };
+    const fault = faults.take(options.faultRoute ? options.faultRoute(request) : record.path);
     if (fault !== undefined) record.fault = typeof fault === "object" ? ("status" in fault ? fault.status : "delay") : fault;
 
     const answer = () => {
-      const request: HandlerRequest = { method: record.method, path: record.path, query: record.query, headers };
       let response: HandlerResponse;
       try {
         response = options.handler(request, { expiredCredentials: fault === "expired-credentials" });
@@ -143,7 +156,7 @@ export async function startEmulatorServer(options: ServerOptions): Promise<Emula
       return;
     }
     answer();
-  });
+  };
 
   server.on("connection", (socket) => {
     sockets.add(socket);

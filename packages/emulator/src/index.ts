@@ -10,7 +10,28 @@ export {
   type ImdsOptions,
 } from "./start-imds.js";
 export { startContainer, CONTAINER_DEFAULT_PATH, type ContainerEmulator, type ContainerOptions } from "./start-container.js";
+export { startSts, STS_API_VERSION, type StsCall, type StsEmulator, type StsOptions, type StsRole } from "./start-sts.js";
+export { stsIssuedKeys, defaultStsUser, type IssuedStsCredentials, type StsUser } from "./sts-identities.js";
+export { stsError } from "./sts-xml.js";
 export type { EmulatorHandle, EmulatorOptions, RequestRecord } from "./emulator-server.js";
 export type { Fault, FaultOptions } from "./faults.js";
 export type { CredentialsInput, EmulatedCredentials } from "./credential-issuer.js";
 export { runCli, type CliIo } from "./cli.js";
+export {
+  startSso,
+  SSO_CREDENTIALS_PATH,
+  SSO_DEFAULT_ACCESS_TOKEN,
+  SSO_DEFAULT_ROLE_NAME,
+  type SsoEmulator,
+  type SsoOptions,
+  type SsoTokenExpiry,
+} from "./start-sso.js";
+export {
+  startSsoOidc,
+  SSO_OIDC_DEFAULT_CLIENT_ID,
+  SSO_OIDC_DEFAULT_CLIENT_SECRET,
+  SSO_OIDC_DEFAULT_REFRESH_TOKEN,
+  SSO_OIDC_TOKEN_PATH,
+  type SsoOidcEmulator,
+  type SsoOidcOptions,
+} from "./start-sso-oidc.js";

@@ -1,0 +1,101 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stsIssuedKeys } from "@credchain/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromWebIdentity } from "./from-web-identity.js";
+import { contextFor, emulator, failure, ROLE, T0 } from "./test-helpers.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "credchain-sts-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe(fromWebIdentity.name, () => {
+  it("reads AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, AWS_ROLE_SESSION_NAME and calls STS unsigned", async () => {
+    const sts = await emulator({ webIdentityTokens: ["jwt-a"] });
+    const { init } = contextFor(sts);
+    const file = join(dir, "token-env");
+    await writeFile(file, "jwt-a");
+    const env = { ...init.env, AWS_WEB_IDENTITY_TOKEN_FILE: file, AWS_ROLE_ARN: ROLE, AWS_ROLE_SESSION_NAME: "pod" };
+    const creds = await fromWebIdentity({ ...init, env })();
+    expect({ ...creds }).toEqual({ ...stsIssuedKeys(1), expiration: new Date(T0 + 3_600_000), accountId: "111122223333", source: "assume-role-with-web-identity" });
+    expect(sts.calls[0]).toMatchObject({ action: "AssumeRoleWithWebIdentity", params: { RoleSessionName: "pod", WebIdentityToken: "[redacted]" } });
+    expect(sts.calls[0]!.accessKeyId).toBeUndefined();
+    expect(sts.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("re-reads the token file on every call", async () => {
+    const sts = await emulator({ webIdentityTokens: ["jwt-1", "jwt-2"] });
+    const { init } = contextFor(sts);
+    const file = join(dir, "token-rotating");
+    await writeFile(file, "jwt-1");
+    const provider = fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: file });
+    await provider();
+    await writeFile(file, "jwt-2");
+    await provider();
+    await writeFile(file, "jwt-3");
+    const error = await failure(provider());
+    expect(error.message).toContain("(InvalidIdentityToken)");
+    expect(error.message).not.toContain("jwt-3");
+    expect(sts.calls.map((c) => c.status)).toEqual([200, 200, 400]);
+  });
+
+  it("generates botocore-session-<epoch seconds> without a session name", async () => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    const file = join(dir, "token-default");
+    await writeFile(file, "credchain-emulator-web-identity-token");
+    await fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: file })();
+    expect(sts.calls[0]!.params.RoleSessionName).toBe(`botocore-session-${T0 / 1000}`);
+  });
+
+  it("is notFound without a token file (the chain moves on)", async () => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    const error = await failure(fromWebIdentity({ ...init, roleArn: ROLE })());
+    expect(error).toMatchObject({ code: "NoCredentials", tryNextLink: true, source: "assume-role-with-web-identity" });
+    expect(error.lookedAt?.envVars).toContain("AWS_WEB_IDENTITY_TOKEN_FILE");
+  });
+
+  it("a token file without a role ARN is InvalidConfig", async () => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    const error = await failure(fromWebIdentity({ ...init, webIdentityTokenFile: join(dir, "whatever") })());
+    expect(error).toMatchObject({ code: "InvalidConfig", key: "role_arn" });
+    expect(error.message).toContain("AWS_ROLE_ARN");
+  });
+
+  it("a missing token file is a clear error naming the file", async () => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    const file = join(dir, "does-not-exist");
+    const error = await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: file })());
+    expect(error).toMatchObject({ code: "CredentialRetrieval", file });
+    expect(error.message).toBe(`Could not read the web identity token file ${file} (ENOENT)`);
+    expect(sts.requests).toHaveLength(0);
+  });
+
+  it("an empty token file is a clear error naming the file", async () => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    const file = join(dir, "empty");
+    await writeFile(file, "\n");
+    const error = await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: file })());
+    expect(error.message).toBe(`The web identity token file ${file} is empty`);
+    expect(sts.requests).toHaveLength(0);
+  });
+
+  it("a malformed role ARN or duration is InvalidConfig before any request", async () => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    const file = join(dir, "token-x");
+    await writeFile(file, "jwt");
+    expect((await failure(fromWebIdentity({ ...init, roleArn: "not-an-arn", webIdentityTokenFile: file })())).code).toBe("InvalidConfig");
+    expect((await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: file, durationSeconds: 50_000 })())).key).toBe("duration_seconds");
+    expect(sts.requests).toHaveLength(0);
+  });
+});

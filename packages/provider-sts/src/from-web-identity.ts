@@ -1,0 +1,100 @@
+import { CredchainError, notFound, resolveContext, type CredentialProvider } from "@credchain/core";
+import { createStsClient, type AssumeRoleWithWebIdentityParams, type StsClientInit } from "./sts-client.js";
+import { generatedSessionName, validateRoleRequest } from "./validate.js";
+
+export const AWS_WEB_IDENTITY_TOKEN_FILE = "AWS_WEB_IDENTITY_TOKEN_FILE";
+export const AWS_ROLE_ARN = "AWS_ROLE_ARN";
+export const AWS_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME";
+
+export interface WebIdentityInit extends Omit<StsClientInit, "credentials" | "source"> {
+  /** Profile `role_arn`. Default: AWS_ROLE_ARN. */
+  roleArn?: string | undefined;
+  /** Profile `web_identity_token_file`, read on every call (EKS and others rotate it). Default: AWS_WEB_IDENTITY_TOKEN_FILE. */
+  webIdentityTokenFile?: string | undefined;
+  /** Profile `role_session_name`. Default: AWS_ROLE_SESSION_NAME, else `botocore-session-<epoch seconds>`. */
+  roleSessionName?: string | undefined;
+  durationSeconds?: number | undefined;
+  providerId?: string | undefined;
+  policy?: string | undefined;
+  policyArns?: AssumeRoleWithWebIdentityParams["policyArns"];
+}
+
+const SOURCE = "assume-role-with-web-identity";
+
+/**
+ * Credentials from STS AssumeRoleWithWebIdentity (unsigned: the token is the credential), as
+ * botocore's AssumeRoleWithWebIdentityProvider: the token file is read on every call. Each
+ * option falls back to its environment variable (to get botocore's env-over-profile order, the
+ * chain passes profile values only where the variable is unset).
+ *
+ * No token file configured: `notFound` (the chain moves on). A token file without a role ARN,
+ * a malformed role ARN or duration: `InvalidConfig`. A missing or empty token file:
+ * `CredentialRetrieval` naming the file. STS refusing: `CredentialRetrieval` with the STS code.
+ *
+ * @example
+ * ```ts
+ * import { fromWebIdentity } from "@credchain/provider-sts";
+ *
+ * // In an EKS pod (IRSA) AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are set already.
+ * const provider = fromWebIdentity({ region: "eu-west-1" });
+ * const { accessKeyId, expiration } = await provider();
+ * ```
+ */
+export function fromWebIdentity(init: WebIdentityInit = {}): CredentialProvider {
+  const ctx = resolveContext(init);
+  const client = createStsClient({ ...init, source: SOURCE });
+  const generated = generatedSessionName(ctx.now());
+
+  return async (options) => {
+    const tokenFile = init.webIdentityTokenFile ?? ctx.env[AWS_WEB_IDENTITY_TOKEN_FILE];
+    if (!tokenFile) {
+      throw notFound(SOURCE, `${AWS_WEB_IDENTITY_TOKEN_FILE} is not set and no web_identity_token_file was given`, {
+        envVars: [AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, AWS_ROLE_SESSION_NAME],
+      });
+    }
+    const roleArn = init.roleArn ?? ctx.env[AWS_ROLE_ARN];
+    if (!roleArn) {
+      throw new CredchainError({
+        code: "InvalidConfig",
+        message:
+          `Assume role with web identity is configured (token file ${tokenFile}) but no role ARN is: ` +
+          `set the profile's role_arn or ${AWS_ROLE_ARN}.`,
+        source: SOURCE,
+        key: "role_arn",
+        file: tokenFile,
+      });
+    }
+    const roleSessionName = init.roleSessionName || ctx.env[AWS_ROLE_SESSION_NAME] || generated;
+    validateRoleRequest(SOURCE, { roleArn, roleSessionName, durationSeconds: init.durationSeconds });
+
+    let webIdentityToken: string;
+    try {
+      webIdentityToken = await ctx.readFile(tokenFile);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code ?? "unknown error";
+      throw new CredchainError({
+        code: "CredentialRetrieval",
+        message: `Could not read the web identity token file ${tokenFile} (${code})`,
+        source: SOURCE,
+        file: tokenFile,
+        cause: error,
+      });
+    }
+    if (webIdentityToken.trim() === "") {
+      throw new CredchainError({ code: "CredentialRetrieval", message: `The web identity token file ${tokenFile} is empty`, source: SOURCE, file: tokenFile });
+    }
+    const { credentials } = await client.assumeRoleWithWebIdentity(
+      {
+        roleArn,
+        roleSessionName,
+        webIdentityToken,
+        providerId: init.providerId,
+        durationSeconds: init.durationSeconds,
+        policy: init.policy,
+        policyArns: init.policyArns,
+      },
+      { signal: options?.signal },
+    );
+    return credentials;
+  };
+}

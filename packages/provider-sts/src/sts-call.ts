@@ -1,0 +1,172 @@
+import {
+  CredchainError,
+  TransportError,
+  type CredentialSource,
+  type HttpResponse,
+  type ProviderContext,
+} from "@credchain/core";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { parseStsError } from "./parse-sts-response.js";
+import { backoffMs, isRetryableResponse } from "./retry.js";
+import type { StsEndpoint } from "./resolve-sts-endpoint.js";
+import { Sha256 } from "./sha256.js";
+
+/** The key pair (and token) an STS request is signed with. */
+export interface SigningCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string | undefined;
+}
+
+/** What STS said when it refused: the `cause` of the CredchainError a failed call throws. */
+export class StsServiceError extends Error {
+  /** The STS error code (`AccessDenied`, `ExpiredToken`, …), or the HTTP status for a body without one. */
+  readonly stsCode: string;
+  readonly status: number;
+  readonly action: string;
+  readonly requestId: string | undefined;
+  constructor(action: string, stsCode: string, message: string, status: number, requestId?: string) {
+    super(message);
+    this.name = "StsServiceError";
+    this.action = action;
+    this.stsCode = stsCode;
+    this.status = status;
+    this.requestId = requestId;
+  }
+}
+
+export interface CallSettings {
+  ctx: ProviderContext;
+  endpoint: StsEndpoint;
+  maxAttempts: number;
+  timeoutMs: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  userAgent: string;
+  source: CredentialSource | undefined;
+}
+
+/**
+ * One STS Query call with retries: POSTs the form `body`, signed with `credentials` (unsigned
+ * when undefined), and resolves to the body of the 200 answer. Throttling, 5xx and network
+ * faults are retried with full-jitter backoff; everything else fails at once with a
+ * CredentialRetrieval error naming the STS code.
+ */
+export async function callSts(
+  settings: CallSettings,
+  action: string,
+  body: string,
+  credentials: SigningCredentials | undefined,
+  signal?: AbortSignal,
+): Promise<string> {
+  const { ctx, endpoint, maxAttempts } = settings;
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptOnce(settings, action, body, credentials, signal, attempt);
+    if (outcome.ok) return outcome.body;
+    if (!outcome.retryable || attempt >= maxAttempts) throw outcome.error;
+    const delay = backoffMs(attempt, settings.random);
+    ctx.logger.debug(`sts: ${action} attempt ${attempt}/${maxAttempts} failed (${outcome.error.message}); retrying in ${Math.round(delay)} ms`);
+    try {
+      await settings.sleep(delay, signal);
+    } catch (error) {
+      throw new CredchainError({
+        code: "CredentialRetrieval",
+        message: `Could not call STS ${action} at ${endpoint.url}: the request was aborted`,
+        source: settings.source,
+        cause: error,
+      });
+    }
+  }
+}
+
+type Outcome = { ok: true; body: string } | { ok: false; retryable: boolean; error: CredchainError };
+
+async function attemptOnce(
+  settings: CallSettings,
+  action: string,
+  body: string,
+  credentials: SigningCredentials | undefined,
+  signal: AbortSignal | undefined,
+  attempt: number,
+): Promise<Outcome> {
+  const { ctx, endpoint } = settings;
+  const fail = (message: string, status?: number, cause?: unknown) =>
+    new CredchainError({ code: "CredentialRetrieval", message: message + tries(attempt), source: settings.source, status, cause });
+  const request = await buildRequest(settings, body, credentials);
+  let response: HttpResponse;
+  try {
+    response = await ctx.transport({ ...request, timeoutMs: settings.timeoutMs, ...(signal && { signal }) });
+  } catch (error) {
+    const aborted = signal?.aborted === true || (error instanceof TransportError && error.kind === "aborted");
+    const reason = aborted
+      ? "the request was aborted"
+      : error instanceof TransportError
+        ? transportReason(error, settings.timeoutMs)
+        : String((error as Error)?.message ?? error);
+    const retryable = !aborted && !(error instanceof TransportError && error.kind === "too-large");
+    return { ok: false, retryable, error: fail(`Could not call STS ${action} at ${endpoint.url}: ${reason}`, undefined, error) };
+  }
+  if (response.status === 200) return { ok: true, body: response.body };
+  const parsed = parseStsError(response.body);
+  const code = parsed?.code ?? String(response.status);
+  const message = parsed?.message ?? snippet(response.body);
+  const cause = new StsServiceError(action, code, message, response.status, parsed?.requestId);
+  return {
+    ok: false,
+    retryable: isRetryableResponse(response.status, parsed?.code),
+    // botocore's ClientError wording, plus the status and the endpoint.
+    error: fail(`An error occurred (${code}) when calling the ${action} operation: ${message} (HTTP ${response.status} from ${endpoint.url})`, response.status, cause),
+  };
+}
+
+function tries(attempt: number): string {
+  return attempt > 1 ? ` after ${attempt} attempts` : "";
+}
+
+/** The first line of a non-STS error body, short; never used for a 200 (it may hold credentials). */
+function snippet(body: string): string {
+  const text = body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
+  return text === "" ? "(no error details)" : text;
+}
+
+function transportReason(error: TransportError, timeoutMs: number): string {
+  if (error.kind === "timeout") return `no response within ${timeoutMs} ms`;
+  if (error.kind === "too-large") return "the response was too large";
+  const inner = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  return `connection failed (${inner?.code ?? inner?.message ?? "network error"})`;
+}
+
+async function buildRequest(settings: CallSettings, body: string, credentials: SigningCredentials | undefined) {
+  const url = new URL(settings.endpoint.url);
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded; charset=utf-8",
+    host: url.host,
+    "user-agent": settings.userAgent,
+  };
+  if (credentials === undefined) return { method: "POST", url: url.href, headers, body };
+  const signer = new SignatureV4({
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      ...(credentials.sessionToken !== undefined && { sessionToken: credentials.sessionToken }),
+    },
+    region: settings.endpoint.signingRegion,
+    service: "sts",
+    sha256: Sha256,
+    applyChecksum: false,
+  });
+  const signed = await signer.sign(
+    {
+      method: "POST",
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port !== "" && { port: Number(url.port) }),
+      path: url.pathname,
+      query: {},
+      headers,
+      body,
+    },
+    { signingDate: new Date(settings.ctx.now()), signingRegion: settings.endpoint.signingRegion, signingService: "sts" },
+  );
+  return { method: "POST", url: url.href, headers: signed.headers as Record<string, string>, body };
+}

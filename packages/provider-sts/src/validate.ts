@@ -1,0 +1,36 @@
+import { CredchainError, type CredentialSource } from "@credchain/core";
+
+/** `arn:<partition>:iam::<12 digits>:role/<path/>name`, the only ARN AssumeRole accepts. */
+const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+/** STS roleSessionNameType: 2..64 of `[\w+=,.@-]`. */
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+/** STS roleDurationSecondsType bounds. */
+export const MIN_DURATION_SECONDS = 900;
+export const MAX_DURATION_SECONDS = 43200;
+
+function invalid(source: CredentialSource, key: string, message: string): CredchainError {
+  return new CredchainError({ code: "InvalidConfig", message, source, key });
+}
+
+/** Checks what AssumeRole* would reject, before any request: the role ARN, session name and duration. */
+export function validateRoleRequest(
+  source: CredentialSource,
+  p: { roleArn: string; roleSessionName: string; durationSeconds?: number | undefined },
+): void {
+  if (!ROLE_ARN.test(p.roleArn)) {
+    throw invalid(source, "role_arn", `role_arn "${p.roleArn}" is not a role ARN (expected arn:aws:iam::<12-digit account>:role/<name>)`);
+  }
+  if (!SESSION_NAME.test(p.roleSessionName)) {
+    throw invalid(source, "role_session_name", `role_session_name "${p.roleSessionName}" must be 2 to 64 characters of letters, digits and +=,.@_-`);
+  }
+  const d = p.durationSeconds;
+  if (d !== undefined && (!Number.isInteger(d) || d < MIN_DURATION_SECONDS || d > MAX_DURATION_SECONDS)) {
+    throw invalid(source, "duration_seconds", `duration_seconds ${d} is out of range: STS accepts whole seconds from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`);
+  }
+}
+
+/** botocore's generated RoleSessionName: `botocore-session-<epoch seconds>`. */
+export function generatedSessionName(nowMs: number): string {
+  return `botocore-session-${Math.floor(nowMs / 1000)}`;
+}
