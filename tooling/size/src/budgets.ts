@@ -12,3 +12,13 @@ export const BUDGETS = {
 } as const satisfies Record<string, number>;
 
 export type BudgetedRow = keyof typeof BUDGETS;
+
+/**
+ * Ceilings for bundles still over their ARCHITECTURE.md budget: CI fails when one grows past its
+ * ceiling, so nothing gets bigger while the work to reach the budget (issue #7) goes on. Lower a
+ * ceiling whenever a bundle shrinks; delete it once the bundle fits its budget.
+ */
+export const CEILINGS: Partial<Record<BudgetedRow, number>> = {
+  "Lambda chain": 17 * KB + 512,
+  "full default chain": 88 * KB + 512,
+};

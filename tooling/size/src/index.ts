@@ -1,4 +1,4 @@
-export { BUDGETS, KB, type BudgetedRow } from "./budgets.js";
+export { BUDGETS, CEILINGS, KB, type BudgetedRow } from "./budgets.js";
 export { ENTRIES_DIR, ROWS, type Row } from "./entries.js";
 export { entryImports, readiness } from "./entry-imports.js";
 export { BUILD_OPTIONS, measureEntry, packageOf, type Contributor, type Measurement } from "./measure.js";

@@ -1,16 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { BUDGETS } from "./budgets.js";
+import { BUDGETS, CEILINGS } from "./budgets.js";
 import { measureAll } from "./run.js";
 
 // Bundling ~20 entries with esbuild takes a few seconds.
 const report = await measureAll();
 
 describe("size budgets (minified bytes, 1 KB = 1024 B)", () => {
-  it.each(Object.entries(BUDGETS))("%s fits its budget of %i bytes", (label, budget) => {
+  it.each(Object.entries(BUDGETS))("%s fits its budget of %i bytes, or its ratchet ceiling while issue #7 is open", (label, budget) => {
     const row = report.rows.find((r) => r.label === label);
     const measured = row?.credchain?.measurement;
     expect(measured, `${label} was not measured: ${row?.credchain?.error ?? row?.credchain?.skipped}`).toBeDefined();
-    expect(measured?.minified).toBeLessThanOrEqual(budget);
+    const limit = (CEILINGS as Record<string, number | undefined>)[label] ?? budget;
+    expect(measured?.minified).toBeLessThanOrEqual(limit);
+  });
+
+  it("keeps ceilings only for bundles still over budget", () => {
+    for (const [label, ceiling] of Object.entries(CEILINGS)) {
+      const measured = report.rows.find((r) => r.label === label)?.credchain?.measurement?.minified ?? 0;
+      expect(measured, `${label} fits its budget now: delete its ceiling`).toBeGreaterThan((BUDGETS as Record<string, number>)[label] ?? 0);
+      expect(ceiling).toBeGreaterThan((BUDGETS as Record<string, number>)[label] ?? 0);
+    }
   });
 
   it("bundles every entry that is ready (skips only packages not built yet)", () => {
