@@ -53,3 +53,24 @@ describe(fetchTransport.name, () => {
     await expect(transport({ method: "GET", url: "http://127.0.0.1:1/" })).rejects.toMatchObject({ kind: "network" });
   });
 });
+
+describe("fetchTransport and a socket closed on accept", () => {
+  it("keeps the process alive until the request settles (a ref'd timeout)", async () => {
+    const { spawn } = await import("node:child_process");
+    const script = `
+      import net from "node:net";
+      import { fetchTransport } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+      const server = net.createServer((s) => s.end()).listen(0, "127.0.0.1", async () => {
+        const url = "http://127.0.0.1:" + server.address().port + "/";
+        server.unref();
+        try { await fetchTransport()({ method: "GET", url, timeoutMs: 500 }); console.log("answered"); }
+        catch (e) { console.log("settled " + e.kind); }
+      });`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(out).toMatch(/^(settled (network|timeout)|answered)\n$/);
+  });
+});

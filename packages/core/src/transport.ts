@@ -44,7 +44,12 @@ export interface FetchTransportOptions {
 export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   const max = options.maxBodyBytes ?? 1 << 20;
   return async ({ method, url, headers, body, timeoutMs, signal }) => {
-    const signals = timeoutMs === undefined ? [] : [AbortSignal.timeout(timeoutMs)];
+    // A ref'd timer, not AbortSignal.timeout (unref'd): Node's fetch can leave a request to a
+    // socket closed on accept unsettled, and the process must wait for the timeout rather than
+    // exit mid-request with the promise pending.
+    const timer = new AbortController();
+    const handle = timeoutMs === undefined ? undefined : setTimeout(() => timer.abort(new DOMException("timed out", "TimeoutError")), timeoutMs);
+    const signals = [timer.signal];
     if (signal) signals.push(signal);
     try {
       const response = await (options.fetch ?? fetch)(url, { method, headers, body, signal: AbortSignal.any(signals), redirect: "manual" } as RequestInit);
@@ -61,6 +66,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
       const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
       const kind = signal?.aborted ? "aborted" : e?.name === "TimeoutError" || e?.name === "AbortError" ? "timeout" : "network";
       throw new TransportError(kind, url, `request to ${url}: ${kind} (${e?.cause?.code ?? e?.cause?.message ?? e?.message ?? e})`, error);
+    } finally {
+      clearTimeout(handle);
     }
   };
 }

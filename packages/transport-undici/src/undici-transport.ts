@@ -71,7 +71,14 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
   const transport = async (request: HttpRequest) => {
     const signals: AbortSignal[] = [];
     if (request.signal) signals.push(request.signal);
-    if (request.timeoutMs !== undefined) signals.push(AbortSignal.timeout(request.timeoutMs));
+    // A ref'd timer (AbortSignal.timeout is unref'd): a pending request keeps the process alive
+    // until it answers or times out, instead of the process exiting with the promise unsettled.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (request.timeoutMs !== undefined) {
+      const controller = new AbortController();
+      timer = setTimeout(() => controller.abort(new DOMException("timed out", "TimeoutError")), request.timeoutMs);
+      signals.push(controller.signal);
+    }
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     try {
       signal?.throwIfAborted();
@@ -89,6 +96,8 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       return { status: response.statusCode, headers, body: await readCapped(response.body, maxBodyBytes, request.url) };
     } catch (error) {
       throw toTransportError(error, request);
+    } finally {
+      clearTimeout(timer);
     }
   };
 
