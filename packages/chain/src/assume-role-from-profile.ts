@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { CredchainError, notFound, shouldTryNext, type CredentialProvider } from "@credchain/core";
 import type { Profile } from "@credchain/provider-ini";
 import { fromAssumeRole } from "@credchain/provider-sts";
@@ -5,6 +6,7 @@ import { withRefresh } from "@credchain/refresh-manager";
 import { chain } from "./chain.js";
 import { credentialSourceProvider } from "./credential-source.js";
 import { profileLinks } from "./profile-links.js";
+import { roleCacheKey, withRoleFileCache } from "./role-file-cache.js";
 import type { Session } from "./session.js";
 import { stsConfigFromProfile } from "./sts-config.js";
 
@@ -89,7 +91,7 @@ function roleProvider(session: Session, name: string, visited: string[]): Creden
   }
   const mfaSerial = text(profile, "mfa_serial");
   const mfaCode = session.roles.mfaCode;
-  return fromAssumeRole({
+  const assume = fromAssumeRole({
     ...session.ctx,
     ...stsConfigFromProfile(session.profile, session.config, session.region),
     ...session.roles.sts,
@@ -110,6 +112,17 @@ function roleProvider(session: Session, name: string, visited: string[]): Creden
             return mfaCode({ serialNumber: mfaSerial, profile: name });
           },
   });
+  const cache = session.roles.cache;
+  if (cache === undefined || cache === "memory") return assume;
+  const key = roleCacheKey({
+    RoleArn: roleArn,
+    RoleSessionName: text(profile, "role_session_name"),
+    ExternalId: text(profile, "external_id"),
+    SerialNumber: mfaSerial,
+    DurationSeconds: duration(profile),
+  });
+  const dir = cache === "file" ? join(session.ctx.homedir, ".aws", "cli", "cache") : cache.dir;
+  return withRoleFileCache(assume, { dir, key, now: session.ctx.now, logger: session.ctx.logger });
 }
 
 function sourceProfileProvider(session: Session, parent: string, name: string, visited: string[]): CredentialProvider {

@@ -43,6 +43,8 @@ export interface DefaultChainOptions extends SharedConfigInit {
   mfaCode?: MfaCodeProvider;
   /** STS client settings for role profiles: attempts, timeout, endpoint. */
   sts?: RoleOptions["sts"];
+  /** `"memory"` (default, as boto3), `"file"` (~/.aws/cli/cache, shared with the AWS CLI) or `{ dir }`. */
+  roleCache?: RoleOptions["cache"];
 }
 
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
@@ -79,7 +81,11 @@ async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise
     process: options.process,
     container: options.container,
     imds,
-    roles: { ...(options.mfaCode && { mfaCode: options.mfaCode }), ...(options.sts && { sts: options.sts }) },
+    roles: {
+      ...(options.mfaCode && { mfaCode: options.mfaCode }),
+      ...(options.sts && { sts: options.sts }),
+      ...(options.roleCache && { cache: options.roleCache }),
+    },
   };
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));

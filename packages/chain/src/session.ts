@@ -14,6 +14,11 @@ export interface RoleOptions {
   mfaCode?: MfaCodeProvider;
   /** STS client settings: attempts, timeout, transport overrides. */
   sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl">;
+  /**
+   * Where assumed-role credentials are cached: `"memory"` (boto3's default), `"file"` (the AWS
+   * CLI's ~/.aws/cli/cache, shared with it), or `{ dir }`. Default: `"memory"`.
+   */
+  cache?: "memory" | "file" | { dir: string };
 }
 
 /**

@@ -17,6 +17,8 @@ export function chainOptions(args: ParsedArgs, io: CliIo): DefaultChainOptions {
     ...(typeof profile === "string" && { profile }),
     logger: stderrLogger(Boolean(io.env.CREDCHAIN_DEBUG)),
     refresh: false,
+    // As the AWS CLI: assumed roles are cached in ~/.aws/cli/cache, shared with it.
+    roleCache: "file",
     mfaCode: ({ serialNumber }) => askMfaCode(io, serialNumber),
   };
 }

@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createCredentials, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
+import { writeFileAtomic } from "@credchain/provider-ini";
+
+/** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
+export interface RoleCacheKeyArgs {
+  RoleArn: string;
+  /** Only when the profile sets role_session_name (a generated name is left out of the key). */
+  RoleSessionName?: string | undefined;
+  ExternalId?: string | undefined;
+  SerialNumber?: string | undefined;
+  DurationSeconds?: number | undefined;
+}
+
+/** Python's `json.dumps(obj, sort_keys=True)` for flat string/number objects (ensure_ascii). */
+function pythonJson(obj: Record<string, string | number>): string {
+  const str = (s: string) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const body = Object.keys(obj)
+    .sort()
+    .map((k) => `${str(k)}: ${typeof obj[k] === "number" ? obj[k] : str(obj[k] as string)}`);
+  return `{${body.join(", ")}}`;
+}
+
+/**
+ * The AWS CLI's file name for an assumed role's cache entry in ~/.aws/cli/cache: the sha1 of the
+ * sorted JSON of the AssumeRole arguments, so the AWS CLI and credchain find each other's entries.
+ */
+export function roleCacheKey(args: RoleCacheKeyArgs): string {
+  const defined = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+  return createHash("sha1").update(pythonJson(defined), "utf8").digest("hex");
+}
+
+// botocore's expiry window for cached role credentials: entries with less than 15 minutes left are refetched.
+const EXPIRY_WINDOW_MS = 15 * 60_000;
+
+/** botocore's JSONFileCache writes datetimes as `%Y-%m-%dT%H:%M:%S%Z` (e.g. `…T14:00:00UTC`). */
+function cacheTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}UTC`;
+}
+
+function parseCacheTime(text: unknown): number {
+  if (typeof text !== "string") return Number.NaN;
+  return Date.parse(text.replace(/UTC$/, "Z"));
+}
+
+/**
+ * Wraps an assume-role provider with the AWS CLI's file cache: a valid entry (more than 15
+ * minutes left) is served without calling STS (or asking for an MFA code); a fresh answer is
+ * written atomically with mode 0600. Missing, expired and corrupt entries are ignored.
+ */
+export function withRoleFileCache(
+  provider: CredentialProvider,
+  options: { dir: string; key: string; now: () => number; logger: Logger },
+): CredentialProvider {
+  const file = join(options.dir, `${options.key}.json`);
+  return async (call) => {
+    if (!call?.forceRefresh) {
+      const cached = await readFile(file, "utf8").then(
+        (text) => {
+          try {
+            return JSON.parse(text) as { Credentials?: Record<string, unknown> };
+          } catch {
+            options.logger.debug(`assume-role: ignoring the unreadable cache entry ${file}`);
+            return undefined;
+          }
+        },
+        () => undefined,
+      );
+      const c = cached?.Credentials;
+      const expires = parseCacheTime(c?.Expiration);
+      if (c && typeof c.AccessKeyId === "string" && typeof c.SecretAccessKey === "string" && expires - options.now() >= EXPIRY_WINDOW_MS) {
+        options.logger.debug(`assume-role: credentials from the cache ${file}`);
+        return createCredentials({
+          accessKeyId: c.AccessKeyId,
+          secretAccessKey: c.SecretAccessKey,
+          sessionToken: typeof c.SessionToken === "string" ? c.SessionToken : undefined,
+          expiration: new Date(expires),
+          accountId: typeof c.AccountId === "string" ? c.AccountId : undefined,
+          source: "assume-role",
+        });
+      }
+    }
+    const fresh: Credentials = await provider(call);
+    const entry = {
+      Credentials: {
+        AccessKeyId: fresh.accessKeyId,
+        SecretAccessKey: fresh.secretAccessKey,
+        SessionToken: fresh.sessionToken,
+        Expiration: fresh.expiration && cacheTime(fresh.expiration),
+        ...(fresh.accountId !== undefined && { AccountId: fresh.accountId }),
+      },
+    };
+    await writeFileAtomic(file, JSON.stringify(entry)).catch((error: unknown) => {
+      // A cache that cannot be written costs a later STS call, never this resolution.
+      options.logger.warn(`assume-role: could not write the cache entry ${file}: ${(error as Error).message}`);
+    });
+    return fresh;
+  };
+}
