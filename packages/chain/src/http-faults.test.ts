@@ -12,7 +12,8 @@ import { envFor, homeWith } from "./test-home.js";
 // the caller gets valid credentials or a CredchainError with a code, never expired credentials
 // without a word (IMDS static stability serves held credentials on, with a warning and an
 // expiration in the future), and nothing is left as an unhandled rejection.
-const TIMEOUT_MS = 200;
+// Long enough that a loaded machine still answers in time; faults delay past it (×3).
+const TIMEOUT_MS = 1000;
 const FAULTS: Fault[] = [
   401,
   403,

@@ -205,7 +205,9 @@ describe(createStsClient.name, () => {
     const { init } = contextFor(sts);
     const controller = new AbortController();
     const pending = createStsClient({ ...init, credentials: sts.users[0] }).getCallerIdentity({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
+    // Abort once the request has reached the (hanging) emulator.
+    for (let i = 0; i < 500 && sts.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
     const error = await failure(pending);
     expect(error.message).toContain("the request was aborted");
     expect(sts.requests).toHaveLength(1);
