@@ -3,6 +3,7 @@
 
 Run by the conformance runner (src/run-botocore.ts) with a scrubbed environment and HOME set
 to the scenario's temp home. Usage: botocore-oracle.py [--profile NAME]
+An MFA code a role profile asks for is read from stdin (the scenario's `stdin`).
 
 Prints {AccessKeyId, SecretAccessKey, SessionToken, Expiration, Source, AccountId},
 or {"Error": {"Code", "Class", "Module", "Message"}} when botocore raises,
@@ -46,6 +47,32 @@ def _refuse_non_loopback():
     socket.socket.connect = connect
     socket.socket.connect_ex = connect_ex
 
+    # Name lookups too: a host name that is not localhost (sts.amazonaws.com when a scenario forgot
+    # AWS_ENDPOINT_URL_STS) must not even reach DNS. IP literals are checked at connect.
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is not None and name != "localhost":
+            try:
+                ipaddress.ip_address(name.split("%")[0])
+            except ValueError:
+                raise socket.gaierror(socket.EAI_NONAME, f"conformance oracle: refusing to look up {name!r}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    socket.getaddrinfo = getaddrinfo
+
+
+def _stdin_prompter(prompt):
+    """getpass's non-terminal fallback, without ever opening /dev/tty: the prompt on stderr, one
+    line of stdin without its newline, EOFError at end of input."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line[:-1] if line.endswith("\n") else line
+
 
 def _iso(dt):
     if dt is None:
@@ -70,6 +97,12 @@ def resolve(profile):
     import boto3
 
     session = boto3.Session(profile_name=profile) if profile is not None else boto3.Session()
+    # mfa_serial: botocore asks getpass.getpass, which prefers /dev/tty (a runner started from a
+    # terminal would wait there). Read the scenario's stdin instead, as getpass does without a tty.
+    resolver = session._session.get_component("credential_provider")
+    assume_role = resolver.get_provider("assume-role")
+    if assume_role is not None:
+        assume_role._prompter = _stdin_prompter
     creds = session.get_credentials()
     if creds is None:
         return {"Error": {"Code": "NoCredentials", "Class": None}}

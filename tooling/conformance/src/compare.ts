@@ -1,11 +1,14 @@
-import { expectedCredchainCode } from "./error-codes.js";
+import { expectedCredchainCode, stsErrorCodeOf } from "./error-codes.js";
 import { isErrorOutcome, type Outcome } from "./scenario.js";
+import { compareStsCalls, type StsCallRecord } from "./sts-calls.js";
 
-/** What the credchain CLI did: its exit code and its stdout/stderr. */
+/** What the credchain CLI did: its exit code and its stdout/stderr, and the STS calls it made. */
 export interface CliRun {
   status: number | null;
   stdout: string;
   stderr: string;
+  /** The STS emulator's call graph for this run, when the scenario starts one. */
+  stsCalls?: StsCallRecord[];
 }
 
 export interface Comparison {
@@ -49,10 +52,18 @@ export function sameInstant(a: string | null | undefined, b: string | null | und
 }
 
 /**
- * Compares credchain's CLI run with botocore's recorded answer, field by field.
+ * Compares credchain's CLI run with botocore's recorded answer, field by field, and the STS calls
+ * each made (`StsCalls`) call by call.
  * `credchainCode` is the scenario's override for a Python built-in error (see error-codes.ts).
  */
 export function compareWithBotocore(expected: Outcome, run: CliRun, credchainCode?: string): Comparison {
+  const comparison = compareAnswers(expected, run, credchainCode);
+  // The call graph is compared whatever the answer: the same credentials reached by other calls disagree.
+  if (expected.StsCalls !== undefined) comparison.differences.push(...compareStsCalls(expected.StsCalls, run.stsCalls ?? []));
+  return comparison;
+}
+
+function compareAnswers(expected: Outcome, run: CliRun, credchainCode?: string): Comparison {
   const credchain = parseCliOutput(run);
   const differences: string[] = [];
   if (credchain === undefined) {
@@ -67,6 +78,11 @@ export function compareWithBotocore(expected: Outcome, run: CliRun, credchainCod
     }
     if (credchain.Error.Code !== want) {
       differences.push(`error code: botocore ${want}, credchain ${credchain.Error.Code}`);
+    }
+    // An STS error: credchain's message must name STS's code, as botocore's does.
+    const stsCode = stsErrorCodeOf(expected.Error);
+    if (stsCode !== undefined && !(credchain.Error.Message ?? "").includes(`(${stsCode})`)) {
+      differences.push(`error message: botocore names the STS error (${stsCode}), credchain's message does not`);
     }
     if (run.status === 0) differences.push("credchain printed an error but exited 0");
     return { differences, credchain };
@@ -92,11 +108,11 @@ export function compareWithBotocore(expected: Outcome, run: CliRun, credchainCod
 
 /**
  * Compares a fresh botocore answer with the committed one (live mode): same credentials and
- * expiry instant, or the same exception class. Messages may differ.
+ * expiry instant, or the same exception class, and the same STS call graph. Messages may differ.
  */
 export function compareBotocoreRuns(committed: Outcome, fresh: Outcome): string[] {
   const strip = (o: Outcome): unknown => {
-    if (isErrorOutcome(o)) return { Code: o.Error.Code, Class: o.Error.Class ?? null };
+    if (isErrorOutcome(o)) return { Code: o.Error.Code, Class: o.Error.Class ?? null, StsCalls: o.StsCalls };
     return { ...o, Expiration: o.Expiration === null ? null : Date.parse(o.Expiration) };
   };
   const a = JSON.stringify(strip(committed));

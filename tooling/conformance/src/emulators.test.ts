@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_CREDENTIALS, startScenarioEmulators, validateEmulatorSpec } from "./emulators.js";
+import { stsIssuedKeys } from "@credchain/emulator";
+import { DEFAULT_EMULATOR_CREDENTIALS, STS_CLOCK, startScenarioEmulators, validateEmulatorSpec } from "./emulators.js";
 
 describe(startScenarioEmulators.name, () => {
   it("starts nothing without a spec", async () => {
@@ -68,6 +69,28 @@ describe(startScenarioEmulators.name, () => {
   });
 });
 
+describe("startScenarioEmulators with sts", () => {
+  it("serves STS at {{STS_URL}} on a pinned clock, checks signatures with a wide skew, and arms faults by Action", async () => {
+    const running = await startScenarioEmulators(
+      { sts: { roles: [{ arn: "arn:aws:iam::123456789012:role/dev" }] }, faults: [{ server: "sts", route: "AssumeRole", fault: 500, times: 1 }] },
+      "t",
+    );
+    try {
+      const url = running.placeholders.STS_URL!;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(running.sts?.env).toEqual({ AWS_ENDPOINT_URL_STS: url });
+      // Unsigned AssumeRole: faulted once, then refused by the handler (and recorded as a call).
+      const post = () => fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=AssumeRole&Version=2011-06-15&RoleArn=arn:aws:iam::123456789012:role/dev&RoleSessionName=s" });
+      expect((await post()).status).toBe(500);
+      expect((await post()).status).toBe(403);
+      expect(running.sts?.calls.map((c) => [c.action, c.errorCode, c.time])).toEqual([["AssumeRole", "MissingAuthenticationToken", STS_CLOCK]]);
+      expect(stsIssuedKeys(1).accessKeyId).toBe("ASIASTSEMULATOR00001");
+    } finally {
+      await running.close();
+    }
+  });
+});
+
 describe(validateEmulatorSpec.name, () => {
   it("accepts the documented fields", () => {
     expect(() =>
@@ -89,5 +112,7 @@ describe(validateEmulatorSpec.name, () => {
       /does not start/,
     );
     expect(() => validateEmulatorSpec({ container: { credentials: { token: "x" } as never } }, "t")).toThrow(/credentials/);
+    expect(() => validateEmulatorSpec({ sts: { now: () => 0 } as never }, "t")).toThrow(/unknown key\(s\) now in emulator.sts/);
+    expect(() => validateEmulatorSpec({ faults: [{ server: "sts", route: "AssumeRole", fault: 500 }] }, "t")).toThrow(/does not start/);
   });
 });

@@ -1,11 +1,14 @@
 import {
   startContainer,
   startImds,
+  startSts,
   type ContainerEmulator,
   type ContainerOptions,
   type Fault,
   type ImdsEmulator,
   type ImdsOptions,
+  type StsEmulator,
+  type StsOptions,
 } from "@credchain/emulator";
 
 /** Credentials an emulator serves; each field left out takes the runner's fixed default. */
@@ -29,9 +32,19 @@ export type ContainerSpec = Pick<ContainerOptions, "path" | "authorizationToken"
   credentials?: EmulatorCredentialsSpec;
 };
 
-/** One `fault(route, fault, { times })` call on one of the scenario's emulators. */
+/**
+ * `startSts` options a scenario may set: who may call (`users`, default the emulator's one user
+ * `AKIAEMULATORUSER0001`), which roles exist (`roles`, default any well-formed ARN), the MFA code
+ * and the web identity tokens accepted. No clock: the runner pins it (STS_CLOCK).
+ */
+export type StsSpec = Pick<
+  StsOptions,
+  "users" | "roles" | "mfaTokenCode" | "webIdentityTokens" | "expiredWebIdentityTokens" | "accountId"
+>;
+
+/** One `fault(route, fault, { times })` call on one of the scenario's emulators (an STS route is an Action). */
 export interface FaultSpec {
-  server: "imds" | "container";
+  server: "imds" | "container" | "sts";
   route: string;
   fault: Fault;
   times?: number;
@@ -41,8 +54,18 @@ export interface FaultSpec {
 export interface EmulatorSpec {
   imds?: ImdsSpec;
   container?: ContainerSpec;
+  sts?: StsSpec;
   faults?: FaultSpec[];
 }
+
+/**
+ * The STS emulator's clock: pinned, so the n-th issued credentials expire at the same instant on
+ * both sides and in every regeneration (3600 s → 2098-12-31T01:00:00Z), far enough ahead that
+ * neither side refreshes them. Requests are still signed with the real time, so the emulator's
+ * allowed clock skew is widened to cover the gap (signatures are still checked).
+ */
+export const STS_CLOCK = Date.parse("2098-12-31T00:00:00Z");
+const STS_SKEW_SECONDS = 100 * 365 * 24 * 3600;
 
 /**
  * The fixed credentials each emulator serves unless the scenario says otherwise: deterministic,
@@ -67,6 +90,7 @@ export const DEFAULT_EMULATOR_CREDENTIALS = {
 const IMDS_KEYS = new Set(["roleName", "allowV1", "extended", "region", "accountId", "credentials"]);
 const CONTAINER_KEYS = new Set(["path", "authorizationToken", "roleArn", "accountId", "credentials"]);
 const CREDENTIAL_KEYS = new Set(["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "accountId", "roleArn"]);
+const STS_KEYS = new Set(["users", "roles", "mfaTokenCode", "webIdentityTokens", "expiredWebIdentityTokens", "accountId"]);
 const FAULT_KEYS = new Set(["server", "route", "fault", "times"]);
 
 /** Throws a readable error for an `emulator` field the runner would misread (unknown keys, a fault on a server not started). */
@@ -75,7 +99,8 @@ export function validateEmulatorSpec(spec: EmulatorSpec, where: string): void {
     const extra = Object.keys(obj).filter((k) => !allowed.has(k));
     if (extra.length > 0) throw new Error(`${where}: unknown key(s) ${extra.join(", ")} in ${at}`);
   };
-  unknown(spec, new Set(["imds", "container", "faults"]), "emulator");
+  unknown(spec, new Set(["imds", "container", "sts", "faults"]), "emulator");
+  if (spec.sts !== undefined) unknown(spec.sts, STS_KEYS, "emulator.sts");
   if (spec.imds !== undefined) {
     unknown(spec.imds, IMDS_KEYS, "emulator.imds");
     if (spec.imds.credentials !== undefined) unknown(spec.imds.credentials, CREDENTIAL_KEYS, "emulator.imds.credentials");
@@ -101,7 +126,8 @@ export function validateEmulatorSpec(spec: EmulatorSpec, where: string): void {
 export interface RunningEmulators {
   imds?: ImdsEmulator;
   container?: ContainerEmulator;
-  /** `IMDS_URL`, `CONTAINER_URL`, `CONTAINER_TOKEN`, for whichever is running. */
+  sts?: StsEmulator;
+  /** `IMDS_URL`, `CONTAINER_URL`, `CONTAINER_TOKEN`, `STS_URL`, for whichever is running. */
   placeholders: Record<string, string>;
   close(): Promise<void>;
 }
@@ -145,8 +171,20 @@ export async function startScenarioEmulators(spec: EmulatorSpec | undefined, whe
       running.placeholders.CONTAINER_URL = container.fullUri;
       if (options.authorizationToken !== undefined) running.placeholders.CONTAINER_TOKEN = options.authorizationToken;
     }
+    if (spec.sts !== undefined) {
+      const sts = await startSts({
+        ...spec.sts,
+        host: "127.0.0.1",
+        port: 0,
+        now: () => STS_CLOCK,
+        maxClockSkewSeconds: STS_SKEW_SECONDS,
+      });
+      closers.push(() => sts.close());
+      running.sts = sts;
+      running.placeholders.STS_URL = sts.url;
+    }
     for (const f of spec.faults ?? []) {
-      const server = running[f.server] as ImdsEmulator | ContainerEmulator;
+      const server = running[f.server] as ImdsEmulator | ContainerEmulator | StsEmulator;
       server.fault(f.route, f.fault, f.times === undefined ? {} : { times: f.times });
     }
   } catch (error) {

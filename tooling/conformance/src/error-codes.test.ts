@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ERROR_CODES } from "@credchain/core";
 import { describe, expect, it } from "vitest";
-import { PYTHON_BUILTIN_CODES, expectedCredchainCode } from "./error-codes.js";
+import { BOTOCORE_UNCODED, PYTHON_BUILTIN_CODES, expectedCredchainCode, stsErrorCodeOf } from "./error-codes.js";
 import { PACKAGE_ROOT } from "./scenario.js";
 
 describe(expectedCredchainCode.name, () => {
@@ -23,6 +23,32 @@ describe(expectedCredchainCode.name, () => {
   it("never lets an override change a botocore exception's code", () => {
     expect(expectedCredchainCode({ Code: "ProfileNotFound", Class: "ProfileNotFound", Module: "botocore.exceptions" }, "X"))
       .toBe("ProfileNotFound");
+  });
+});
+
+describe("botocore exceptions without a credchain code", () => {
+  const client = { Code: "Client", Class: "ClientError", Module: "botocore.exceptions", Message: "An error occurred (AccessDenied) when calling the AssumeRole operation: no" };
+  const modeled = { Code: "ExpiredTokenException", Class: "ExpiredTokenException", Module: "botocore.errorfactory", Message: "An error occurred (ExpiredTokenException) when calling …" };
+
+  it("maps ClientError and modeled STS errors to CredentialRetrieval, ParamValidationError to InvalidConfig", () => {
+    expect(expectedCredchainCode(client)).toBe("CredentialRetrieval");
+    expect(expectedCredchainCode(modeled)).toBe("CredentialRetrieval");
+    expect(expectedCredchainCode({ Code: "ParamValidation", Class: "ParamValidationError", Module: "botocore.exceptions" })).toBe("InvalidConfig");
+    expect(expectedCredchainCode({ Code: "ParamValidation", Class: "ParamValidationError", Module: "botocore.exceptions" }, "CredentialRetrieval"))
+      .toBe("CredentialRetrieval");
+  });
+
+  it("reads the STS error code out of the message", () => {
+    expect(stsErrorCodeOf(client)).toBe("AccessDenied");
+    expect(stsErrorCodeOf(modeled)).toBe("ExpiredTokenException");
+    expect(stsErrorCodeOf({ Code: "InvalidConfig", Class: "InvalidConfigError", Module: "botocore.exceptions", Message: "x" })).toBeUndefined();
+  });
+
+  it("maps only to codes core defines, and is the table README.md documents", () => {
+    expect(Object.values(BOTOCORE_UNCODED).filter((code) => !(code in ERROR_CODES))).toEqual([]);
+    const readme = readFileSync(join(PACKAGE_ROOT, "README.md"), "utf8");
+    const rows = Object.fromEntries([...readme.matchAll(/^\| botocore `(\w+)` \| `(\w+)` \|/gm)].map((m) => [m[1], m[2]]));
+    expect(rows).toEqual(BOTOCORE_UNCODED);
   });
 });
 

@@ -51,12 +51,19 @@ for host in ["169.254.169.254", "169.254.170.2", "example.com", "127.0.0.1", "lo
         out.append(host + " refused")
     finally:
         s.close()
-print(json.dumps({"out": out, "calls": calls}))`;
+lookups = []
+for host in ["sts.amazonaws.com", "localhost", "127.0.0.1"]:
+    try:
+        socket.getaddrinfo(host, 443); lookups.append(host + " ok")
+    except socket.gaierror:
+        lookups.append(host + " refused")
+print(json.dumps({"out": out, "calls": calls, "lookups": lookups}))`;
     const r = spawnSync(process.env.CONFORMANCE_PYTHON ?? "python3", ["-c", script], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({
       out: ["169.254.169.254 refused", "169.254.170.2 refused", "example.com refused", "127.0.0.1 ok", "localhost ok"],
       calls: ["127.0.0.1", "localhost"],
+      lookups: ["sts.amazonaws.com refused", "localhost ok", "127.0.0.1 ok"],
     });
   });
 });

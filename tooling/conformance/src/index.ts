@@ -27,12 +27,15 @@ export {
   type FaultSpec,
   type ImdsSpec,
   type RunningEmulators,
+  type StsSpec,
+  STS_CLOCK,
 } from "./emulators.js";
+export { GENERATED_SESSION_NAME, compareStsCalls, stsCallGraph, type StsCallRecord } from "./sts-calls.js";
 export { prepareRun, type PreparedRun } from "./prepare-run.js";
 export { spawnAsync, type SpawnResult } from "./spawn-async.js";
 export { materializeHome, type MaterializedHome } from "./materialize-home.js";
 export { isLoopbackUrl, isRefusedHostUrl, scrubbedEnv, type ScrubbedEnvOptions } from "./scrubbed-env.js";
-export { PYTHON_BUILTIN_CODES, expectedCredchainCode } from "./error-codes.js";
+export { BOTOCORE_UNCODED, PYTHON_BUILTIN_CODES, expectedCredchainCode, hasMappedCode, stsErrorCodeOf } from "./error-codes.js";
 export {
   compareBotocoreRuns,
   compareWithBotocore,

@@ -5,6 +5,7 @@ import { prepareRun } from "./prepare-run.js";
 import { restorePlaceholders } from "./placeholders.js";
 import { isErrorOutcome, PACKAGE_ROOT, type Outcome, type Scenario } from "./scenario.js";
 import { spawnAsync } from "./spawn-async.js";
+import { stsCallGraph } from "./sts-calls.js";
 
 export const ORACLE_SCRIPT = join(PACKAGE_ROOT, "scripts", "botocore-oracle.py");
 
@@ -48,7 +49,8 @@ export function botocoreVersion(): string {
 
 /**
  * Runs botocore on a scenario in a fresh temp HOME with a scrubbed environment, against fresh
- * emulators when the scenario has some. Emulator URLs in the recorded message become placeholders.
+ * emulators when the scenario has some, with the scenario's `stdin`. Emulator URLs in the recorded
+ * message become placeholders; with an STS emulator the answer carries its call graph (`StsCalls`).
  */
 export async function runBotocore(scenario: Scenario): Promise<Outcome> {
   const python = findPython();
@@ -56,7 +58,7 @@ export async function runBotocore(scenario: Scenario): Promise<Outcome> {
   try {
     const args = ["-s", ORACLE_SCRIPT];
     if (scenario.spec.profile !== undefined) args.push("--profile", scenario.spec.profile);
-    const r = await spawnAsync(python, args, { env: run.env, cwd: run.home, timeoutMs: 60_000 });
+    const r = await spawnAsync(python, args, { env: run.env, cwd: run.home, timeoutMs: 60_000, input: scenario.spec.stdin });
     if (r.status !== 0) {
       throw new Error(`botocore oracle failed on ${scenario.name} (exit ${r.status}): ${r.error?.message ?? r.stderr}`);
     }
@@ -64,6 +66,8 @@ export async function runBotocore(scenario: Scenario): Promise<Outcome> {
     if (isErrorOutcome(outcome) && outcome.Error.Message !== undefined) {
       outcome.Error.Message = restorePlaceholders(outcome.Error.Message, run.restore);
     }
+    // The call graph: which key made which STS call (the emulator saw them all before the exit).
+    if (run.emulators.sts !== undefined) outcome.StsCalls = stsCallGraph(run.emulators.sts.calls);
     return outcome;
   } finally {
     await run.cleanup();

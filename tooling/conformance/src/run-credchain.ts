@@ -6,6 +6,7 @@ import { restorePlaceholders } from "./placeholders.js";
 import { prepareRun } from "./prepare-run.js";
 import { PACKAGE_ROOT, type Scenario } from "./scenario.js";
 import { spawnAsync } from "./spawn-async.js";
+import { stsCallGraph } from "./sts-calls.js";
 
 /** The repository root (tooling/conformance is two levels down). */
 export const REPO_ROOT = join(PACKAGE_ROOT, "..", "..");
@@ -45,8 +46,9 @@ export function credchainArgs(scenario: Scenario): string[] {
 /**
  * Runs `node packages/cli/bin/credchain.js export --format json [--profile P]` on a scenario in a
  * fresh temp HOME with the same scrubbed environment botocore gets, against fresh emulators when
- * the scenario has some. Paths of the temp home and emulator URLs in the output are turned back
- * into `{{HOME}}`, `{{IMDS_URL}}`, `{{CONTAINER_URL}}`.
+ * the scenario has some, with the scenario's `stdin`. Paths of the temp home and emulator URLs in
+ * the output are turned back into `{{HOME}}`, `{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{STS_URL}}`;
+ * with an STS emulator the run carries its call graph (`stsCalls`).
  */
 export async function runCredchain(scenario: Scenario, bin: string = cliBin()): Promise<CliRun> {
   const run = await prepareRun(scenario);
@@ -55,8 +57,10 @@ export async function runCredchain(scenario: Scenario, bin: string = cliBin()): 
       env: run.env,
       cwd: run.home,
       timeoutMs: 30_000,
+      input: scenario.spec.stdin,
     });
     return {
+      ...(run.emulators.sts !== undefined && { stsCalls: stsCallGraph(run.emulators.sts.calls) }),
       status: r.status,
       stdout: restorePlaceholders(r.stdout, run.restore),
       stderr: restorePlaceholders(r.error !== undefined ? `${r.stderr}${r.error.message}` : r.stderr, run.restore),

@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectedCredchainCode } from "./error-codes.js";
+import { expectedCredchainCode, hasMappedCode } from "./error-codes.js";
 import { isErrorOutcome, listScenarios } from "./scenario.js";
 
 // The committed data must be complete and consistent; these run without python or the CLI.
@@ -29,11 +29,11 @@ describe(listScenarios.name, () => {
     }
   });
 
-  it("uses credchainCode only where botocore raised a Python built-in", () => {
+  it("uses credchainCode only where botocore raised a Python built-in or an exception without a credchain code", () => {
     const misused = scenarios.filter((s) => {
       if (s.spec.credchainCode === undefined) return false;
       const e = s.expected;
-      return e === undefined || !isErrorOutcome(e) || (e.Error.Module ?? "botocore").startsWith("botocore");
+      return e === undefined || !isErrorOutcome(e) || !hasMappedCode(e.Error);
     });
     expect(misused.map((s) => s.name)).toEqual([]);
   });
@@ -47,8 +47,20 @@ describe(listScenarios.name, () => {
         if (exp !== undefined) expect(Date.parse(exp), s.name).toBeGreaterThan(Date.parse("2090-01-01T00:00:00Z"));
       }
       const env = JSON.stringify(s.spec.env ?? {}) + JSON.stringify(e);
-      const uses = /\{\{(IMDS_URL|CONTAINER_URL)\}\}/.test(env) || existsSync(join(s.homeDir, ".aws", "config"));
+      const uses = /\{\{(IMDS_URL|CONTAINER_URL|STS_URL)\}\}/.test(env) || existsSync(join(s.homeDir, ".aws", "config"));
       expect(uses, `${s.name} starts an emulator but never points at it`).toBe(true);
+    }
+  });
+
+  it("sends every role and web identity scenario to the STS emulator, signing for a fixed region", () => {
+    const roleLike = /role_arn|web_identity_token_file|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE/;
+    for (const s of scenarios) {
+      const config = join(s.homeDir, ".aws", "config");
+      const text = JSON.stringify(s.spec.env ?? {}) + (existsSync(config) ? readFileSync(config, "utf8") : "");
+      if (!roleLike.test(text)) continue;
+      expect(s.spec.emulator?.sts, `${s.name} may call STS but starts no STS emulator`).toBeDefined();
+      expect(s.spec.env?.AWS_ENDPOINT_URL_STS, s.name).toBe("{{STS_URL}}");
+      expect(s.spec.env?.AWS_DEFAULT_REGION, s.name).toBeDefined();
     }
   });
 

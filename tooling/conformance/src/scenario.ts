@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateEmulatorSpec, type EmulatorSpec } from "./emulators.js";
+import type { StsCallRecord } from "./sts-calls.js";
 
 /** The package root (works from src/ under vitest and from dist/ under node). */
 export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -30,6 +31,11 @@ export interface ScenarioSpec {
    */
   emulator?: EmulatorSpec;
   /**
+   * Text given to both sides on stdin (e.g. `"123456\n"`, the MFA code a role profile with
+   * `mfa_serial` prompts for). Without it stdin is empty.
+   */
+  stdin?: string;
+  /**
    * A documented disagreement with botocore that is credchain's to fix: the suite skips the
    * scenario and prints this reason. Not for botocore behaviour credchain chose to differ on.
    */
@@ -47,6 +53,8 @@ export interface CredentialsOutcome {
   Source: string;
   /** Recorded for information; compared only when credchain prints one. */
   AccountId?: string | null;
+  /** The STS call graph, when the scenario runs an STS emulator. */
+  StsCalls?: StsCallRecord[];
 }
 
 /** An error answer. `Class`/`Module` are the Python exception's (absent for NoCredentials). */
@@ -57,6 +65,8 @@ export interface ErrorOutcome {
     Module?: string | null;
     Message?: string;
   };
+  /** The STS call graph, when the scenario runs an STS emulator. */
+  StsCalls?: StsCallRecord[];
 }
 
 export type Outcome = CredentialsOutcome | ErrorOutcome;
@@ -84,6 +94,9 @@ export function loadScenario(dir: string, name: string): Scenario {
     throw new Error(`${name}/scenario.json: "description" is required`);
   }
   if (spec.emulator !== undefined) validateEmulatorSpec(spec.emulator, `${name}/scenario.json`);
+  if (spec.stdin !== undefined && typeof spec.stdin !== "string") {
+    throw new Error(`${name}/scenario.json: "stdin" must be a string`);
+  }
   const expectedPath = join(dir, "expected.json");
   const expected = existsSync(expectedPath)
     ? (JSON.parse(readFileSync(expectedPath, "utf8")) as Outcome)

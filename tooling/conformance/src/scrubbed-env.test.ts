@@ -26,6 +26,13 @@ describe(scrubbedEnv.name, () => {
     expect(() => scrubbedEnv({ AWS_EC2_METADATA_DISABLED: "false" }, "/tmp/h")).toThrow(/loopback/);
   });
 
+  it("lets STS endpoints point only at loopback", () => {
+    expect(scrubbedEnv({ AWS_ENDPOINT_URL_STS: "{{STS_URL}}" }, { HOME: "/tmp/h", STS_URL: "http://127.0.0.1:4002" }, "/bin").AWS_ENDPOINT_URL_STS)
+      .toBe("http://127.0.0.1:4002");
+    expect(() => scrubbedEnv({ AWS_ENDPOINT_URL_STS: "https://sts.amazonaws.com" }, "/tmp/h")).toThrow(/loopback/);
+    expect(() => scrubbedEnv({ AWS_ENDPOINT_URL: "https://sts.us-east-1.amazonaws.com" }, "/tmp/h")).toThrow(/loopback/);
+  });
+
   it("keeps IMDS enabled for an IMDS emulator, whose endpoint may come from a config file", () => {
     expect(scrubbedEnv({}, "/tmp/h", "/bin", { imdsEmulator: true }).AWS_EC2_METADATA_DISABLED).toBeUndefined();
     expect(scrubbedEnv({ AWS_EC2_METADATA_DISABLED: "true" }, "/tmp/h", "/bin", { imdsEmulator: true }).AWS_EC2_METADATA_DISABLED).toBe("true");

@@ -2,9 +2,15 @@ import { substitutePlaceholders, type PlaceholderValues } from "./placeholders.j
 
 /**
  * Env vars that would let either implementation reach a real metadata endpoint
- * (169.254.169.254, 169.254.170.2). A scenario may set the endpoint ones only to loopback.
+ * (169.254.169.254, 169.254.170.2) or a real STS. A scenario may set them only to loopback
+ * (`{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{STS_URL}}`).
  */
-const LOOPBACK_ONLY = ["AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_CONTAINER_CREDENTIALS_FULL_URI"];
+const LOOPBACK_ONLY = [
+  "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+  "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+  "AWS_ENDPOINT_URL_STS",
+  "AWS_ENDPOINT_URL",
+];
 
 /** The relative URI always goes to 169.254.170.2: never allowed. */
 const FORBIDDEN = ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"];

@@ -10,6 +10,12 @@ describe(spawnAsync.name, () => {
     expect(r).toEqual({ status: 3, stdout: "out", stderr: "err" });
   });
 
+  it("writes `input` to stdin and closes it; without input stdin is at end of file", async () => {
+    const echo = ["-e", "let s = ''; process.stdin.on('data', (d) => (s += d)).on('end', () => process.stdout.write(JSON.stringify(s)))"];
+    expect((await spawnAsync(process.execPath, echo, { ...opts, input: "123456\n" })).stdout).toBe('"123456\\n"');
+    expect((await spawnAsync(process.execPath, echo, opts)).stdout).toBe('""');
+  });
+
   it("keeps the event loop free while the child runs", async () => {
     let ticks = 0;
     const timer = setInterval(() => (ticks += 1), 10);

@@ -11,7 +11,8 @@ export interface SpawnResult {
 /**
  * `spawnSync` without blocking the event loop: the scenario's emulators answer from this very
  * process, so the runner must keep serving them while botocore or the CLI talks to them.
- * A child still running after `timeoutMs` is killed (status null, `error` says why).
+ * A child still running after `timeoutMs` is killed (status null, `error` says why). `input`, when
+ * given, is written to the child's stdin, which is then closed.
  *
  * @example
  * ```ts
@@ -22,10 +23,13 @@ export interface SpawnResult {
 export function spawnAsync(
   command: string,
   args: string[],
-  options: { env: Record<string, string>; cwd: string; timeoutMs: number },
+  options: { env: Record<string, string>; cwd: string; timeoutMs: number; input?: string | undefined },
 ): Promise<SpawnResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    // stdin is closed once `input` (or nothing) is written: a prompt reads end-of-file, never hangs.
+    const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: "pipe" });
+    child.stdin.on("error", () => {}); // a child that exits without reading: EPIPE is not our failure
+    child.stdin.end(options.input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let error: Error | undefined;
