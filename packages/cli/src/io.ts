@@ -1,4 +1,4 @@
-import type { Env } from "@credchain/core";
+import { CredchainError, type Env } from "@credchain/core";
 
 /** What the CLI reads and writes, injectable so tests run `main` in-process. */
 export interface CliIo {
@@ -23,7 +23,8 @@ async function readStdinLine(prompt: string): Promise<string> {
   try {
     if (process.stdin.isTTY) return (await rl.question(prompt)).trim();
     for await (const line of rl) return line.trim();
-    return "";
+    // botocore's getpass raises EOFError here: no code, so no STS call.
+    throw new CredchainError({ code: "CredentialRetrieval", message: `no MFA code: stdin ended before a line was read (${prompt.trim()})` });
   } finally {
     rl.close();
   }

@@ -71,7 +71,7 @@ describe(fromAssumeRole.name, () => {
     ["DurationSeconds below 900", { durationSeconds: 899 }, "duration_seconds"],
     ["DurationSeconds above 43200", { durationSeconds: 43201 }, "duration_seconds"],
     ["a fractional DurationSeconds", { durationSeconds: 1000.5 }, "duration_seconds"],
-    ["a bad session name", { roleSessionName: "has space" }, "role_session_name"],
+    ["a session name under 2 characters", { roleSessionName: "x" }, "role_session_name"],
     ["mfaSerial without tokenCode", { mfaSerial: "arn:aws:iam::123456789012:mfa/me" }, "mfa_serial"],
   ])("%s is InvalidConfig before any request", async (_, override, key) => {
     const sts = await emulator();

@@ -83,9 +83,12 @@ describe(fromWebIdentity.name, () => {
     const sts = await emulator();
     const { init } = contextFor(sts);
     const file = join(dir, "empty");
-    await writeFile(file, "\n");
+    await writeFile(file, "");
     const error = await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: file })());
-    expect(error.message).toBe(`The web identity token file ${file} is empty`);
+    expect(error).toMatchObject({ code: "InvalidConfig", message: `The web identity token file ${file} is empty` });
+    await writeFile(file, "abc");
+    const short = await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: file })());
+    expect(short.message).toBe(`The web identity token file ${file} holds 3 characters; STS needs at least 4`);
     expect(sts.requests).toHaveLength(0);
   });
 

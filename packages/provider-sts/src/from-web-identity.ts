@@ -28,8 +28,8 @@ const SOURCE = "assume-role-with-web-identity";
  * chain passes profile values only where the variable is unset).
  *
  * No token file configured: `notFound` (the chain moves on). A token file without a role ARN,
- * a malformed role ARN or duration: `InvalidConfig`. A missing or empty token file:
- * `CredentialRetrieval` naming the file. STS refusing: `CredentialRetrieval` with the STS code.
+ * a malformed role ARN or duration: `InvalidConfig`. A missing token file: `CredentialRetrieval`; an empty
+ * one (under 4 characters): `InvalidConfig`, naming the file. STS refusing: `CredentialRetrieval` with the STS code.
  *
  * @example
  * ```ts
@@ -80,8 +80,10 @@ export function fromWebIdentity(init: WebIdentityInit = {}): CredentialProvider 
         cause: error,
       });
     }
-    if (webIdentityToken.trim() === "") {
-      throw new CredchainError({ code: "CredentialRetrieval", message: `The web identity token file ${tokenFile} is empty`, source: SOURCE, file: tokenFile });
+    // STS's minimum token length; botocore refuses shorter ones before calling (ParamValidationError).
+    if (webIdentityToken.length < 4) {
+      const what = webIdentityToken.length === 0 ? "is empty" : `holds ${webIdentityToken.length} characters; STS needs at least 4`;
+      throw new CredchainError({ code: "InvalidConfig", message: `The web identity token file ${tokenFile} ${what}`, source: SOURCE, file: tokenFile });
     }
     const { credentials } = await client.assumeRoleWithWebIdentity(
       {

@@ -2,8 +2,6 @@ import { CredchainError, type CredentialSource } from "@credchain/core";
 
 /** `arn:<partition>:iam::<12 digits>:role/<path/>name`, the only ARN AssumeRole accepts. */
 const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-/** STS roleSessionNameType: 2..64 of `[\w+=,.@-]`. */
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
 /** STS roleDurationSecondsType bounds. */
 export const MIN_DURATION_SECONDS = 900;
@@ -21,8 +19,9 @@ export function validateRoleRequest(
   if (!ROLE_ARN.test(p.roleArn)) {
     throw invalid(source, "role_arn", `role_arn "${p.roleArn}" is not a role ARN (expected arn:aws:iam::<12-digit account>:role/<name>)`);
   }
-  if (!SESSION_NAME.test(p.roleSessionName)) {
-    throw invalid(source, "role_session_name", `role_session_name "${p.roleSessionName}" must be 2 to 64 characters of letters, digits and +=,.@_-`);
+  // botocore checks only the minimum length before calling; STS itself judges the rest.
+  if (p.roleSessionName.length < 2) {
+    throw invalid(source, "role_session_name", `role_session_name "${p.roleSessionName}" must be at least 2 characters`);
   }
   const d = p.durationSeconds;
   if (d !== undefined && (!Number.isInteger(d) || d < MIN_DURATION_SECONDS || d > MAX_DURATION_SECONDS)) {
