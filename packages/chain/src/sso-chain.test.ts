@@ -25,7 +25,10 @@ describe("defaultChain with SSO profiles", () => {
       expect(c).toMatchObject({ source: "sso", accountId: "123456789012" });
       expect(c.expiration).toBeInstanceOf(Date);
       const trace = await provider.explain();
-      expect(trace.attempts.find((a) => a.source === "sso")?.outcome).toBe("used");
+      const used = trace.attempts.find((a) => a.source === "sso");
+      expect(used?.outcome).toBe("used");
+      expect(used?.reason).toContain(`${sha1("corp")}.json, token expires 2099-01-01T00:00:00Z`);
+      expect(JSON.stringify(trace.attempts)).not.toContain("emulator-sso-access-token");
       provider.dispose();
     } finally {
       await sso.close();

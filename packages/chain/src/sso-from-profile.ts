@@ -1,6 +1,8 @@
-import { notFound, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import { readFile } from "node:fs/promises";
+import { notFound, resolveLocalContext, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
 import type { Profile, SharedConfig } from "@credchain/provider-ini";
-import { fromSso, ssoConfigFromProfile } from "@credchain/provider-sso";
+import { fromSso, ssoConfigFromProfile, ssoTokenCacheFile } from "@credchain/provider-sso";
+import { USED_DETAIL } from "./walk.js";
 
 /**
  * botocore's SSOProvider for the selected profile: profiles without sso_account_id and
@@ -9,6 +11,7 @@ import { fromSso, ssoConfigFromProfile } from "@credchain/provider-sso";
  */
 export function ssoFromProfile(name: string, profile: Profile, config: SharedConfig, init: ProviderContextInit): CredentialProvider {
   let provider: CredentialProvider | undefined;
+  let cacheFile = "";
   return async (options) => {
     if (!provider) {
       const sso = ssoConfigFromProfile(name, profile, config.configFile.ssoSessions);
@@ -16,7 +19,16 @@ export function ssoFromProfile(name: string, profile: Profile, config: SharedCon
         throw notFound("sso", `profile "${name}" has no sso_account_id or sso_role_name`, { profile: name, files: [config.configFile.path] });
       }
       provider = fromSso({ ...init, ...sso });
+      cacheFile = ssoTokenCacheFile(resolveLocalContext(init).homedir, sso);
     }
-    return provider(options);
+    const credentials = await provider(options);
+    // For explain: which cache file was read and when its token expires (never the token).
+    const expiresAt = await readFile(cacheFile, "utf8").then(
+      (t) => (JSON.parse(t) as { expiresAt?: unknown }).expiresAt,
+      () => undefined,
+    );
+    const reason = `token from ${cacheFile}${typeof expiresAt === "string" ? `, token expires ${expiresAt}` : ""}`;
+    Object.defineProperty(credentials, USED_DETAIL, { value: { reason, lookedAt: { profile: name, files: [cacheFile] } } });
+    return credentials;
   };
 }

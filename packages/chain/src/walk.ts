@@ -1,7 +1,13 @@
-import { CredchainError, shouldTryNext, type ChainAttempt, type ProviderCallOptions } from "@credchain/core";
+import { CredchainError, shouldTryNext, type ChainAttempt, type LookedAt, type ProviderCallOptions } from "@credchain/core";
 import type { Explanation } from "./explanation.js";
 import type { ChainLink } from "./link.js";
 import { noCredentialsError } from "./no-credentials.js";
+
+/**
+ * A non-enumerable note a provider of this package may put on the credentials it returns, so
+ * explain can say what was read (a cache file, a token's expiry) — never copied by a spread.
+ */
+export const USED_DETAIL = Symbol.for("credchain.chain.usedDetail");
 
 export interface WalkResult extends Explanation {
   /** The link that answered, so later calls (refreshes) go straight to it, as in botocore. */
@@ -29,7 +35,13 @@ export async function walk(links: readonly ChainLink[], options?: ProviderCallOp
     options?.signal?.throwIfAborted();
     try {
       const credentials = await l.provider(options);
-      attempts.push({ source: l.source, outcome: "used", reason: `found credentials (${credentials.source})` });
+      const used = (credentials as { [USED_DETAIL]?: { reason?: string; lookedAt?: LookedAt } })[USED_DETAIL];
+      attempts.push({
+        source: l.source,
+        outcome: "used",
+        reason: `found credentials (${credentials.source})${used?.reason ? `: ${used.reason}` : ""}`,
+        ...(used?.lookedAt && { lookedAt: used.lookedAt }),
+      });
       rest(i + 1, l.source);
       return { attempts, credentials, winner: l };
     } catch (error) {
