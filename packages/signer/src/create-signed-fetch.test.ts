@@ -85,7 +85,7 @@ describe(`${createSignedFetch.name}: streams`, () => {
   });
 
   it("streams a body with unsignedPayload", async () => {
-    const signedFetch = createSignedFetch({ credentials: staticProvider(TOKEN), region, service, unsignedPayload: true });
+    const signedFetch = createSignedFetch({ credentials: staticProvider(TOKEN), region, service, unsignedPayload: true, allowUnsignedPayload: true });
     const res = await signedFetch(`${server.url}/upload`, {
       method: "PUT",
       body: Readable.toWeb(Readable.from(["chunk-1 ", "chunk-2"])) as ReadableStream,
@@ -97,7 +97,7 @@ describe(`${createSignedFetch.name}: streams`, () => {
   });
 
   it("keeps a string body's content-length under unsignedPayload", async () => {
-    const signedFetch = createSignedFetch({ credentials: staticProvider(TOKEN), region, service, unsignedPayload: true });
+    const signedFetch = createSignedFetch({ credentials: staticProvider(TOKEN), region, service, unsignedPayload: true, allowUnsignedPayload: true });
     await signedFetch(`${server.url}/len`, { method: "PUT", body: "12345" });
     expect(server.seen.at(-1)?.headers["content-length"]).toBe("5");
   });

@@ -23,6 +23,8 @@ export interface SignerOptions {
    * stream bodies, accepted by S3 and a few other services. Default: false.
    */
   unsignedPayload?: boolean;
+  /** Send UNSIGNED-PAYLOAD to a service outside UNSIGNED_PAYLOAD_SERVICES (one you know accepts it). Default: false. */
+  allowUnsignedPayload?: boolean;
   /** Also send the body's hash as `x-amz-content-sha256` (S3 requires it). Default: false. */
   contentSha256Header?: boolean;
   /**
@@ -85,6 +87,9 @@ export interface Signer {
  * const headers = await signer.sign({ method: "POST", url: "https://api.example.com/v1/items", body: "{}" });
  * ```
  */
+/** Services that accept `x-amz-content-sha256: UNSIGNED-PAYLOAD`; others need the body's hash. */
+export const UNSIGNED_PAYLOAD_SERVICES: readonly string[] = ["s3", "s3-object-lambda", "s3-outposts", "s3express", "vpc-lattice-svcs"];
+
 export function createSigner(options: SignerOptions): Signer {
   const { service, region } = options;
   if (typeof service !== "string" || service === "") {
@@ -97,6 +102,12 @@ export function createSigner(options: SignerOptions): Signer {
   }
   const credentials = refreshingProvider(options.credentials, options.refresh);
   const unsignedPayload = options.unsignedPayload ?? false;
+  if (unsignedPayload && !options.allowUnsignedPayload && !UNSIGNED_PAYLOAD_SERVICES.includes(service)) {
+    throw invalidSignerOption(
+      `service "${service}" needs the payload hash: UNSIGNED-PAYLOAD is accepted by ${UNSIGNED_PAYLOAD_SERVICES.join(", ")}; send a string or bytes body to have it hashed, or set allowUnsignedPayload: true if your service accepts it`,
+      "unsignedPayload",
+    );
+  }
   const uriEscapePath = options.uriEscapePath ?? true;
   const now = options.now ?? Date.now;
 

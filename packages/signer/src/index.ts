@@ -1,6 +1,7 @@
 export {
   createSigner,
   UNSIGNED_PAYLOAD,
+  UNSIGNED_PAYLOAD_SERVICES,
   type SignableRequest,
   type SignedHeaders,
   type Signer,

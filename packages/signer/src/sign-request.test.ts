@@ -63,7 +63,7 @@ describe(signRequest.name, () => {
     it("with UNSIGNED-PAYLOAD", async () => {
       const { headers, verdict } = await crossCheck(
         { method: "PUT", url: "https://example.amazonaws.com/o", body: "ignored" },
-        { unsignedPayload: true },
+        { unsignedPayload: true, allowUnsignedPayload: true },
       );
       expect(headers["x-amz-content-sha256"]).toBe("UNSIGNED-PAYLOAD");
       expect(verdict.ok).toBe(true);
@@ -144,7 +144,7 @@ describe(signRequest.name, () => {
     it("a stream body with unsignedPayload is fine (never read)", async () => {
       const headers = await signRequest(
         { method: "PUT", url: "https://e.example.com/", body: stream() },
-        { credentials: staticProvider(), region, service: "s", unsignedPayload: true },
+        { credentials: staticProvider(), region, service: "s", unsignedPayload: true, allowUnsignedPayload: true },
       );
       expect(headers["x-amz-content-sha256"]).toBe("UNSIGNED-PAYLOAD");
     });
@@ -208,5 +208,22 @@ describe(signRequest.name, () => {
       for (let i = 0; i < 3; i++) await signRequest({ url: "https://e.example.com/" }, { credentials, region, service: "s" });
       expect(credentials.calls).toBe(3);
     });
+  });
+});
+
+describe("unsigned payload and the services that need the hash", () => {
+  it("refuses UNSIGNED-PAYLOAD for a service that needs the body's hash, before any credentials call", async () => {
+    let called = 0;
+    const credentials = async () => (called++, { accessKeyId: "AKID", secretAccessKey: "s", source: "explicit" as const });
+    await expect(
+      signRequest({ url: "https://abc.execute-api.us-east-1.amazonaws.com/" }, { credentials, region: "us-east-1", service: "execute-api", unsignedPayload: true }),
+    ).rejects.toMatchObject({ code: "InvalidConfig", key: "unsignedPayload", message: expect.stringContaining('service "execute-api" needs the payload hash') });
+    expect(called).toBe(0);
+  });
+
+  it("accepts it for S3", async () => {
+    const credentials = async () => ({ accessKeyId: "AKID", secretAccessKey: "s", source: "explicit" as const });
+    const headers = await signRequest({ url: "https://b.s3.us-east-1.amazonaws.com/k" }, { credentials, region: "us-east-1", service: "s3", unsignedPayload: true });
+    expect(headers["x-amz-content-sha256"]).toBe("UNSIGNED-PAYLOAD");
   });
 });

@@ -68,7 +68,7 @@ describe(signingInterceptor.name, () => {
   });
 
   it("streams with unsignedPayload", async () => {
-    const dispatcher = agent.compose(signingInterceptor({ credentials: staticProvider(TOKEN), region, service, unsignedPayload: true }));
+    const dispatcher = agent.compose(signingInterceptor({ credentials: staticProvider(TOKEN), region, service, unsignedPayload: true, allowUnsignedPayload: true }));
     const res = await request(`${server.url}/upload`, { method: "PUT", body: Readable.from(["a", "b", "c"]), dispatcher });
     expect(res.statusCode).toBe(200);
     expect(await res.body.text()).toBe("abc");
