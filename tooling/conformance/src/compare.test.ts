@@ -65,6 +65,27 @@ describe(compareWithBotocore.name, () => {
     ]);
   });
 
+  it("compares the SSO calls and the token cache whatever the answer, and names the portal's error code", () => {
+    const call = { service: "sso-oidc" as const, method: "POST", path: "/token", params: {}, status: 400 };
+    const expired: Outcome = {
+      Error: { Code: "TokenRetrieval", Class: "TokenRetrievalError", Module: "botocore.exceptions" },
+      SsoCalls: [call],
+      SsoTokenCache: { "a.json": { accessToken: "old" } },
+    };
+    const run = { ...fail("TokenRetrieval"), ssoCalls: [call], ssoTokenCache: { "a.json": { accessToken: "old" } } };
+    expect(compareWithBotocore(expired, run).differences).toEqual([]);
+    expect(compareWithBotocore(expired, { ...run, ssoCalls: [], ssoTokenCache: { "a.json": { accessToken: "new" } } }).differences).toEqual([
+      `SsoCalls[0]: botocore ${JSON.stringify(call)}, credchain (no call)`,
+      'SsoTokenCache a.json: botocore {"accessToken":"old"}, credchain {"accessToken":"new"}',
+    ]);
+    const forbidden: Outcome = {
+      Error: { Code: "Client", Class: "ClientError", Module: "botocore.exceptions", Message: "An error occurred (ForbiddenException) when calling the GetRoleCredentials operation: No access" },
+    };
+    expect(compareWithBotocore(forbidden, fail("CredentialRetrieval")).differences).toEqual([
+      "error message: botocore names the service's error (ForbiddenException), credchain's message does not",
+    ]);
+  });
+
   it("throws for a Python built-in the table does not know", () => {
     const odd: Outcome = { Error: { Code: "ZeroDivision", Class: "ZeroDivisionError", Module: "builtins" } };
     expect(() => compareWithBotocore(odd, fail("X"))).toThrow(/PYTHON_BUILTIN_CODES/);
@@ -97,5 +118,6 @@ describe(compareBotocoreRuns.name, () => {
     const a: Outcome = { Error: { Code: "Value", Class: "ValueError", Module: "builtins", Message: "x" } };
     expect(compareBotocoreRuns(a, { Error: { ...a.Error, Message: "y" } })).toEqual([]);
     expect(compareBotocoreRuns(a, { Error: { Code: "Key", Class: "KeyError", Module: "builtins" } })).toHaveLength(2);
+    expect(compareBotocoreRuns({ ...a, SsoCalls: [] }, { ...a, SsoCalls: [{ service: "sso", method: "GET", path: "/", params: {} }] })).toHaveLength(2);
   });
 });

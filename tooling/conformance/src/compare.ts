@@ -1,5 +1,7 @@
 import { expectedCredchainCode, stsErrorCodeOf } from "./error-codes.js";
 import { isErrorOutcome, type Outcome } from "./scenario.js";
+import { compareSsoCalls, type SsoCallRecord } from "./sso-calls.js";
+import { compareSsoTokenCache, type SsoTokenCacheSnapshot } from "./sso-token-cache.js";
 import { compareStsCalls, type StsCallRecord } from "./sts-calls.js";
 
 /** What the credchain CLI did: its exit code and its stdout/stderr, and the STS calls it made. */
@@ -9,6 +11,10 @@ export interface CliRun {
   stderr: string;
   /** The STS emulator's call graph for this run, when the scenario starts one. */
   stsCalls?: StsCallRecord[];
+  /** The SSO emulators' call graph for this run, when the scenario starts one. */
+  ssoCalls?: SsoCallRecord[];
+  /** `~/.aws/sso/cache` after this run, when the scenario starts an SSO emulator. */
+  ssoTokenCache?: SsoTokenCacheSnapshot;
 }
 
 export interface Comparison {
@@ -52,14 +58,20 @@ export function sameInstant(a: string | null | undefined, b: string | null | und
 }
 
 /**
- * Compares credchain's CLI run with botocore's recorded answer, field by field, and the STS calls
- * each made (`StsCalls`) call by call.
+ * Compares credchain's CLI run with botocore's recorded answer, field by field, the STS and SSO
+ * calls each made (`StsCalls`, `SsoCalls`) call by call, and the SSO token cache each left
+ * (`SsoTokenCache`) file by file.
  * `credchainCode` is the scenario's override for a Python built-in error (see error-codes.ts).
  */
 export function compareWithBotocore(expected: Outcome, run: CliRun, credchainCode?: string): Comparison {
   const comparison = compareAnswers(expected, run, credchainCode);
   // The call graph is compared whatever the answer: the same credentials reached by other calls disagree.
   if (expected.StsCalls !== undefined) comparison.differences.push(...compareStsCalls(expected.StsCalls, run.stsCalls ?? []));
+  // Likewise the SSO calls (a refresh botocore made, or did not), and what the token cache holds afterwards.
+  if (expected.SsoCalls !== undefined) comparison.differences.push(...compareSsoCalls(expected.SsoCalls, run.ssoCalls ?? []));
+  if (expected.SsoTokenCache !== undefined) {
+    comparison.differences.push(...compareSsoTokenCache(expected.SsoTokenCache, run.ssoTokenCache ?? {}));
+  }
   return comparison;
 }
 
@@ -79,10 +91,10 @@ function compareAnswers(expected: Outcome, run: CliRun, credchainCode?: string):
     if (credchain.Error.Code !== want) {
       differences.push(`error code: botocore ${want}, credchain ${credchain.Error.Code}`);
     }
-    // An STS error: credchain's message must name STS's code, as botocore's does.
+    // A service's error (STS, the SSO portal): credchain's message must name its code, as botocore's does.
     const stsCode = stsErrorCodeOf(expected.Error);
     if (stsCode !== undefined && !(credchain.Error.Message ?? "").includes(`(${stsCode})`)) {
-      differences.push(`error message: botocore names the STS error (${stsCode}), credchain's message does not`);
+      differences.push(`error message: botocore names the service's error (${stsCode}), credchain's message does not`);
     }
     if (run.status === 0) differences.push("credchain printed an error but exited 0");
     return { differences, credchain };
@@ -108,11 +120,14 @@ function compareAnswers(expected: Outcome, run: CliRun, credchainCode?: string):
 
 /**
  * Compares a fresh botocore answer with the committed one (live mode): same credentials and
- * expiry instant, or the same exception class, and the same STS call graph. Messages may differ.
+ * expiry instant, or the same exception class, and the same STS and SSO call graphs and token
+ * cache. Messages may differ.
  */
 export function compareBotocoreRuns(committed: Outcome, fresh: Outcome): string[] {
   const strip = (o: Outcome): unknown => {
-    if (isErrorOutcome(o)) return { Code: o.Error.Code, Class: o.Error.Class ?? null, StsCalls: o.StsCalls };
+    if (isErrorOutcome(o)) {
+      return { Code: o.Error.Code, Class: o.Error.Class ?? null, StsCalls: o.StsCalls, SsoCalls: o.SsoCalls, SsoTokenCache: o.SsoTokenCache };
+    }
     return { ...o, Expiration: o.Expiration === null ? null : Date.parse(o.Expiration) };
   };
   const a = JSON.stringify(strip(committed));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stsIssuedKeys } from "@credchain/emulator";
-import { DEFAULT_EMULATOR_CREDENTIALS, STS_CLOCK, startScenarioEmulators, validateEmulatorSpec } from "./emulators.js";
+import { DEFAULT_EMULATOR_CREDENTIALS, SSO_CLOCK, STS_CLOCK, startScenarioEmulators, validateEmulatorSpec } from "./emulators.js";
 
 describe(startScenarioEmulators.name, () => {
   it("starts nothing without a spec", async () => {
@@ -91,6 +91,50 @@ describe("startScenarioEmulators with sts", () => {
   });
 });
 
+describe("startScenarioEmulators with sso and ssoOidc", () => {
+  const getRoleCredentials = (url: string, token: string) =>
+    fetch(`${url}/federation/credentials?role_name=Developer&account_id=111122223333`, { headers: { "x-amz-sso_bearer_token": token } });
+
+  it("serves the portal at {{SSO_URL}} on a pinned clock: deterministic credentials expiring 2098-12-31T01:00:00Z", async () => {
+    const running = await startScenarioEmulators(
+      { sso: { accessTokens: { t: null }, roles: { "111122223333": ["Developer"] } }, faults: [{ server: "sso", route: "/federation/credentials", fault: 500, times: 1 }] },
+      "t",
+    );
+    try {
+      const url = running.placeholders.SSO_URL!;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(running.placeholders.SSO_OIDC_URL).toBeUndefined();
+      expect((await getRoleCredentials(url, "t")).status).toBe(500);
+      const doc = (await (await getRoleCredentials(url, "t")).json()) as { roleCredentials: Record<string, unknown> };
+      expect(doc.roleCredentials).toEqual({
+        accessKeyId: "ASIAEMULATOR00000001",
+        secretAccessKey: "emulatorSecretAccessKey/00000001/xxxxxxx",
+        sessionToken: "emulatorSessionToken/00000001",
+        expiration: SSO_CLOCK + 3600_000,
+      });
+      expect((await getRoleCredentials(url, "other")).status).toBe(401);
+      // In answer order, without headers: the bearer token never reaches the record.
+      expect(running.ssoRequests.map((r) => [r.service, r.record.status])).toEqual([["sso", 500], ["sso", 200], ["sso", 401]]);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("links SSO-OIDC at {{SSO_OIDC_URL}} to the portal: a refreshed token is accepted there", async () => {
+    const running = await startScenarioEmulators({ sso: { accessTokens: {}, roles: { "111122223333": ["Developer"] } }, ssoOidc: {} }, "t");
+    try {
+      const oidc = running.placeholders.SSO_OIDC_URL!;
+      const body = { clientId: "emulator-client-id", clientSecret: "emulator-client-secret", grantType: "refresh_token", refreshToken: "emulator-refresh-token" };
+      const answer = (await (await fetch(`${oidc}/token`, { method: "POST", body: JSON.stringify(body) })).json()) as { accessToken: string };
+      expect(answer.accessToken).toBe("emulator-sso-access-token-00000001");
+      expect((await getRoleCredentials(running.placeholders.SSO_URL!, answer.accessToken)).status).toBe(200);
+      expect(running.ssoRequests.map((r) => r.service)).toEqual(["sso-oidc", "sso"]);
+    } finally {
+      await running.close();
+    }
+  });
+});
+
 describe(validateEmulatorSpec.name, () => {
   it("accepts the documented fields", () => {
     expect(() =>
@@ -114,5 +158,9 @@ describe(validateEmulatorSpec.name, () => {
     expect(() => validateEmulatorSpec({ container: { credentials: { token: "x" } as never } }, "t")).toThrow(/credentials/);
     expect(() => validateEmulatorSpec({ sts: { now: () => 0 } as never }, "t")).toThrow(/unknown key\(s\) now in emulator.sts/);
     expect(() => validateEmulatorSpec({ faults: [{ server: "sts", route: "AssumeRole", fault: 500 }] }, "t")).toThrow(/does not start/);
+    expect(() => validateEmulatorSpec({ sso: { now: () => 0 } as never }, "t")).toThrow(/unknown key\(s\) now in emulator.sso/);
+    expect(() => validateEmulatorSpec({ ssoOidc: { portal: {} } as never }, "t")).toThrow(/unknown key\(s\) portal in emulator.ssoOidc/);
+    expect(() => validateEmulatorSpec({ sso: {}, faults: [{ server: "ssoOidc", route: "/token", fault: 500 }] }, "t")).toThrow(/does not start/);
+    expect(() => validateEmulatorSpec({ sso: {}, faults: [{ server: "toString" as never, route: "/", fault: 500 }] }, "t")).toThrow(/does not start/);
   });
 });

@@ -1,12 +1,19 @@
 import {
   startContainer,
   startImds,
+  startSso,
+  startSsoOidc,
   startSts,
   type ContainerEmulator,
   type ContainerOptions,
   type Fault,
   type ImdsEmulator,
   type ImdsOptions,
+  type RequestRecord,
+  type SsoEmulator,
+  type SsoOidcEmulator,
+  type SsoOidcOptions,
+  type SsoOptions,
   type StsEmulator,
   type StsOptions,
 } from "@credchain/emulator";
@@ -42,9 +49,25 @@ export type StsSpec = Pick<
   "users" | "roles" | "mfaTokenCode" | "webIdentityTokens" | "expiredWebIdentityTokens" | "accountId"
 >;
 
+/**
+ * `startSso` options a scenario may set: the access tokens the portal accepts (`{token: expiry or
+ * null}`, default `{"emulator-sso-access-token": null}`) and the roles by account (default
+ * `{"123456789012": ["credchain-emulator-role"]}`). No clock: the runner pins it (SSO_CLOCK).
+ */
+export type SsoSpec = Pick<SsoOptions, "accessTokens" | "roles" | "accountId" | "credentialLifetimeSeconds">;
+
+/**
+ * `startSsoOidc` options a scenario may set. The runner links it to the scenario's `sso` portal,
+ * when there is one, so the access tokens it issues are accepted there.
+ */
+export type SsoOidcSpec = Pick<SsoOidcOptions, "clients" | "refreshTokens" | "accessTokenLifetimeSeconds" | "rotateRefreshTokens">;
+
+/** The servers a scenario can start (and aim a fault at). */
+export type EmulatorServer = "imds" | "container" | "sts" | "sso" | "ssoOidc";
+
 /** One `fault(route, fault, { times })` call on one of the scenario's emulators (an STS route is an Action). */
 export interface FaultSpec {
-  server: "imds" | "container" | "sts";
+  server: EmulatorServer;
   route: string;
   fault: Fault;
   times?: number;
@@ -55,6 +78,8 @@ export interface EmulatorSpec {
   imds?: ImdsSpec;
   container?: ContainerSpec;
   sts?: StsSpec;
+  sso?: SsoSpec;
+  ssoOidc?: SsoOidcSpec;
   faults?: FaultSpec[];
 }
 
@@ -66,6 +91,14 @@ export interface EmulatorSpec {
  */
 export const STS_CLOCK = Date.parse("2098-12-31T00:00:00Z");
 const STS_SKEW_SECONDS = 100 * 365 * 24 * 3600;
+
+/**
+ * The SSO portal's and SSO-OIDC's clock, pinned like STS's: the n-th role credentials expire at
+ * 2098-12-31T01:00:00Z on both sides (3600 s), and an access token SSO-OIDC issues at that instant
+ * is accepted by the portal at the same instant. Cached tokens carry absolute dates (2099 valid,
+ * 2000 expired), which both sides judge by the real clock.
+ */
+export const SSO_CLOCK = STS_CLOCK;
 
 /**
  * The fixed credentials each emulator serves unless the scenario says otherwise: deterministic,
@@ -91,7 +124,11 @@ const IMDS_KEYS = new Set(["roleName", "allowV1", "extended", "region", "account
 const CONTAINER_KEYS = new Set(["path", "authorizationToken", "roleArn", "accountId", "credentials"]);
 const CREDENTIAL_KEYS = new Set(["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "accountId", "roleArn"]);
 const STS_KEYS = new Set(["users", "roles", "mfaTokenCode", "webIdentityTokens", "expiredWebIdentityTokens", "accountId"]);
+const SSO_KEYS = new Set(["accessTokens", "roles", "accountId", "credentialLifetimeSeconds"]);
+const SSO_OIDC_KEYS = new Set(["clients", "refreshTokens", "accessTokenLifetimeSeconds", "rotateRefreshTokens"]);
 const FAULT_KEYS = new Set(["server", "route", "fault", "times"]);
+
+const SERVERS = new Set<string>(["imds", "container", "sts", "sso", "ssoOidc"]);
 
 /** Throws a readable error for an `emulator` field the runner would misread (unknown keys, a fault on a server not started). */
 export function validateEmulatorSpec(spec: EmulatorSpec, where: string): void {
@@ -99,8 +136,10 @@ export function validateEmulatorSpec(spec: EmulatorSpec, where: string): void {
     const extra = Object.keys(obj).filter((k) => !allowed.has(k));
     if (extra.length > 0) throw new Error(`${where}: unknown key(s) ${extra.join(", ")} in ${at}`);
   };
-  unknown(spec, new Set(["imds", "container", "sts", "faults"]), "emulator");
+  unknown(spec, new Set(["imds", "container", "sts", "sso", "ssoOidc", "faults"]), "emulator");
   if (spec.sts !== undefined) unknown(spec.sts, STS_KEYS, "emulator.sts");
+  if (spec.sso !== undefined) unknown(spec.sso, SSO_KEYS, "emulator.sso");
+  if (spec.ssoOidc !== undefined) unknown(spec.ssoOidc, SSO_OIDC_KEYS, "emulator.ssoOidc");
   if (spec.imds !== undefined) {
     unknown(spec.imds, IMDS_KEYS, "emulator.imds");
     if (spec.imds.credentials !== undefined) unknown(spec.imds.credentials, CREDENTIAL_KEYS, "emulator.imds.credentials");
@@ -113,7 +152,7 @@ export function validateEmulatorSpec(spec: EmulatorSpec, where: string): void {
   }
   for (const [i, f] of (spec.faults ?? []).entries()) {
     unknown(f, FAULT_KEYS, `emulator.faults[${i}]`);
-    if (spec[f.server] === undefined) {
+    if (!SERVERS.has(f.server) || spec[f.server] === undefined) {
       throw new Error(`${where}: emulator.faults[${i}] is for "${String(f.server)}", which the scenario does not start`);
     }
     if (typeof f.route !== "string" || f.fault === undefined) {
@@ -122,12 +161,25 @@ export function validateEmulatorSpec(spec: EmulatorSpec, where: string): void {
   }
 }
 
+/** One request to the SSO portal (`sso`) or SSO-OIDC (`sso-oidc`), as the emulator answered it. */
+export interface SsoRequest {
+  service: "sso" | "sso-oidc";
+  record: RequestRecord;
+}
+
 /** The emulators of one scenario run, and the placeholder values they define. */
 export interface RunningEmulators {
   imds?: ImdsEmulator;
   container?: ContainerEmulator;
   sts?: StsEmulator;
-  /** `IMDS_URL`, `CONTAINER_URL`, `CONTAINER_TOKEN`, `STS_URL`, for whichever is running. */
+  sso?: SsoEmulator;
+  ssoOidc?: SsoOidcEmulator;
+  /**
+   * Every request the SSO portal and SSO-OIDC answered, in the order they were answered (the
+   * record has no headers: the bearer token never gets here).
+   */
+  ssoRequests: SsoRequest[];
+  /** `IMDS_URL`, `CONTAINER_URL`, `CONTAINER_TOKEN`, `STS_URL`, `SSO_URL`, `SSO_OIDC_URL`, for whichever is running. */
   placeholders: Record<string, string>;
   close(): Promise<void>;
 }
@@ -145,7 +197,7 @@ export interface RunningEmulators {
  * ```
  */
 export async function startScenarioEmulators(spec: EmulatorSpec | undefined, where: string): Promise<RunningEmulators> {
-  const running: RunningEmulators = { placeholders: {}, close: async () => {} };
+  const running: RunningEmulators = { placeholders: {}, ssoRequests: [], close: async () => {} };
   if (spec === undefined) return running;
   validateEmulatorSpec(spec, where);
   const closers: Array<() => Promise<void>> = [];
@@ -183,8 +235,33 @@ export async function startScenarioEmulators(spec: EmulatorSpec | undefined, whe
       running.sts = sts;
       running.placeholders.STS_URL = sts.url;
     }
+    if (spec.sso !== undefined) {
+      const sso = await startSso({
+        ...spec.sso,
+        host: "127.0.0.1",
+        port: 0,
+        now: () => SSO_CLOCK,
+        onRequest: (record) => running.ssoRequests.push({ service: "sso", record }),
+      });
+      closers.push(() => sso.close());
+      running.sso = sso;
+      running.placeholders.SSO_URL = sso.url;
+    }
+    if (spec.ssoOidc !== undefined) {
+      const oidc = await startSsoOidc({
+        ...spec.ssoOidc,
+        ...(running.sso !== undefined && { portal: running.sso }),
+        host: "127.0.0.1",
+        port: 0,
+        now: () => SSO_CLOCK,
+        onRequest: (record) => running.ssoRequests.push({ service: "sso-oidc", record }),
+      });
+      closers.push(() => oidc.close());
+      running.ssoOidc = oidc;
+      running.placeholders.SSO_OIDC_URL = oidc.url;
+    }
     for (const f of spec.faults ?? []) {
-      const server = running[f.server] as ImdsEmulator | ContainerEmulator | StsEmulator;
+      const server = running[f.server] as ImdsEmulator | ContainerEmulator | StsEmulator | SsoEmulator | SsoOidcEmulator;
       server.fault(f.route, f.fault, f.times === undefined ? {} : { times: f.times });
     }
   } catch (error) {

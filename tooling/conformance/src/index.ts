@@ -26,11 +26,18 @@ export {
   type EmulatorSpec,
   type FaultSpec,
   type ImdsSpec,
+  type EmulatorServer,
   type RunningEmulators,
+  type SsoOidcSpec,
+  type SsoRequest,
+  type SsoSpec,
   type StsSpec,
+  SSO_CLOCK,
   STS_CLOCK,
 } from "./emulators.js";
 export { GENERATED_SESSION_NAME, compareStsCalls, stsCallGraph, type StsCallRecord } from "./sts-calls.js";
+export { compareSsoCalls, ssoCallGraph, type SsoCallRecord } from "./sso-calls.js";
+export { compareSsoTokenCache, snapshotSsoTokenCache, ssoTokenCacheDir, type SsoTokenCacheSnapshot } from "./sso-token-cache.js";
 export { prepareRun, type PreparedRun } from "./prepare-run.js";
 export { spawnAsync, type SpawnResult } from "./spawn-async.js";
 export { materializeHome, type MaterializedHome } from "./materialize-home.js";

@@ -5,6 +5,8 @@ import { prepareRun } from "./prepare-run.js";
 import { restorePlaceholders } from "./placeholders.js";
 import { isErrorOutcome, PACKAGE_ROOT, type Outcome, type Scenario } from "./scenario.js";
 import { spawnAsync } from "./spawn-async.js";
+import { ssoCallGraph } from "./sso-calls.js";
+import { snapshotSsoTokenCache } from "./sso-token-cache.js";
 import { stsCallGraph } from "./sts-calls.js";
 
 export const ORACLE_SCRIPT = join(PACKAGE_ROOT, "scripts", "botocore-oracle.py");
@@ -50,7 +52,8 @@ export function botocoreVersion(): string {
 /**
  * Runs botocore on a scenario in a fresh temp HOME with a scrubbed environment, against fresh
  * emulators when the scenario has some, with the scenario's `stdin`. Emulator URLs in the recorded
- * message become placeholders; with an STS emulator the answer carries its call graph (`StsCalls`).
+ * message become placeholders; with an STS emulator the answer carries its call graph (`StsCalls`),
+ * with an SSO emulator the SSO calls (`SsoCalls`) and the token cache afterwards (`SsoTokenCache`).
  */
 export async function runBotocore(scenario: Scenario): Promise<Outcome> {
   const python = findPython();
@@ -58,7 +61,9 @@ export async function runBotocore(scenario: Scenario): Promise<Outcome> {
   try {
     const args = ["-s", ORACLE_SCRIPT];
     if (scenario.spec.profile !== undefined) args.push("--profile", scenario.spec.profile);
+    const start = Date.now();
     const r = await spawnAsync(python, args, { env: run.env, cwd: run.home, timeoutMs: 60_000, input: scenario.spec.stdin });
+    const end = Date.now();
     if (r.status !== 0) {
       throw new Error(`botocore oracle failed on ${scenario.name} (exit ${r.status}): ${r.error?.message ?? r.stderr}`);
     }
@@ -68,6 +73,11 @@ export async function runBotocore(scenario: Scenario): Promise<Outcome> {
     }
     // The call graph: which key made which STS call (the emulator saw them all before the exit).
     if (run.emulators.sts !== undefined) outcome.StsCalls = stsCallGraph(run.emulators.sts.calls);
+    // With an SSO emulator: which SSO calls were made, and what the token cache holds afterwards.
+    if (run.emulators.sso !== undefined || run.emulators.ssoOidc !== undefined) {
+      outcome.SsoCalls = ssoCallGraph(run.emulators.ssoRequests);
+      outcome.SsoTokenCache = snapshotSsoTokenCache(run.home, { start, end });
+    }
     return outcome;
   } finally {
     await run.cleanup();

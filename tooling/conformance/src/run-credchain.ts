@@ -6,6 +6,8 @@ import { restorePlaceholders } from "./placeholders.js";
 import { prepareRun } from "./prepare-run.js";
 import { PACKAGE_ROOT, type Scenario } from "./scenario.js";
 import { spawnAsync } from "./spawn-async.js";
+import { ssoCallGraph } from "./sso-calls.js";
+import { snapshotSsoTokenCache } from "./sso-token-cache.js";
 import { stsCallGraph } from "./sts-calls.js";
 
 /** The repository root (tooling/conformance is two levels down). */
@@ -47,20 +49,28 @@ export function credchainArgs(scenario: Scenario): string[] {
  * Runs `node packages/cli/bin/credchain.js export --format json [--profile P]` on a scenario in a
  * fresh temp HOME with the same scrubbed environment botocore gets, against fresh emulators when
  * the scenario has some, with the scenario's `stdin`. Paths of the temp home and emulator URLs in
- * the output are turned back into `{{HOME}}`, `{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{STS_URL}}`;
- * with an STS emulator the run carries its call graph (`stsCalls`).
+ * the output are turned back into `{{HOME}}`, `{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{STS_URL}}`,
+ * `{{SSO_URL}}`, `{{SSO_OIDC_URL}}`; with an STS emulator the run carries its call graph
+ * (`stsCalls`), with an SSO emulator its SSO calls and the token cache afterwards.
  */
 export async function runCredchain(scenario: Scenario, bin: string = cliBin()): Promise<CliRun> {
   const run = await prepareRun(scenario);
   try {
+    const start = Date.now();
     const r = await spawnAsync(process.execPath, ["--import", GUARD, bin, ...credchainArgs(scenario)], {
       env: run.env,
       cwd: run.home,
       timeoutMs: 30_000,
       input: scenario.spec.stdin,
     });
+    const end = Date.now();
+    const sso = run.emulators.sso !== undefined || run.emulators.ssoOidc !== undefined;
     return {
       ...(run.emulators.sts !== undefined && { stsCalls: stsCallGraph(run.emulators.sts.calls) }),
+      ...(sso && {
+        ssoCalls: ssoCallGraph(run.emulators.ssoRequests),
+        ssoTokenCache: snapshotSsoTokenCache(run.home, { start, end }),
+      }),
       status: r.status,
       stdout: restorePlaceholders(r.stdout, run.restore),
       stderr: restorePlaceholders(r.error !== undefined ? `${r.stderr}${r.error.message}` : r.stderr, run.restore),

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectedCredchainCode, hasMappedCode } from "./error-codes.js";
@@ -47,7 +47,7 @@ describe(listScenarios.name, () => {
         if (exp !== undefined) expect(Date.parse(exp), s.name).toBeGreaterThan(Date.parse("2090-01-01T00:00:00Z"));
       }
       const env = JSON.stringify(s.spec.env ?? {}) + JSON.stringify(e);
-      const uses = /\{\{(IMDS_URL|CONTAINER_URL|STS_URL)\}\}/.test(env) || existsSync(join(s.homeDir, ".aws", "config"));
+      const uses = /\{\{(IMDS_URL|CONTAINER_URL|STS_URL|SSO_URL|SSO_OIDC_URL)\}\}/.test(env) || existsSync(join(s.homeDir, ".aws", "config"));
       expect(uses, `${s.name} starts an emulator but never points at it`).toBe(true);
     }
   });
@@ -61,6 +61,42 @@ describe(listScenarios.name, () => {
       expect(s.spec.emulator?.sts, `${s.name} may call STS but starts no STS emulator`).toBeDefined();
       expect(s.spec.env?.AWS_ENDPOINT_URL_STS, s.name).toBe("{{STS_URL}}");
       expect(s.spec.env?.AWS_DEFAULT_REGION, s.name).toBeDefined();
+    }
+  });
+
+  it("sends every SSO scenario to the SSO emulators, with cached tokens dated far from now", () => {
+    // What makes botocore's SSOProvider act (an sso-session section alone does not: 078).
+    const ssoLike = /^\s*(sso_session|sso_account_id|sso_role_name)\s*=/m;
+    for (const s of scenarios) {
+      const config = join(s.homeDir, ".aws", "config");
+      const text = existsSync(config) ? readFileSync(config, "utf8") : "";
+      if (!ssoLike.test(text)) continue;
+      const e = s.spec.emulator;
+      expect(e?.sso, `${s.name} may call the SSO portal but starts no SSO emulator`).toBeDefined();
+      const env = s.spec.env ?? {};
+      const portal = env.AWS_ENDPOINT_URL_SSO === "{{SSO_URL}}" || env.AWS_ENDPOINT_URL === "{{SSO_URL}}" || text.includes("{{SSO_URL}}");
+      expect(portal, `${s.name} never points the sso client at {{SSO_URL}}`).toBe(true);
+      // An sso-session profile may refresh its token: SSO-OIDC must be the emulator too.
+      if (/^\s*sso_session\s*=/m.test(text)) {
+        expect(e?.ssoOidc, `${s.name} may refresh through SSO-OIDC but starts no SSO-OIDC emulator`).toBeDefined();
+        expect(env.AWS_ENDPOINT_URL_SSO_OIDC, s.name).toBe("{{SSO_OIDC_URL}}");
+      }
+      const cache = join(s.homeDir, ".aws", "sso", "cache");
+      if (!existsSync(cache)) continue;
+      for (const name of readdirSync(cache)) {
+        let token: Record<string, unknown>;
+        try {
+          token = JSON.parse(readFileSync(join(cache, name), "utf8")) as Record<string, unknown>;
+        } catch {
+          continue; // a corrupt cache file on purpose
+        }
+        for (const key of ["expiresAt", "registrationExpiresAt"]) {
+          if (typeof token[key] !== "string") continue;
+          const t = Date.parse(token[key] as string);
+          const far = t < Date.parse("2010-01-01T00:00:00Z") || t > Date.parse("2090-01-01T00:00:00Z");
+          expect(far, `${s.name}/${name}: ${key} ${String(token[key])} must be far past or far future`).toBe(true);
+        }
+      }
     }
   });
 

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateEmulatorSpec, type EmulatorSpec } from "./emulators.js";
+import type { SsoCallRecord } from "./sso-calls.js";
+import type { SsoTokenCacheSnapshot } from "./sso-token-cache.js";
 import type { StsCallRecord } from "./sts-calls.js";
 
 /** The package root (works from src/ under vitest and from dist/ under node). */
@@ -27,7 +29,8 @@ export interface ScenarioSpec {
   credchainCode?: string;
   /**
    * Endpoints to start on loopback for this scenario (a fresh set for each side's run), whose
-   * URLs fill `{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{CONTAINER_TOKEN}}` in env and files.
+   * URLs fill `{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{CONTAINER_TOKEN}}`, `{{STS_URL}}`,
+   * `{{SSO_URL}}`, `{{SSO_OIDC_URL}}` in env and files.
    */
   emulator?: EmulatorSpec;
   /**
@@ -55,6 +58,10 @@ export interface CredentialsOutcome {
   AccountId?: string | null;
   /** The STS call graph, when the scenario runs an STS emulator. */
   StsCalls?: StsCallRecord[];
+  /** The SSO portal's and SSO-OIDC's requests, when the scenario runs either. */
+  SsoCalls?: SsoCallRecord[];
+  /** `~/.aws/sso/cache` after the run, when the scenario runs an SSO emulator. */
+  SsoTokenCache?: SsoTokenCacheSnapshot;
 }
 
 /** An error answer. `Class`/`Module` are the Python exception's (absent for NoCredentials). */
@@ -67,6 +74,10 @@ export interface ErrorOutcome {
   };
   /** The STS call graph, when the scenario runs an STS emulator. */
   StsCalls?: StsCallRecord[];
+  /** The SSO portal's and SSO-OIDC's requests, when the scenario runs either. */
+  SsoCalls?: SsoCallRecord[];
+  /** `~/.aws/sso/cache` after the run, when the scenario runs an SSO emulator. */
+  SsoTokenCache?: SsoTokenCacheSnapshot;
 }
 
 export type Outcome = CredentialsOutcome | ErrorOutcome;

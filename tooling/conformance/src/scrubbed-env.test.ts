@@ -33,6 +33,16 @@ describe(scrubbedEnv.name, () => {
     expect(() => scrubbedEnv({ AWS_ENDPOINT_URL: "https://sts.us-east-1.amazonaws.com" }, "/tmp/h")).toThrow(/loopback/);
   });
 
+  it("lets the SSO portal and SSO-OIDC endpoints point only at loopback", () => {
+    const values = { HOME: "/tmp/h", SSO_URL: "http://127.0.0.1:4003", SSO_OIDC_URL: "http://127.0.0.1:4004" };
+    const env = scrubbedEnv({ AWS_ENDPOINT_URL_SSO: "{{SSO_URL}}", AWS_ENDPOINT_URL_SSO_OIDC: "{{SSO_OIDC_URL}}" }, values, "/bin");
+    expect([env.AWS_ENDPOINT_URL_SSO, env.AWS_ENDPOINT_URL_SSO_OIDC]).toEqual(["http://127.0.0.1:4003", "http://127.0.0.1:4004"]);
+    expect(() => scrubbedEnv({ AWS_ENDPOINT_URL_SSO: "https://portal.sso.eu-west-1.amazonaws.com" }, "/tmp/h")).toThrow(/loopback/);
+    expect(() => scrubbedEnv({ AWS_ENDPOINT_URL_SSO_OIDC: "https://oidc.eu-west-1.amazonaws.com" }, "/tmp/h")).toThrow(/loopback/);
+    // A placeholder of an emulator the scenario does not start stays literal: refused too.
+    expect(() => scrubbedEnv({ AWS_ENDPOINT_URL_SSO_OIDC: "{{SSO_OIDC_URL}}" }, "/tmp/h")).toThrow(/loopback/);
+  });
+
   it("keeps IMDS enabled for an IMDS emulator, whose endpoint may come from a config file", () => {
     expect(scrubbedEnv({}, "/tmp/h", "/bin", { imdsEmulator: true }).AWS_EC2_METADATA_DISABLED).toBeUndefined();
     expect(scrubbedEnv({ AWS_EC2_METADATA_DISABLED: "true" }, "/tmp/h", "/bin", { imdsEmulator: true }).AWS_EC2_METADATA_DISABLED).toBe("true");

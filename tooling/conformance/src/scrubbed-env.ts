@@ -2,13 +2,15 @@ import { substitutePlaceholders, type PlaceholderValues } from "./placeholders.j
 
 /**
  * Env vars that would let either implementation reach a real metadata endpoint
- * (169.254.169.254, 169.254.170.2) or a real STS. A scenario may set them only to loopback
- * (`{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{STS_URL}}`).
+ * (169.254.169.254, 169.254.170.2), a real STS or a real SSO portal / SSO-OIDC. A scenario may set them only to loopback
+ * (`{{IMDS_URL}}`, `{{CONTAINER_URL}}`, `{{STS_URL}}`, `{{SSO_URL}}`, `{{SSO_OIDC_URL}}`).
  */
 const LOOPBACK_ONLY = [
   "AWS_EC2_METADATA_SERVICE_ENDPOINT",
   "AWS_CONTAINER_CREDENTIALS_FULL_URI",
   "AWS_ENDPOINT_URL_STS",
+  "AWS_ENDPOINT_URL_SSO",
+  "AWS_ENDPOINT_URL_SSO_OIDC",
   "AWS_ENDPOINT_URL",
 ];
 

@@ -44,7 +44,7 @@ describe(compareStsCalls.name, () => {
     expect(compareWithBotocore(expected, { ...run, stsCalls: [] }).differences).toEqual([`StsCalls[0]: botocore ${JSON.stringify(graph[0])}, credchain (no call)`]);
     const vague = { ...run, stdout: JSON.stringify({ Error: { Code: "CredentialRetrieval", Message: "STS failed" } }), stsCalls: graph };
     expect(compareWithBotocore(expected, vague).differences).toEqual([
-      "error message: botocore names the STS error (AccessDenied), credchain's message does not",
+      "error message: botocore names the service's error (AccessDenied), credchain's message does not",
     ]);
   });
 });
