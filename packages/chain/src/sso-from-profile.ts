@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { notFound, resolveLocalContext, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
 import type { Profile, SharedConfig } from "@credchain/provider-ini";
 import { fromSso, ssoConfigFromProfile, ssoTokenCacheFile } from "@credchain/provider-sso";
+import { configuredEndpoint } from "./service-endpoint.js";
 import { USED_DETAIL } from "./walk.js";
 
 /**
@@ -9,7 +10,14 @@ import { USED_DETAIL } from "./walk.js";
  * sso_role_name are not here; incomplete or inconsistent SSO settings fail with InvalidConfig
  * when the provider is reached (as botocore raises in load()).
  */
-export function ssoFromProfile(name: string, profile: Profile, config: SharedConfig, init: ProviderContextInit): CredentialProvider {
+export function ssoFromProfile(
+  name: string,
+  profile: Profile,
+  config: SharedConfig,
+  init: ProviderContextInit,
+  /** The session's profile: its `services` section and `endpoint_url` configure the SSO clients, as in botocore. */
+  clientProfile: Profile = profile,
+): CredentialProvider {
   let provider: CredentialProvider | undefined;
   let cacheFile = "";
   return async (options) => {
@@ -18,7 +26,10 @@ export function ssoFromProfile(name: string, profile: Profile, config: SharedCon
       if (sso === undefined) {
         throw notFound("sso", `profile "${name}" has no sso_account_id or sso_role_name`, { profile: name, files: [config.configFile.path] });
       }
-      provider = fromSso({ ...init, ...sso });
+      const env = resolveLocalContext(init).env;
+      const portalEndpoint = configuredEndpoint(clientProfile, config, env, "AWS_ENDPOINT_URL_SSO", "sso");
+      const oidcEndpoint = configuredEndpoint(clientProfile, config, env, "AWS_ENDPOINT_URL_SSO_OIDC", "sso_oidc");
+      provider = fromSso({ ...init, ...sso, ...(portalEndpoint && { portalEndpoint }), ...(oidcEndpoint && { oidcEndpoint }) });
       cacheFile = ssoTokenCacheFile(resolveLocalContext(init).homedir, sso);
     }
     const credentials = await provider(options);
