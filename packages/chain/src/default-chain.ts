@@ -49,7 +49,8 @@ export interface DefaultChainOptions extends SharedConfigInit {
 
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
 
-const IMDS_ENV = /^AWS_(EC2_METADATA_|METADATA_SERVICE_|IMDS_|EC2_INSTANCE_PROFILE_NAME)/;
+// Only settings botocore converts (and can refuse) need checking up front; the on/off switches do not.
+const IMDS_ENV = /^AWS_(EC2_METADATA_SERVICE_ENDPOINT|METADATA_SERVICE_|IMDS_USE_IPV6)/;
 
 interface Plan {
   profile: NonNullable<Explanation["profile"]>;
