@@ -35,3 +35,13 @@ export {
   type SsoOidcEmulator,
   type SsoOidcOptions,
 } from "./start-sso-oidc.js";
+export {
+  startLogin,
+  LOGIN_DEFAULT_CLIENT_ID,
+  LOGIN_DEFAULT_REFRESH_TOKEN,
+  LOGIN_TOKEN_PATH,
+  type LoginEmulator,
+  type LoginOptions,
+  type LoginRefusal,
+} from "./start-login.js";
+export { verifyDpopProof, type DpopExpectation, type DpopOutcome, type DpopProof } from "./dpop-proof.js";

@@ -11,3 +11,7 @@ export {
 } from "./endpoints.js";
 export { loginCommand } from "./errors.js";
 export { SSO_TOKEN_REFRESH_WINDOW_MS } from "./load-sso-token.js";
+export { fromLogin, LOGIN_REFRESH_THRESHOLD_MS, type LoginInit } from "./from-login.js";
+export { loginCacheDir, loginCacheFile, AWS_LOGIN_CACHE_DIRECTORY, type LoginToken } from "./login-cache.js";
+export { resolveSigninEndpoint, AWS_ENDPOINT_URL_SIGNIN } from "./signin-endpoint.js";
+export { awsLoginCommand } from "./login-errors.js";

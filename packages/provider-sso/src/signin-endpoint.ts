@@ -4,16 +4,16 @@ import { AWS_ENDPOINT_URL, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS } from "./endpoin
 /** Endpoint of AWS Sign-In (CreateOAuth2Token), botocore's variable for service id "Signin". */
 export const AWS_ENDPOINT_URL_SIGNIN = "AWS_ENDPOINT_URL_SIGNIN";
 
-/** botocore's partitions.json, in its order: region pattern → how the signin rule set names the host. */
+/** botocore's partitions.json (region pattern or listed global region) → the host the signin rule set builds. */
 const PARTITIONS: Array<{ pattern: RegExp; host: (region: string) => string }> = [
   { pattern: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/, host: (r) => `${r}.signin.aws.amazon.com` },
-  { pattern: /^cn-\w+-\d+$/, host: (r) => `${r}.signin.amazonaws.cn` },
+  { pattern: /^(cn-\w+-\d+|aws-cn-global)$/, host: (r) => `${r}.signin.amazonaws.cn` },
   { pattern: /^eusc-(de)-\w+-\d+$/, host: (r) => `signin.${r}.amazonaws.eu` },
-  { pattern: /^us-iso-\w+-\d+$/, host: (r) => `signin.${r}.c2s.ic.gov` },
-  { pattern: /^us-isob-\w+-\d+$/, host: (r) => `signin.${r}.sc2s.sgov.gov` },
-  { pattern: /^eu-isoe-\w+-\d+$/, host: (r) => `signin.${r}.cloud.adc-e.uk` },
-  { pattern: /^us-isof-\w+-\d+$/, host: (r) => `signin.${r}.csp.hci.ic.gov` },
-  { pattern: /^us-gov-\w+-\d+$/, host: (r) => `${r}.signin.amazonaws-us-gov.com` },
+  { pattern: /^(us-iso-\w+-\d+|aws-iso-global)$/, host: (r) => `signin.${r}.c2s.ic.gov` },
+  { pattern: /^(us-isob-\w+-\d+|aws-iso-b-global)$/, host: (r) => `signin.${r}.sc2s.sgov.gov` },
+  { pattern: /^(eu-isoe-\w+-\d+|aws-iso-e-global)$/, host: (r) => `signin.${r}.cloud.adc-e.uk` },
+  { pattern: /^(us-isof-\w+-\d+|aws-iso-f-global)$/, host: (r) => `signin.${r}.csp.hci.ic.gov` },
+  { pattern: /^(us-gov-\w+-\d+|aws-us-gov-global)$/, host: (r) => `${r}.signin.amazonaws-us-gov.com` },
 ];
 
 /**

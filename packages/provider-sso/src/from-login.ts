@@ -1,0 +1,159 @@
+import { CredchainError, createCredentials, notFound, resolveContext, type CredentialProvider, type Credentials, type LookedAt, type ProviderContextInit } from "@credchain/core";
+import { defaultSleep, legacyBackoff, type RetryPolicy } from "./call-aws-json.js";
+import { loadDpopKey } from "./dpop.js";
+import { loginCacheFile, writeLoginToken, type LoginToken } from "./login-cache.js";
+import { loginError } from "./login-errors.js";
+import { readLoginToken } from "./read-login-token.js";
+import { refreshLoginToken, type LoginRefreshOutcome } from "./refresh-login-token.js";
+import { resolveSigninEndpoint } from "./signin-endpoint.js";
+
+/** botocore's `LoginCredentialFetcher._REFRESH_THRESHOLD`: refresh with 5 minutes or less left. */
+export const LOGIN_REFRESH_THRESHOLD_MS = 5 * 60 * 1000;
+/** botocore's RefreshableCredentials windows: under 15 minutes it asks the fetcher; under 10 a failure is fatal. */
+const ADVISORY_MS = 15 * 60 * 1000;
+const MANDATORY_MS = 10 * 60 * 1000;
+/** botocore's default connect and read timeout (60 s each); here for the whole exchange. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+/** botocore's `legacy` retry mode: 5 attempts in all. */
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+export interface LoginInit extends ProviderContextInit {
+  /** The profile, for messages and the `aws login --profile …` hint. */
+  profile: string;
+  /** The profile's `login_session`; undefined means "not configured here" (the chain moves on). */
+  loginSession: string | undefined;
+  /**
+   * Region of the Sign-In endpoint, needed only to refresh: botocore's session region (env
+   * `AWS_DEFAULT_REGION`, else the selected profile's `region`). Default: env `AWS_DEFAULT_REGION`.
+   */
+  region?: string | undefined;
+  /** Sign-In endpoint. Default: env `AWS_ENDPOINT_URL_SIGNIN`, else `AWS_ENDPOINT_URL`, else `https://<region>.signin.aws.amazon.com` (per partition). */
+  endpoint?: string | undefined;
+  /** Per request. Default: 60000 (botocore's connect/read timeout). */
+  timeoutMs?: number;
+  /** Attempts for 5xx, throttling and connection errors. Default: 5 (botocore's legacy retry mode). */
+  maxAttempts?: number;
+  /** Pause between attempts; tests inject an instant one. Default: `setTimeout` with botocore's legacy backoff. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Credentials from an `aws login` session, as botocore's LoginProvider (source `login`): the
+ * credentials cached in `~/.aws/login/cache/<sha256 of login_session>.json` (or
+ * `AWS_LOGIN_CACHE_DIRECTORY`), used as they are while more than 5 minutes remain; otherwise
+ * refreshed with AWS Sign-In's CreateOAuth2Token (`refresh_token` grant, a DPoP proof signed
+ * ES256 with the cached `dpopKey`), written back atomically with mode 0600, and returned.
+ *
+ * Errors: no `loginSession` → "not here" (`tryNextLink`); a missing, unreadable, corrupt or
+ * incomplete cache file, a bad `dpopKey`, a refused or failed refresh → `CredentialRetrieval`;
+ * no region to refresh with → `NoRegion`. Messages name the profile and cache file and end with
+ * `aws login --profile …` where signing in again helps; they never hold a token or key. Each call
+ * reads the cache; caching belongs to `withRefresh` from `@credchain/refresh-manager`.
+ *
+ * @example
+ * ```ts
+ * import { fromLogin } from "@credchain/provider-sso";
+ *
+ * const provider = fromLogin({ profile: "dev", loginSession: "arn:aws:iam::111122223333:user/me", region: "eu-west-1" });
+ * const { accessKeyId, expiration } = await provider();
+ * ```
+ */
+export function fromLogin(init: LoginInit): CredentialProvider {
+  const ctx = resolveContext(init);
+  const retry: RetryPolicy = {
+    maxAttempts: Math.max(1, init.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+    delayMs: legacyBackoff(),
+    sleep: init.sleep ?? defaultSleep,
+  };
+  const { profile, loginSession } = init;
+
+  return async (callOptions) => {
+    if (loginSession === undefined) throw notFound("login", `profile ${profile} has no login_session`, { profile });
+    const file = loginCacheFile(ctx.env, ctx.homedir, loginSession);
+    const lookedAt: LookedAt = { profile, files: [file] };
+    const fail = (code: "CredentialRetrieval" | "NoRegion" | "InvalidConfig", message: string, extra: { hint?: boolean; status?: number | undefined; cause?: unknown; key?: string } = {}) =>
+      loginError({ code, message, profile, lookedAt, file, ...extra });
+
+    const { token, expiresAt } = await readLoginToken(ctx, file, loginSession, profile, lookedAt);
+    const remaining = expiresAt.getTime() - ctx.now();
+    // botocore returns the cached credentials and only consults the fetcher inside its refresh windows.
+    if (remaining >= ADVISORY_MS) return toCredentials(token, expiresAt);
+
+    const key = loadDpopKey(token.dpopKey);
+    if (!key) {
+      const message = `Error loading login session token: Unable to load private key from cached token (dpopKey in ${file} is not a PEM P-256 private key).`;
+      // In botocore's advisory window a failed refresh only logs; in the mandatory one it raises.
+      if (remaining >= MANDATORY_MS) {
+        ctx.logger.warn(`login: ${message}`);
+        return toCredentials(token, expiresAt);
+      }
+      lookedAt.note = "cached dpopKey is not a P-256 private key";
+      throw fail("CredentialRetrieval", message, { hint: true, key: "dpopKey" });
+    }
+    if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(token, expiresAt);
+
+    const region = init.region ?? ctx.env.AWS_DEFAULT_REGION;
+    if (!region) {
+      lookedAt.note = `session credentials expire ${expiresAt.toISOString()}; no region to refresh with`;
+      throw fail(
+        "NoRegion",
+        `The login session for profile ${profile} must be refreshed, which needs a region: set region in the profile or AWS_DEFAULT_REGION (botocore: You must specify a region).`,
+      );
+    }
+    const endpoint = resolveSigninEndpoint(region, ctx.env, init.endpoint);
+    const outcome = await refreshLoginToken(ctx, token, key, {
+      endpoint,
+      timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      retry,
+      signal: callOptions?.signal,
+    });
+    if (!outcome.ok) {
+      lookedAt.note = `session credentials expire ${expiresAt.toISOString()}; refresh failed`;
+      throw refreshFailure(outcome, fail);
+    }
+
+    try {
+      await writeLoginToken(file, outcome.token);
+    } catch (error) {
+      // botocore lets the save error escape; the rotated refresh token is then lost either way.
+      lookedAt.note = "refreshed session could not be saved";
+      throw fail("CredentialRetrieval", `The refreshed login session could not be saved to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, {
+        hint: true,
+        cause: error,
+      });
+    }
+    lookedAt.note = `session refreshed, credentials expire ${outcome.expiresAt.toISOString()}`;
+    if (outcome.expiresAt.getTime() <= ctx.now()) {
+      throw fail("CredentialRetrieval", `Credentials were refreshed, but the refreshed credentials are still expired (they expired at ${outcome.expiresAt.toISOString()}).`);
+    }
+    return toCredentials(outcome.token, outcome.expiresAt);
+  };
+}
+
+function refreshFailure(
+  outcome: Exclude<LoginRefreshOutcome, { ok: true }>,
+  fail: (code: "CredentialRetrieval", message: string, extra?: { hint?: boolean; status?: number | undefined; cause?: unknown }) => CredchainError,
+): CredchainError {
+  if (outcome.kind === "invalid") {
+    return fail("CredentialRetrieval", `Unable to refresh the login session due to an invalid service response (${outcome.reason}).`, { hint: true });
+  }
+  if (outcome.kind === "failed") {
+    return fail("CredentialRetrieval", `Unable to refresh the login session: ${outcome.reason}.`, { status: outcome.status, cause: outcome.cause });
+  }
+  // botocore's three AccessDeniedException outcomes: LoginRefreshRequired, LoginInsufficientPermissions, LoginError.
+  if (outcome.error === "TOKEN_EXPIRED" || outcome.error === "USER_CREDENTIALS_CHANGED") {
+    return fail("CredentialRetrieval", `Your session has expired or credentials have changed (Sign-In refused the refresh: ${outcome.error}).`, { hint: true });
+  }
+  if (outcome.error === "INSUFFICIENT_PERMISSIONS") {
+    return fail(
+      "CredentialRetrieval",
+      "Unable to create or refresh login credentials due to insufficient permissions. You may be missing permission for the 'signin:CreateOAuth2Token' action.",
+    );
+  }
+  return fail("CredentialRetrieval", `An unspecified error happened when refreshing the login session (${outcome.reason}).`, { hint: true });
+}
+
+function toCredentials(token: LoginToken, expiresAt: Date): Credentials {
+  const { accessKeyId, secretAccessKey, sessionToken, accountId } = token.accessToken;
+  return createCredentials({ accessKeyId, secretAccessKey, sessionToken, expiration: expiresAt, accountId, source: "login" });
+}
