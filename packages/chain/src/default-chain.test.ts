@@ -116,10 +116,30 @@ describe("defaultChain", () => {
     expect(e.code).toBe("PartialCredentials");
   });
 
-  it("refuses a login profile clearly (not supported yet)", async () => {
-    const home = await homeWith({ ".aws/config": "[profile p]\nlogin_session = arn:aws:iam::123456789012:user/u\n" });
+  it("reads aws login sessions, and says which command to run when the cache is missing", async () => {
+    const home = await homeWith({ ".aws/config": "[profile p]\nlogin_session = arn:aws:iam::123456789012:user/u\nregion = us-east-1\n" });
     const e = await failure(defaultChain({ env: envFor(home), profile: "p" })());
-    expect(e).toMatchObject({ code: "InvalidConfig", source: "login" });
+    expect(e).toMatchObject({ code: "CredentialRetrieval", source: "login" });
+    expect(e.message).toContain("aws login --profile p");
+  });
+
+  it("serves a valid aws login session from its cache file", async () => {
+    const { createHash, generateKeyPairSync } = await import("node:crypto");
+    const session = "arn:aws:iam::111122223333:user/alice";
+    const dpopKey = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "sec1" }) as string;
+    const token = {
+      accessToken: { accessKeyId: "ASIALOGINCACHED00001", secretAccessKey: "login-secret", sessionToken: "login-token", accountId: "111122223333", expiresAt: "2099-01-01T00:00:00Z" },
+      tokenType: "aws_sigv4",
+      clientId: "arn:aws:signin:::devtools/same-device",
+      refreshToken: "r",
+      dpopKey,
+    };
+    const home = await homeWith({
+      ".aws/config": `[profile p]\nlogin_session = ${session}\nregion = us-east-1\n`,
+      [`.aws/login/cache/${createHash("sha256").update(session).digest("hex")}.json`]: JSON.stringify(token),
+    });
+    const c = await defaultChain({ env: envFor(home), profile: "p" })();
+    expect(c).toMatchObject({ source: "login", accessKeyId: "ASIALOGINCACHED00001", accountId: "111122223333" });
   });
 
   it("gets container credentials from the endpoint and explains the providers before it", async () => {

@@ -1,7 +1,6 @@
 import { fromConfigFile, fromSharedCredentialsFile } from "@credchain/provider-ini";
 import { lazy } from "./lazy.js";
 import { link, type ChainLink } from "./link.js";
-import { loginPlaceholder } from "./not-yet-supported.js";
 import type { Session } from "./session.js";
 
 /**
@@ -17,7 +16,7 @@ export function profileLinks(session: Session, name: string, envDisabled: boolea
     link("assume-role-with-web-identity", lazy(async () => (await import("./web-identity-from-profile.js")).webIdentityFromProfile(session, name, envDisabled))),
     link("sso", lazy(async () => (await import("./sso-from-profile.js")).ssoFromProfile(name, profile, config, ctx, session.profile))),
     link("shared-credentials-file", fromSharedCredentialsFile(profileInit)),
-    link("login", loginPlaceholder(name, profile)),
+    link("login", lazy(async () => (await import("./login-from-profile.js")).loginFromProfile(session, name, profile))),
     link(
       "custom-process",
       lazy(async () => (await import("./process-from-profile.js")).processFromProfile(name, profile, config, { ...ctx, ...session.process })),
