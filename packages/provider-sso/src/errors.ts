@@ -14,12 +14,13 @@ export function loginCommand(config: Pick<SsoProfileConfig, "profile" | "ssoSess
   return config.ssoSession !== undefined ? `aws sso login --sso-session ${config.ssoSession}` : `aws sso login --profile ${config.profile}`;
 }
 
-export interface SsoFailure {
+/** A failure of the sso or login provider, before its sign-in hint is added. */
+export interface SignInFailure {
   code: ErrorCode;
   message: string;
-  config: Pick<SsoProfileConfig, "profile" | "ssoSession">;
+  profile: string;
   lookedAt: LookedAt;
-  /** Append "Run `aws sso login …`" to the message. */
+  /** Append "To sign in again, run: <command>" to the message. */
   hint?: boolean;
   file?: string | undefined;
   key?: string | undefined;
@@ -27,17 +28,26 @@ export interface SsoFailure {
   cause?: unknown;
 }
 
-/** A provider error naming the profile, with the cache file and token expiry for `explain`. */
-export function ssoError(f: SsoFailure): CredchainError {
+/** An sso or login error naming the profile, with the cache file and expiry for `explain`. */
+export function signInError(source: "sso" | "login", command: string, f: SignInFailure): CredchainError {
   return new CredchainError({
     code: f.code,
-    message: f.hint ? `${f.message} To sign in again, run: ${loginCommand(f.config)}` : f.message,
-    source: "sso",
-    profile: f.config.profile,
+    message: f.hint ? `${f.message} To sign in again, run: ${command}` : f.message,
+    source,
+    profile: f.profile,
     file: f.file,
     key: f.key,
     status: f.status,
     cause: f.cause,
     lookedAt: f.lookedAt,
   });
+}
+
+export interface SsoFailure extends Omit<SignInFailure, "profile"> {
+  config: Pick<SsoProfileConfig, "profile" | "ssoSession">;
+}
+
+/** A provider error naming the profile, with the cache file and token expiry for `explain`. */
+export function ssoError(f: SsoFailure): CredchainError {
+  return signInError("sso", loginCommand(f.config), { ...f, profile: f.config.profile });
 }
