@@ -20,5 +20,5 @@ export type BudgetedRow = keyof typeof BUDGETS;
  */
 export const CEILINGS: Partial<Record<BudgetedRow, number>> = {
   "Lambda chain": 17 * KB + 512,
-  "full default chain": 91 * KB,
+  "full default chain": 101 * KB,
 };
