@@ -17,8 +17,8 @@ export function chainOptions(args: ParsedArgs, io: CliIo): DefaultChainOptions {
     ...(typeof profile === "string" && { profile }),
     logger: stderrLogger(Boolean(io.env.CREDCHAIN_DEBUG)),
     refresh: false,
-    // As the AWS CLI: assumed roles are cached in ~/.aws/cli/cache, shared with it.
-    roleCache: "file",
+    // As the AWS CLI: assumed roles are cached in ~/.aws/cli/cache, shared with it (CREDCHAIN_ROLE_CACHE=memory: not).
+    roleCache: io.env.CREDCHAIN_ROLE_CACHE === "memory" ? "memory" : "file",
     mfaCode: ({ serialNumber }) => askMfaCode(io, serialNumber),
   };
 }

@@ -110,3 +110,16 @@ describe("credchain session-token", () => {
     expect(sts.calls.at(-1)).toMatchObject({ action: "GetSessionToken", params: { DurationSeconds: "900", SerialNumber: "arn:aws:iam::123456789012:mfa/me" } });
   });
 });
+
+describe("the assumed-role cache of the CLI", () => {
+  it("is ~/.aws/cli/cache by default, and memory only with CREDCHAIN_ROLE_CACHE=memory", async () => {
+    const { readdir } = await import("node:fs/promises");
+    const config = { ".aws/config": "[profile u]\naws_access_key_id = AKIAEMULATORUSER0001\naws_secret_access_key = emulatorUserSecretAccessKey/0001/xxxxxxxx\n[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/dev\nsource_profile = u\n" };
+    const env = await home(config, { ...sts.env, AWS_DEFAULT_REGION: "us-east-1" });
+    expect((await run(["export", "--profile", "dev"], env)).code).toBe(0);
+    expect(await readdir(join(env.HOME as string, ".aws", "cli", "cache"))).toHaveLength(1);
+    const memory = await home(config, { ...sts.env, AWS_DEFAULT_REGION: "us-east-1", CREDCHAIN_ROLE_CACHE: "memory" });
+    expect((await run(["export", "--profile", "dev"], memory)).code).toBe(0);
+    await expect(readdir(join(memory.HOME as string, ".aws", "cli", "cache"))).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
