@@ -35,6 +35,8 @@ describe(runBench.name, () => {
     expect(r.imds.credchain.requestsPerResolution).toBeGreaterThan(0);
     expect(r.ini.credchain.profiles).toBe(11);
     expect(r.ini.sdk.profiles).toBe(11);
+    expect(r.assumeRole.credchain.stsCallsPerResolution).toBe(1);
+    expect(r.assumeRole.sdk.stsCallsPerResolution).toBe(1);
     expect(r.offEc2.credchain.error).toMatch(/^NoCredentials/);
     const table = formatTable(r);
     expect(table.split("\n")).toHaveLength(2 + 8);

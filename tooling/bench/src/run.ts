@@ -1,8 +1,9 @@
-import { startContainer, startImds } from "@credchain/emulator";
+import { startContainer, startImds, startSts } from "@credchain/emulator";
 import { bundleColdScripts } from "./bundle-cold.js";
 import { cleanEnv, distFile, runWorker, timeLaunch } from "./child.js";
 import { writeConfigFixture } from "./config-fixture.js";
 import { describeMachine, type Machine } from "./machine.js";
+import { writeRoleHome } from "./role-home.js";
 import { median } from "./stats.js";
 import type { Throughput } from "./tiny.js";
 
@@ -38,7 +39,8 @@ export interface BenchResults {
   concurrency: PerLib<{ upstream: number; distinct: number; seedExpired: boolean }>;
   ini: PerLib<Throughput & { profiles: number }>;
   offEc2: PerLib<{ ms: number; error: string }>;
-  assumeRole: { pending: string };
+  /** `profile dev` assuming a role from `profile user`'s static keys, through the STS emulator. */
+  assumeRole: PerLib<Throughput & { stsCallsPerResolution: number }>;
 }
 
 const ENV_CREDS = { AWS_ACCESS_KEY_ID: "AKIABENCHEXAMPLE0001", AWS_SECRET_ACCESS_KEY: "bench-secret-not-real" };
@@ -145,6 +147,19 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     sdk: await runWorker<Throughput & { profiles: number }>("ini", "sdk", { ...tinyArgs, ...fixture }, cleanEnv()),
   };
 
+  log("assumed role: a fresh provider per resolution through the STS emulator");
+  const sts = await startSts();
+  const roleEnv = cleanEnv({ HOME: writeRoleHome(), AWS_DEFAULT_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true", ...sts.env });
+  const assumeRoleFor = async (lib: "credchain" | "sdk") => {
+    const before = sts.calls.length;
+    const r = await runWorker<Throughput>("assume-role", lib, tinyArgs, roleEnv);
+    return { ...r, stsCallsPerResolution: (sts.calls.length - before) / r.calls };
+  };
+  const assumeRole = { credchain: await assumeRoleFor("credchain"), sdk: await assumeRoleFor("sdk") };
+  const failed = sts.calls.filter((c) => c.status !== 200);
+  await sts.close();
+  if (failed.length) throw new Error(`the STS emulator answered ${failed.length} calls with errors, first: ${failed[0]?.errorCode}`);
+
   return {
     machine: describeMachine(),
     measuredAt: new Date().toISOString(),
@@ -156,20 +171,6 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     concurrency,
     ini,
     offEc2,
-    assumeRole: { pending: await assumeRoleStatus() },
+    assumeRole,
   };
-}
-
-/** The assumed-role figure needs @credchain/provider-sts and the emulator's startSts. */
-async function assumeRoleStatus(): Promise<string> {
-  // Through variables: provider-sts may have no dist (or types) yet, and startSts no export.
-  const stsPackage: string = "@credchain/provider-sts";
-  const sts = (await import(stsPackage).catch(() => ({}))) as Record<string, unknown>;
-  const emulatorPackage: string = "@credchain/emulator";
-  const emulator = (await import(emulatorPackage)) as Record<string, unknown>;
-  const missing = [
-    ...(typeof sts.fromAssumeRole === "function" ? [] : ["@credchain/provider-sts fromAssumeRole"]),
-    ...(typeof emulator.startSts === "function" ? [] : ["@credchain/emulator startSts"]),
-  ];
-  return missing.length ? `pending: ${missing.join(" and ")} not available yet` : "available (not yet wired into the bench)";
 }

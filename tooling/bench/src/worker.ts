@@ -6,6 +6,7 @@ import { startContainer } from "@credchain/emulator";
 import { fromInstanceMetadata } from "@credchain/provider-imds";
 import { loadSharedConfig } from "@credchain/provider-ini";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { fromIni } from "@aws-sdk/credential-providers";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { throughput } from "./tiny.js";
 
@@ -24,6 +25,25 @@ async function hot() {
 async function imds() {
   // A fresh provider per resolution: token PUT, role listing, credentials GET each time.
   return throughput(() => (sdk ? sdkImds()() : fromInstanceMetadata()()), timeMs);
+}
+
+// What the parent put in this process's environment for the assumed-role scenario.
+const ROLE_ENV_KEYS = ["HOME", "AWS_ENDPOINT_URL_STS", "AWS_DEFAULT_REGION", "AWS_EC2_METADATA_DISABLED"] as const;
+
+async function assumeRole() {
+  // A fresh provider per resolution, no caching: read ~/.aws/config, sign and send AssumeRole to
+  // the STS emulator (both libraries honour AWS_ENDPOINT_URL_STS), parse the XML answer.
+  const env = Object.fromEntries(ROLE_ENV_KEYS.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k] as string]])));
+  const resolve = sdk
+    ? // The SDK reads AWS_REGION only, not AWS_DEFAULT_REGION: give its STS client the region outright.
+      // ignoreCache: read the files per resolution, as a fresh credchain chain does.
+      () => fromIni({ profile: "dev", ignoreCache: true, clientConfig: { region: "us-east-1" } })()
+    : () => defaultChain({ env, profile: "dev", refresh: false })();
+  const first = await resolve();
+  if (!first.sessionToken) throw new Error("assumed-role credentials came back without a session token");
+  const t = await throughput(resolve, timeMs);
+  // Count the check above too, so STS calls per resolution divides exactly.
+  return { ...t, calls: t.calls + 1 };
 }
 
 async function ini() {
@@ -89,7 +109,7 @@ async function containerOnce() {
   return { accessKeyId: c.accessKeyId };
 }
 
-const scenarios: Record<string, () => Promise<unknown>> = { hot, imds, ini, "off-ec2": offEc2, concurrency, "container-once": containerOnce };
+const scenarios: Record<string, () => Promise<unknown>> = { hot, imds, ini, "assume-role": assumeRole, "off-ec2": offEc2, concurrency, "container-once": containerOnce };
 const run = scenarios[scenario ?? ""];
 if (!run || (lib !== "sdk" && lib !== "credchain")) {
   process.stderr.write(`usage: worker.js <${Object.keys(scenarios).join("|")}> <credchain|sdk> [json]\n`);
