@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createCredentials, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
-import { writeFileAtomic } from "@credchain/provider-ini";
+import { createCredentials, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
 
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {
@@ -92,7 +91,8 @@ export function withRoleFileCache(
         ...(fresh.accountId !== undefined && { AccountId: fresh.accountId }),
       },
     };
-    await writeFileAtomic(file, JSON.stringify(entry)).catch((error: unknown) => {
+    // Always 0600, as botocore's JSONFileCache (mkstemp + replace).
+    await writeFileAtomic(file, JSON.stringify(entry), { keepExistingMode: false }).catch((error: unknown) => {
       // A cache that cannot be written costs a later STS call, never this resolution.
       options.logger.warn(`assume-role: could not write the cache entry ${file}: ${(error as Error).message}`);
     });

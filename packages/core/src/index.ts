@@ -57,3 +57,4 @@ export { loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";
 export { shlexSplit } from "./shlex-split.js";
 export { parseTimestamp } from "./parse-timestamp.js";
 export { documentCredentials, retrievalError, tryRequest, type TransportFailure } from "./endpoint-credentials.js";
+export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic.js";

@@ -22,4 +22,5 @@ export { assertProfileExists, getScopedProfile } from "./get-scoped-profile.js";
 export { AWS_DEFAULT_REGION, AWS_REGION, resolveRegion } from "./resolve-region.js";
 export { profileSectionName, setProfileValue, type ProfileFileKind } from "./set-profile-value.js";
 export { CREDENTIALS_FILE_KEYS, profileFilePath, writeProfile, type WriteProfileInit } from "./write-profile.js";
-export { writeFileAtomic } from "./write-file-atomic.js";
+// Moved to core; re-exported so existing imports keep working.
+export { writeFileAtomic } from "@credchain/core";

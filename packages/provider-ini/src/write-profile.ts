@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { CredchainError, expandPath, resolveContext } from "@credchain/core";
+import { CredchainError, expandPath, resolveContext, writeFileAtomic } from "@credchain/core";
 import {
   AWS_CONFIG_FILE,
   AWS_SHARED_CREDENTIALS_FILE,
@@ -8,7 +8,6 @@ import {
   type SharedConfigInit,
 } from "./load-shared-config.js";
 import { setProfileValue, type ProfileFileKind } from "./set-profile-value.js";
-import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** Keys the AWS CLI's `configure set` writes to the credentials file; all others go to config. */
 export const CREDENTIALS_FILE_KEYS = ["aws_access_key_id", "aws_secret_access_key", "aws_session_token"] as const;

@@ -1,7 +1,7 @@
 import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
 import { ssoError } from "./errors.js";
 import type { SsoProfileConfig } from "./sso-config.js";
-import { ssoTokenCacheDir, ssoTokenCacheFile, writeSsoToken, type SsoToken } from "./token-cache.js";
+import { ssoTokenCacheFile, writeSsoToken, type SsoToken } from "./token-cache.js";
 import { refreshSsoToken, type RefreshOptions } from "./refresh-sso-token.js";
 
 /** botocore's SSOTokenProvider._REFRESH_WINDOW: refresh a token with less than 15 minutes left. */
@@ -81,7 +81,7 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
       expiresAt = outcome.expiresAt;
       lookedAt.note = `token refreshed, expires ${expiresAt.toISOString()}`;
       try {
-        await writeSsoToken(file, ssoTokenCacheDir(ctx.homedir), cached);
+        await writeSsoToken(file, cached);
       } catch (error) {
         ctx.logger.warn(`sso: could not write the refreshed token to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }

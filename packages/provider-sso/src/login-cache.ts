@@ -1,7 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
-import { chmod, mkdir, open, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { expandPath, type Env } from "@credchain/core";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { expandPath, writeFileAtomic, type Env } from "@credchain/core";
 
 /** Where `aws login` caches sessions instead of `~/.aws/login/cache` (botocore expands `$VARS` and `~`). */
 export const AWS_LOGIN_CACHE_DIRECTORY = "AWS_LOGIN_CACHE_DIRECTORY";
@@ -61,20 +60,5 @@ export function loginCacheFile(env: Env, homedir: string, loginSession: string):
  * the refresh token and the DPoP private key); a missing directory is made 0700.
  */
 export async function writeLoginToken(path: string, token: LoginToken): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `${randomBytes(8).toString("hex")}.tmp`);
-  const handle = await open(temp, "wx", 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(token), "utf8");
-    await handle.sync();
-    await handle.close();
-    // open() applies the umask; 0600 is already the narrowest, chmod only guards odd umasks.
-    await chmod(temp, 0o600);
-    await rename(temp, path);
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, JSON.stringify(token), { keepExistingMode: false });
 }

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
-import { chmod, mkdir, open, rename, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { writeFileAtomic } from "@credchain/core";
 
 /** A token as the AWS CLI v2 caches it in `~/.aws/sso/cache/<sha1>.json`. */
 export interface SsoToken {
@@ -48,20 +48,6 @@ export function ssoTokenCacheDir(homedir: string): string {
  * flushed, then renamed over the old one, so a concurrent `aws` never reads half a file. Always
  * mode 0600 (the file holds a refresh token and the client secret); the directory is made 0700.
  */
-export async function writeSsoToken(path: string, dir: string, token: SsoToken): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `${randomBytes(8).toString("hex")}.tmp`);
-  const handle = await open(temp, "wx", 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(token), "utf8");
-    await handle.sync();
-    await handle.close();
-    // open() applies the umask; 0600 is already the narrowest, chmod only guards odd umasks.
-    await chmod(temp, 0o600);
-    await rename(temp, path);
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await rm(temp, { force: true });
-    throw error;
-  }
+export async function writeSsoToken(path: string, token: SsoToken): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify(token), { keepExistingMode: false });
 }
