@@ -147,12 +147,12 @@ export function defaultChain(options: DefaultChainOptions = {}): DefaultChainPro
   const ctx = resolveContext(options);
   let winner: ChainLink | undefined;
   const resolve = async (call?: ProviderCallOptions) => {
-    if (winner) return notExpired(await winner.provider(call), ctx.now());
+    if (winner) return winner.provider(call);
     const { links } = await plan(options, ctx);
     const result = await walk(links, call);
     if (result.error) throw result.error;
     winner = result.winner;
-    return notExpired(result.credentials as Credentials, ctx.now());
+    return result.credentials as Credentials;
   };
   const explain = async (call?: ProviderCallOptions): Promise<Explanation> => {
     let laid: Plan;
@@ -166,7 +166,11 @@ export function defaultChain(options: DefaultChainOptions = {}): DefaultChainPro
     const { winner: _, ...explanation } = await walk(laid.links, call);
     return { profile: laid.profile, ...explanation };
   };
-  if (options.refresh === false) return Object.assign(resolve, { explain, dispose() {} });
+  if (options.refresh === false) {
+    // withRefresh refuses expired credentials itself; without it, this does.
+    const once = async (call?: ProviderCallOptions) => notExpired(await resolve(call), ctx.now());
+    return Object.assign(once, { explain, dispose() {} });
+  }
   const refreshing = withRefresh(resolve, { logger: ctx.logger, now: ctx.now, ...options.refresh });
   return Object.assign(refreshing, { explain });
 }

@@ -1,6 +1,6 @@
 import { CredchainError, selectProfile } from "@credchain/core";
 import { loadSharedConfig, writeProfile } from "@credchain/provider-ini";
-import { errorBody } from "./export-command.js";
+import { reportFailure } from "./failure.js";
 import { EXIT, type CliIo } from "./io.js";
 import { expectPositionals, UsageError, type ParsedArgs } from "./parse-args.js";
 
@@ -36,9 +36,7 @@ export async function configureCommand(args: ParsedArgs, io: CliIo): Promise<num
   } catch (error) {
     if (error instanceof UsageError) throw error;
     if (!CredchainError.isInstance(error) && !(error instanceof Error && "code" in error)) throw error;
-    const body = errorBody(error);
-    io.stderr(`credchain: ${body.Code}: ${body.Message}\n`);
-    return EXIT.failed;
+    return reportFailure(error, io);
   }
   throw new UsageError(action === undefined ? "configure needs set or get" : `unknown configure action "${action}" (set or get)`);
 }

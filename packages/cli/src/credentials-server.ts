@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { CredentialProvider } from "@credchain/core";
-import { errorBody } from "./export-command.js";
+import { errorBody } from "./failure.js";
 import { isoSeconds } from "./format-export.js";
 
 export interface CredentialsServer {

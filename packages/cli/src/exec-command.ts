@@ -4,7 +4,7 @@ import { defaultChain } from "@credchain/chain";
 import { type Credentials, type Env } from "@credchain/core";
 import { resolveRegion } from "@credchain/provider-ini";
 import { startCredentialsServer } from "./credentials-server.js";
-import { errorBody } from "./export-command.js";
+import { reportFailure } from "./failure.js";
 import { isoSeconds } from "./format-export.js";
 import { EXIT, type CliIo } from "./io.js";
 import { UsageError, type ParsedArgs } from "./parse-args.js";
@@ -74,9 +74,7 @@ export async function execCommand(args: ParsedArgs, io: CliIo): Promise<number> 
     if (region !== undefined) Object.assign(env, { AWS_REGION: region, AWS_DEFAULT_REGION: region });
     if (!args.options.server) return await run(command, commandArgs, { ...env, ...credentialVars(credentials) }, io);
   } catch (error) {
-    const body = errorBody(error);
-    io.stderr(`credchain: ${body.Code}: ${body.Message}\n`);
-    return EXIT.failed;
+    return reportFailure(error, io);
   }
   const server = await startCredentialsServer(provider);
   try {

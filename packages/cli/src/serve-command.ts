@@ -1,6 +1,6 @@
 import { defaultChain } from "@credchain/chain";
 import { startCredentialsServer } from "./credentials-server.js";
-import { errorBody } from "./export-command.js";
+import { reportFailure } from "./failure.js";
 import { EXIT, type CliIo } from "./io.js";
 import { expectPositionals, UsageError, type ParsedArgs } from "./parse-args.js";
 import { chainOptions } from "./resolve-options.js";
@@ -22,9 +22,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIo): Promise<number>
   try {
     await provider();
   } catch (error) {
-    const body = errorBody(error);
-    io.stderr(`credchain: ${body.Code}: ${body.Message}\n`);
-    return EXIT.failed;
+    return reportFailure(error, io);
   }
   const server = await startCredentialsServer(provider, port);
   io.stdout(`export AWS_CONTAINER_CREDENTIALS_FULL_URI=${server.url}\nexport AWS_CONTAINER_AUTHORIZATION_TOKEN=${server.token}\n`);

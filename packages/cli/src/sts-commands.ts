@@ -1,7 +1,7 @@
 import { defaultChain } from "@credchain/chain";
 import type { Credentials } from "@credchain/core";
 import { writeProfile } from "@credchain/provider-ini";
-import { errorBody } from "./export-command.js";
+import { reportFailure } from "./failure.js";
 import { formatExport, EXPORT_FORMATS, isoSeconds } from "./format-export.js";
 import { EXIT, type CliIo } from "./io.js";
 import { choice, expectPositionals, intOption, stringOption, UsageError, type ParsedArgs } from "./parse-args.js";
@@ -41,10 +41,7 @@ async function run(args: ParsedArgs, io: CliIo, call: (format: (typeof EXPORT_FO
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const body = errorBody(error);
-    if (format === "json") io.stdout(`${JSON.stringify({ Error: body }, null, 2)}\n`);
-    io.stderr(`credchain: ${body.Code}: ${body.Message}\n`);
-    return EXIT.failed;
+    return reportFailure(error, io, format);
   }
 }
 

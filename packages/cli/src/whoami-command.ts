@@ -1,5 +1,5 @@
 import { defaultChain } from "@credchain/chain";
-import { errorBody } from "./export-command.js";
+import { reportFailure } from "./failure.js";
 import { EXIT, type CliIo } from "./io.js";
 import { choice, expectPositionals, stringOption, type ParsedArgs } from "./parse-args.js";
 import { chainOptions } from "./resolve-options.js";
@@ -18,9 +18,6 @@ export async function whoamiCommand(args: ParsedArgs, io: CliIo): Promise<number
     io.stdout(format === "json" ? `${JSON.stringify(body, null, 2)}\n` : Object.entries(body).map(([k, v]) => `${k.padEnd(8)} ${v}\n`).join(""));
     return EXIT.ok;
   } catch (error) {
-    const body = errorBody(error);
-    if (format === "json") io.stdout(`${JSON.stringify({ Error: body }, null, 2)}\n`);
-    io.stderr(`credchain: ${body.Code}: ${body.Message}\n`);
-    return EXIT.failed;
+    return reportFailure(error, io, format);
   }
 }
