@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createCredentials, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
+import { createCredentials, nodeCrypto, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
+
 
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {
@@ -28,7 +28,7 @@ function pythonJson(obj: Record<string, string | number>): string {
  */
 export function roleCacheKey(args: RoleCacheKeyArgs): string {
   const defined = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
-  return createHash("sha1").update(pythonJson(defined), "utf8").digest("hex");
+  return nodeCrypto().createHash("sha1").update(pythonJson(defined), "utf8").digest("hex");
 }
 
 // botocore's expiry window for cached role credentials: entries with less than 15 minutes left are refetched.

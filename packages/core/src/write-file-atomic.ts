@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
+import { nodeCrypto } from "./node-crypto.js";
 import { chmod, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
+
 
 export interface WriteFileAtomicOptions {
   /** Mode of a new file. Default: 0600 (it may hold keys or tokens). */
@@ -25,7 +26,7 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
           (s) => s.mode & 0o777,
           () => undefined,
         );
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temp, "wx", existing ?? mode);
   try {
     await handle.writeFile(content, "utf8");

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import type { Env } from "@credchain/core";
 
 export interface RunProcessOptions {
@@ -45,7 +44,7 @@ export function runProcess(argv: readonly string[], options: RunProcessOptions):
     let stderrBytes = 0;
     let settled = false;
 
-    const child = spawn(file, args, {
+    const child = process.getBuiltinModule("node:child_process").spawn(file, args, {
       env: definedOnly(options.env),
       stdio: ["inherit", "pipe", "pipe"],
       windowsHide: true,

@@ -1,4 +1,5 @@
-import { createPrivateKey, createPublicKey, randomUUID, sign, type KeyObject } from "node:crypto";
+import { nodeCrypto } from "@credchain/core";
+import type { KeyObject } from "node:crypto";
 
 /**
  * The cached `dpopKey` as a private key, read as botocore does: the lines between the PEM armour
@@ -20,7 +21,7 @@ export function loadDpopKey(pem: string): KeyObject | undefined {
   const der = Buffer.from(body, "base64");
   for (const type of ["sec1", "pkcs8"] as const) {
     try {
-      const key = createPrivateKey({ key: der, format: "der", type });
+      const key = nodeCrypto().createPrivateKey({ key: der, format: "der", type });
       if (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1") return key;
       return undefined;
     } catch {
@@ -49,11 +50,11 @@ export interface DpopClaims {
  * ```
  */
 export function dpopProof(privateKey: KeyObject, url: string, claims: DpopClaims): string {
-  const { x, y } = createPublicKey(privateKey).export({ format: "jwk" });
+  const { x, y } = nodeCrypto().createPublicKey(privateKey).export({ format: "jwk" });
   const header = { typ: "dpop+jwt", alg: "ES256", jwk: { kty: "EC", x, y, crv: "P-256" } };
-  const payload = { htm: "POST", htu: url, iat: claims.iat, jti: claims.jti ?? randomUUID() };
+  const payload = { htm: "POST", htu: url, iat: claims.iat, jti: claims.jti ?? nodeCrypto().randomUUID() };
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
-  const signature = sign("sha256", Buffer.from(input), { key: privateKey, dsaEncoding: "ieee-p1363" });
+  const signature = nodeCrypto().sign("sha256", Buffer.from(input), { key: privateKey, dsaEncoding: "ieee-p1363" });
   return `${input}.${signature.toString("base64url")}`;
 }
 

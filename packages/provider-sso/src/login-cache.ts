@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { expandPath, writeFileAtomic, type Env } from "@credchain/core";
+import { expandPath, nodeCrypto, writeFileAtomic, type Env } from "@credchain/core";
+
 
 /** Where `aws login` caches sessions instead of `~/.aws/login/cache` (botocore expands `$VARS` and `~`). */
 export const AWS_LOGIN_CACHE_DIRECTORY = "AWS_LOGIN_CACHE_DIRECTORY";
@@ -51,7 +51,7 @@ export function loginCacheDir(env: Env, homedir: string): string {
  * ```
  */
 export function loginCacheFile(env: Env, homedir: string, loginSession: string): string {
-  return join(loginCacheDir(env, homedir), `${createHash("sha256").update(loginSession, "utf8").digest("hex")}.json`);
+  return join(loginCacheDir(env, homedir), `${nodeCrypto().createHash("sha256").update(loginSession, "utf8").digest("hex")}.json`);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { writeFileAtomic } from "@credchain/core";
+import { nodeCrypto, writeFileAtomic } from "@credchain/core";
+
 
 /** A token as the AWS CLI v2 caches it in `~/.aws/sso/cache/<sha1>.json`. */
 export interface SsoToken {
@@ -28,7 +28,7 @@ export interface SsoToken {
  */
 export function ssoTokenCacheFile(homedir: string, key: { ssoSession?: string | undefined; ssoStartUrl: string }): string {
   const input = key.ssoSession ?? key.ssoStartUrl;
-  return join(ssoTokenCacheDir(homedir), `${createHash("sha1").update(input, "utf8").digest("hex")}.json`);
+  return join(ssoTokenCacheDir(homedir), `${nodeCrypto().createHash("sha1").update(input, "utf8").digest("hex")}.json`);
 }
 
 /**

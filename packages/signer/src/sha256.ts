@@ -1,4 +1,5 @@
-import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
+import { nodeCrypto } from "@credchain/core";
+import type { Hash, Hmac } from "node:crypto";
 
 /** What `@smithy/signature-v4` hands to a hash: text (UTF-8) or bytes. */
 export type SourceData = string | ArrayBuffer | ArrayBufferView;
@@ -44,6 +45,6 @@ export class Sha256 {
   }
 
   #create(): Hash | Hmac {
-    return this.#secret === undefined ? createHash("sha256") : createHmac("sha256", bytes(this.#secret));
+    return this.#secret === undefined ? nodeCrypto().createHash("sha256") : nodeCrypto().createHmac("sha256", bytes(this.#secret));
   }
 }
