@@ -38,4 +38,3 @@ export {
 export { StsServiceError, type SigningCredentials } from "./sts-call.js";
 export { DEFAULT_STS_MAX_ATTEMPTS, isRetryableResponse, backoffMs } from "./retry.js";
 export { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from "./validate.js";
-export { Sha256 } from "./sha256.js";

@@ -5,18 +5,13 @@ import {
   type HttpResponse,
   type ProviderContext,
 } from "@credchain/core";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { parseStsError } from "./parse-sts-response.js";
 import { backoffMs, isRetryableResponse } from "./retry.js";
 import type { StsEndpoint } from "./resolve-sts-endpoint.js";
-import { Sha256 } from "./sha256.js";
+import { signV4, type SigningKeys } from "./sigv4.js";
 
 /** The key pair (and token) an STS request is signed with. */
-export interface SigningCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string | undefined;
-}
+export type SigningCredentials = SigningKeys;
 
 /** What STS said when it refused: the `cause` of the CredchainError a failed call throws. */
 export class StsServiceError extends Error {
@@ -144,29 +139,7 @@ async function buildRequest(settings: CallSettings, body: string, credentials: S
     "user-agent": settings.userAgent,
   };
   if (credentials === undefined) return { method: "POST", url: url.href, headers, body };
-  const signer = new SignatureV4({
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      ...(credentials.sessionToken !== undefined && { sessionToken: credentials.sessionToken }),
-    },
-    region: settings.endpoint.signingRegion,
-    service: "sts",
-    sha256: Sha256,
-    applyChecksum: false,
-  });
-  const signed = await signer.sign(
-    {
-      method: "POST",
-      protocol: url.protocol,
-      hostname: url.hostname,
-      ...(url.port !== "" && { port: Number(url.port) }),
-      path: url.pathname,
-      query: {},
-      headers,
-      body,
-    },
-    { signingDate: new Date(settings.ctx.now()), signingRegion: settings.endpoint.signingRegion, signingService: "sts" },
-  );
-  return { method: "POST", url: url.href, headers: signed.headers as Record<string, string>, body };
+  const { signingRegion } = settings.endpoint;
+  const signed = signV4({ method: "POST", url, headers, body }, credentials, signingRegion, "sts", new Date(settings.ctx.now()));
+  return { method: "POST", url: url.href, headers: signed, body };
 }

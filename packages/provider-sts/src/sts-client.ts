@@ -124,7 +124,7 @@ export interface StsClient {
 }
 
 /**
- * An STS Query API client: SigV4 by `@smithy/signature-v4` (SHA-256 from `node:crypto`), the
+ * An STS Query API client: SigV4 over `node:crypto` (./sigv4.ts), the
  * endpoint resolved as botocore 1.43 resolves it, botocore's standard retries (3 attempts,
  * full-jitter backoff) for throttling, 5xx and network faults. A refusal is a
  * `CredentialRetrieval` error whose message carries the STS code and whose `cause` is an
