@@ -17,21 +17,45 @@ export interface ParseConfigOptions {
   subsections?: boolean;
 }
 
-// Python's str.isspace() / the `\s` of a str regex: JavaScript's \s minus U+FEFF (a BOM is not
-// whitespace to Python) plus the separators U+001C..U+001F and U+0085.
-const WS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-const LEADING_WS = new RegExp(`^[${WS}]+`);
-const TRAILING_WS = new RegExp(`[${WS}]+$`);
-const NON_SPACE = new RegExp(`[^${WS}]`);
-// configparser's SECTCRE and OPTCRE (delimiters `=` and `:`), matched against the stripped line.
+// configparser's SECTCRE, matched against the stripped line.
 const SECTION = /^\[(.+)\]/s;
-const OPTION = new RegExp(`^(.*?)[${WS}]*(=|:)[${WS}]*(.*)$`, "s");
 // Line boundaries of a file opened in text mode (universal newlines), and of str.splitlines().
 const FILE_LINES = /\r\n|\r|\n/;
 const SPLITLINES = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 
-const rstrip = (s: string) => s.replace(TRAILING_WS, "");
-const strip = (s: string) => rstrip(s.replace(LEADING_WS, ""));
+// Python's str.isspace(): JavaScript's \s minus U+FEFF (a BOM is not whitespace to Python) plus
+// U+001C..U+001F and U+0085. Char codes, not a regex: a 1,000-profile config strips ~10,000 lines.
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Index of the first character that is not a space, or the length. */
+function firstNonSpace(s: string, from = 0): number {
+  let i = from;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function rstrip(s: string): string {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+const strip = (s: string) => rstrip(s.slice(firstNonSpace(s)));
+
+/**
+ * configparser's OPTCRE (`(.*?)\s*(=|:)\s*(.*)$`) on a stripped line: the key before the first
+ * `=` or `:`, the value after it; undefined when the line has neither.
+ */
+function splitOption(line: string): [key: string, value: string] | undefined {
+  const eq = line.indexOf("=");
+  const colon = line.indexOf(":");
+  const at = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+  if (at < 0) return undefined;
+  return [rstrip(line.slice(0, at)), line.slice(firstNonSpace(line, at + 1))];
+}
 
 /** One line of a value, with the file line it came from (for sub-section errors). */
 interface Piece {
@@ -82,11 +106,13 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
 
   const lines = text.split(FILE_LINES);
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  const replacement = text.indexOf("\ufffd");
 
   const sections = new Map<string, RawSection>();
   const defaults: RawSection = new Map();
   const sectionLine = new Map<string, number>();
-  const keyLine = new Map<string, number>();
+  // Per section name (a second [DEFAULT] header adds to the first), each key's first line.
+  const keyLine = new Map<string, Map<string, number>>();
   const badLines: number[] = [];
   let current: RawSection | undefined;
   let sectionName: string | undefined;
@@ -96,10 +122,11 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
     const lineno = i + 1;
-    if (raw.includes("\ufffd")) {
+    if (replacement >= 0 && raw.includes("\ufffd")) {
       throw fail(lineno, "the file is not valid UTF-8 (botocore reads config files as UTF-8)");
     }
-    const stripped = strip(raw);
+    const indent = firstNonSpace(raw);
+    const stripped = rstrip(indent === 0 ? raw : raw.slice(indent));
     const isComment = stripped.startsWith("#") || stripped.startsWith(";");
     const value = isComment ? "" : stripped;
     if (!value) {
@@ -107,13 +134,12 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
       if (!isComment && current && key) current.get(key)?.push({ text: "", line: lineno });
       continue;
     }
-    const indent = raw.search(NON_SPACE);
     if (current && key && indent > indentLevel) {
       current.get(key)?.push({ text: value, line: lineno });
       continue;
     }
     indentLevel = indent;
-    const header = SECTION.exec(value);
+    const header = value.charCodeAt(0) === 91 /* [ */ ? SECTION.exec(value) : null;
     if (header) {
       const name = header[1] as string;
       const first = sectionLine.get(name);
@@ -140,20 +166,21 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
       }
       throw fail(lineno, "a key or other text comes before the first [section] header");
     }
-    const option = OPTION.exec(value);
+    const option = splitOption(value);
     if (!option) {
       badLines.push(lineno);
       continue;
     }
-    if (!option[1]) badLines.push(lineno);
-    key = rstrip(option[1] as string).toLowerCase();
-    const id = JSON.stringify([sectionName, key]);
-    const first = keyLine.get(id);
+    if (!option[0]) badLines.push(lineno);
+    key = option[0].toLowerCase();
+    let seen = keyLine.get(sectionName as string);
+    if (!seen) keyLine.set(sectionName as string, (seen = new Map()));
+    const first = seen.get(key);
     if (first !== undefined) {
       throw fail(lineno, `key "${key}" appears twice in section [${sectionName}] (first on line ${first}); botocore rejects duplicate keys`, key);
     }
-    keyLine.set(id, lineno);
-    current.set(key, [{ text: option[3] as string, line: lineno }]);
+    seen.set(key, lineno);
+    current.set(key, [{ text: option[1], line: lineno }]);
   }
   if (badLines.length > 0) {
     const where = badLines.length === 1 ? `line ${badLines[0]}` : `lines ${badLines.join(", ")}`;
@@ -169,8 +196,10 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
   for (const [name, own] of sections) {
     const section: ConfigSection = Object.create(null);
     // configparser's options(): the section's keys, then inherited [DEFAULT] keys.
-    for (const [k, pieces] of [...own, ...[...defaults].filter(([d]) => !own.has(d))]) {
-      const joined = rstrip(pieces.map((p) => p.text).join("\n"));
+    const keys = defaults.size === 0 ? own : [...own, ...[...defaults].filter(([d]) => !own.has(d))];
+    for (const [k, pieces] of keys) {
+      // One piece is a stripped line already; continuation lines are joined as configparser does.
+      const joined = pieces.length === 1 ? (pieces[0] as Piece).text : rstrip(pieces.map((p) => p.text).join("\n"));
       section[k] = subsections && joined.startsWith("\n") ? parseSubsection(pieces, name, k, fail) : joined;
     }
     out[name] = section;
@@ -187,7 +216,7 @@ function parseSubsection(
 ): ConfigSubsection {
   const out: ConfigSubsection = Object.create(null);
   for (const piece of pieces) {
-    for (const part of piece.text.split(SPLITLINES)) {
+    for (const part of SPLITLINES.test(piece.text) ? piece.text.split(SPLITLINES) : [piece.text]) {
       const line = strip(part);
       if (!line) continue;
       const eq = line.indexOf("=");
