@@ -31,9 +31,9 @@ export interface BenchResults {
   machine: Machine;
   measuredAt: string;
   options: Required<Omit<BenchOptions, "log">>;
-  coldStart: { bareMs: number; medianMs: PerLib<number>; overheadMs: PerLib<number> };
+  coldStart: { bareMs: number; emptyModuleMs: number; medianMs: PerLib<number>; overheadMs: PerLib<number>; overEmptyModuleMs: PerLib<number> };
   /** The same scripts bundled with esbuild, as deployed to Lambda. */
-  coldStartBundled: { medianMs: PerLib<number>; overheadMs: PerLib<number> };
+  coldStartBundled: { medianMs: PerLib<number>; overheadMs: PerLib<number>; overEmptyModuleMs: PerLib<number> };
   hot: PerLib<Throughput>;
   imds: PerLib<Throughput & { requestsPerResolution: number }>;
   concurrency: PerLib<{ upstream: number; distinct: number; seedExpired: boolean }>;
@@ -66,11 +66,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   const log = options.log ?? (() => {});
   const tinyArgs = { timeMs: o.timeMs };
 
-  log(`cold start: ${o.launches} launches each of bare node, credchain, AWS SDK`);
+  log(`cold start: ${o.launches} launches each of bare node, an empty ES module, credchain, AWS SDK`);
   const envOnly = cleanEnv({ ...ENV_CREDS, AWS_EC2_METADATA_DISABLED: "true" });
   const bundles = await bundleColdScripts();
-  const samples = { bare: [] as number[], credchain: [] as number[], sdk: [] as number[], credchainBundled: [] as number[], sdkBundled: [] as number[] };
+  const samples = { bare: [] as number[], empty: [] as number[], credchain: [] as number[], sdk: [] as number[], credchainBundled: [] as number[], sdkBundled: [] as number[] };
   const scripts = {
+    empty: distFile("cold-empty.js"),
     credchain: distFile("cold-credchain.js"),
     sdk: distFile("cold-sdk.js"),
     credchainBundled: bundles.credchain,
@@ -83,16 +84,21 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     for (const [k, file] of Object.entries(scripts)) samples[k as keyof typeof scripts].push(timeLaunch([file], envOnly));
   }
   const bareMs = median(samples.bare);
+  const emptyModuleMs = median(samples.empty);
+  const over = (base: number, m: PerLib<number>) => ({ credchain: m.credchain - base, sdk: m.sdk - base });
   const coldMedian = { credchain: median(samples.credchain), sdk: median(samples.sdk) };
   const coldStart = {
     bareMs,
+    emptyModuleMs,
     medianMs: coldMedian,
-    overheadMs: { credchain: coldMedian.credchain - bareMs, sdk: coldMedian.sdk - bareMs },
+    overheadMs: over(bareMs, coldMedian),
+    overEmptyModuleMs: over(emptyModuleMs, coldMedian),
   };
   const bundledMedian = { credchain: median(samples.credchainBundled), sdk: median(samples.sdkBundled) };
   const coldStartBundled = {
     medianMs: bundledMedian,
-    overheadMs: { credchain: bundledMedian.credchain - bareMs, sdk: bundledMedian.sdk - bareMs },
+    overheadMs: over(bareMs, bundledMedian),
+    overEmptyModuleMs: over(emptyModuleMs, bundledMedian),
   };
 
   log("hot path: cached await provider()");

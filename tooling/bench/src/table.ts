@@ -11,15 +11,15 @@ const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}×` : "—");
 export function formatTable(r: BenchResults): string {
   const rows: [string, string, string, string][] = [
     [
-      `cold start, full default chain from env, unbundled from node_modules (median of ${r.options.launches} launches, over bare \`node -e 0\` = ${ms(r.coldStart.bareMs)})`,
-      `+${ms(r.coldStart.overheadMs.credchain)}`,
-      `+${ms(r.coldStart.overheadMs.sdk)}`,
+      `cold start, full default chain from env, unbundled from node_modules (median of ${r.options.launches} launches; over bare \`node -e 0\` = ${ms(r.coldStart.bareMs)}, and in brackets over an empty ES module = ${ms(r.coldStart.emptyModuleMs)})`,
+      `+${ms(r.coldStart.overheadMs.credchain)} (+${ms(r.coldStart.overEmptyModuleMs.credchain)})`,
+      `+${ms(r.coldStart.overheadMs.sdk)} (+${ms(r.coldStart.overEmptyModuleMs.sdk)})`,
       x(r.coldStart.overheadMs.sdk / r.coldStart.overheadMs.credchain),
     ],
     [
       "cold start, the same scripts bundled with esbuild (as deployed to Lambda)",
-      `+${ms(r.coldStartBundled.overheadMs.credchain)}`,
-      `+${ms(r.coldStartBundled.overheadMs.sdk)}`,
+      `+${ms(r.coldStartBundled.overheadMs.credchain)} (+${ms(r.coldStartBundled.overEmptyModuleMs.credchain)})`,
+      `+${ms(r.coldStartBundled.overheadMs.sdk)} (+${ms(r.coldStartBundled.overEmptyModuleMs.sdk)})`,
       x(r.coldStartBundled.overheadMs.sdk / r.coldStartBundled.overheadMs.credchain),
     ],
     [

@@ -1,6 +1,8 @@
-import { dirname } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build, type BuildOptions, type Metafile } from "esbuild";
+import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
 
 /** Where bundled bytes come from: one input file, or one package summed. */
 export interface Contributor {
@@ -17,6 +19,11 @@ export interface Measurement {
   inputs: Contributor[];
   /** Packages by bytes in the output, largest first. */
   packages: Contributor[];
+  /**
+   * Source files by bytes, largest first: the same entry bundled from the workspace packages'
+   * `src/` (each package's dist is one file, so the metafile of the real bundle stops at packages).
+   */
+  sources: Contributor[];
 }
 
 /** esbuild settings of ARCHITECTURE.md's budgets: `--bundle --minify --platform=node --format=esm --main-fields=module,main`. */
@@ -44,13 +51,29 @@ export async function measureEntry(file: string): Promise<Measurement> {
   const out = result.outputFiles?.find((f) => f.path.endsWith(".js"));
   if (!out) throw new Error(`esbuild produced no output for ${file}`);
   const inputs = result.metafile ? contributors(result.metafile) : [];
+  const fromSources = await build({ ...BUILD_OPTIONS, entryPoints: [file], outfile: "out.js", absWorkingDir: dirname(file), plugins: [workspaceSources] });
   return {
     minified: out.contents.byteLength,
     gzip: gzipSync(out.contents).byteLength,
     inputs,
     packages: byPackage(inputs),
+    sources: fromSources.metafile ? contributors(fromSources.metafile) : [],
   };
 }
+
+const PACKAGES_DIR = fileURLToPath(new URL("../../../packages/", import.meta.url));
+
+/** Resolves `@credchain/x` and `@credchain/x/sub` to `packages/x/src/{index,sub}.ts`. */
+const workspaceSources: Plugin = {
+  name: "workspace-sources",
+  setup(b) {
+    b.onResolve({ filter: /^@credchain\/[^/]+(\/.+)?$/ }, (args) => {
+      const [, pkg, sub] = /^@credchain\/([^/]+)(?:\/(.+))?$/.exec(args.path) ?? [];
+      const path = join(PACKAGES_DIR, pkg ?? "", "src", `${sub ?? "index"}.ts`);
+      return existsSync(path) ? { path } : undefined;
+    });
+  },
+};
 
 function contributors(metafile: Metafile): Contributor[] {
   const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined) ?? Object.values(metafile.outputs)[0];

@@ -57,7 +57,7 @@ export function formatBreakdown(row: RowResult, n = 12): string {
     `${row.label}: ${m.minified} B minified (${kb(m.minified)}), budget ${row.budget} B — ${m.minified - (row.budget ?? 0)} B over`,
     "  by package:",
     ...top(m.packages, n, m.minified),
-    "  largest inputs (metafile bytesInOutput):",
-    ...top(m.inputs, n, m.minified),
+    "  largest source files (metafile bytesInOutput, the entry bundled from the packages' src/):",
+    ...top(m.sources, n, m.minified),
   ].join("\n");
 }
