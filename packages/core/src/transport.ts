@@ -49,10 +49,10 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
     // exit mid-request with the promise pending.
     const timer = new AbortController();
     const handle = timeoutMs === undefined ? undefined : setTimeout(() => timer.abort(new DOMException("timed out", "TimeoutError")), timeoutMs);
-    const signals = [timer.signal];
-    if (signal) signals.push(signal);
     try {
-      const response = await (options.fetch ?? fetch)(url, { method, headers, body, signal: AbortSignal.any(signals), redirect: "manual" } as RequestInit);
+      // AbortSignal.any only with a caller's signal: it costs Node 20 ~60 µs per request.
+      const both = signal ? AbortSignal.any([timer.signal, signal]) : timer.signal;
+      const response = await (options.fetch ?? fetch)(url, { method, headers, body, signal: both, redirect: "manual" } as RequestInit);
       const chunks: Uint8Array[] = [];
       let size = 0;
       for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {

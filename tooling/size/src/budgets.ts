@@ -19,6 +19,6 @@ export type BudgetedRow = keyof typeof BUDGETS;
  * ceiling whenever a bundle shrinks; delete it once the bundle fits its budget.
  */
 export const CEILINGS: Partial<Record<BudgetedRow, number>> = {
-  "Lambda chain": 17 * KB + 512,
-  "full default chain": 101 * KB,
+  "Lambda chain": 17 * KB,
+  "full default chain": 84 * KB,
 };
