@@ -101,11 +101,15 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     overEmptyModuleMs: over(emptyModuleMs, bundledMedian),
   };
 
-  log("hot path: cached await provider()");
-  const hot = {
-    credchain: await runWorker<Throughput>("hot", "credchain", tinyArgs, envOnly),
-    sdk: await runWorker<Throughput>("hot", "sdk", tinyArgs, envOnly),
-  };
+  log("hot path: cached await provider(), 3 rounds each");
+  // Sub-microsecond figures swing ±20% between processes on a busy machine: three interleaved
+  // rounds per library, the median round kept.
+  const hotRounds: PerLib<Throughput[]> = { credchain: [], sdk: [] };
+  for (let round = 0; round < 3; round++) {
+    for (const lib of ["credchain", "sdk"] as const) hotRounds[lib].push(await runWorker<Throughput>("hot", lib, tinyArgs, envOnly));
+  }
+  const medianRound = (rounds: Throughput[]) => [...rounds].sort((a, b) => a.opsPerSec - b.opsPerSec)[1] as Throughput;
+  const hot = { credchain: medianRound(hotRounds.credchain), sdk: medianRound(hotRounds.sdk) };
 
   log("IMDS: one resolution per call through the emulator");
   const imdsEmulator = await startImds();

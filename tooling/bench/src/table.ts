@@ -23,7 +23,7 @@ export function formatTable(r: BenchResults): string {
       x(r.coldStartBundled.overheadMs.sdk / r.coldStartBundled.overheadMs.credchain),
     ],
     [
-      "hot path, cached `await provider()`",
+      "hot path, cached `await provider()` (median of 3 rounds)",
       `${ops(r.hot.credchain.opsPerSec)} (${ms(r.hot.credchain.meanMs)})`,
       `${ops(r.hot.sdk.opsPerSec)} (${ms(r.hot.sdk.meanMs)})`,
       x(r.hot.credchain.opsPerSec / r.hot.sdk.opsPerSec),
