@@ -1,8 +1,4 @@
 import { createRequire } from "node:module";
-import { explainCommand } from "./explain-command.js";
-import { exportCommand } from "./export-command.js";
-import { configureCommand } from "./configure-command.js";
-import { execCommand } from "./exec-command.js";
 import {
   ASSUME_ROLE_HELP,
   CONFIGURE_HELP,
@@ -14,26 +10,27 @@ import {
   SESSION_TOKEN_HELP,
   WHOAMI_HELP,
 } from "./help.js";
-import { assumeRoleCommand, sessionTokenCommand } from "./sts-commands.js";
-import { whoamiCommand } from "./whoami-command.js";
-import { serveCommand } from "./serve-command.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
 import { parseArgs, UsageError, type ParsedArgs } from "./parse-args.js";
 
+type Run = (args: ParsedArgs, io: CliIo) => Promise<number>;
+
 interface Command {
   help: string;
-  run: (args: ParsedArgs, io: CliIo) => Promise<number>;
+  // Each command's code loads only when it runs: `credchain export` as a credential_process
+  // starts without the STS client, the HTTP server or child_process.
+  load: () => Promise<Run>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  export: { help: EXPORT_HELP, run: exportCommand },
-  explain: { help: EXPLAIN_HELP, run: explainCommand },
-  configure: { help: CONFIGURE_HELP, run: configureCommand },
-  exec: { help: EXEC_HELP, run: execCommand },
-  serve: { help: SERVE_HELP, run: serveCommand },
-  whoami: { help: WHOAMI_HELP, run: whoamiCommand },
-  "assume-role": { help: ASSUME_ROLE_HELP, run: assumeRoleCommand },
-  "session-token": { help: SESSION_TOKEN_HELP, run: sessionTokenCommand },
+  export: { help: EXPORT_HELP, load: async () => (await import("./export-command.js")).exportCommand },
+  explain: { help: EXPLAIN_HELP, load: async () => (await import("./explain-command.js")).explainCommand },
+  configure: { help: CONFIGURE_HELP, load: async () => (await import("./configure-command.js")).configureCommand },
+  exec: { help: EXEC_HELP, load: async () => (await import("./exec-command.js")).execCommand },
+  serve: { help: SERVE_HELP, load: async () => (await import("./serve-command.js")).serveCommand },
+  whoami: { help: WHOAMI_HELP, load: async () => (await import("./whoami-command.js")).whoamiCommand },
+  "assume-role": { help: ASSUME_ROLE_HELP, load: async () => (await import("./sts-commands.js")).assumeRoleCommand },
+  "session-token": { help: SESSION_TOKEN_HELP, load: async () => (await import("./sts-commands.js")).sessionTokenCommand },
 };
 
 function version(): string {
@@ -67,7 +64,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(command.help);
     return EXIT.ok;
   }
-  return command.run(args, io);
+  return (await command.load())(args, io);
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws for user mistakes or credential errors. */
