@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createCredentials, nodeCrypto, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
+import { createCredentials, nodeCrypto, nodeFsPromises, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
 
 
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
@@ -56,7 +55,7 @@ export function withRoleFileCache(
   const file = join(options.dir, `${options.key}.json`);
   return async (call) => {
     if (!call?.forceRefresh) {
-      const cached = await readFile(file, "utf8").then(
+      const cached = await nodeFsPromises().readFile(file, "utf8").then(
         (text) => {
           try {
             return JSON.parse(text) as { Credentials?: Record<string, unknown> };

@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { notFound, resolveLocalContext, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import { nodeFsPromises, notFound, resolveLocalContext, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
 import type { Profile, SharedConfig } from "@credchain/provider-ini";
 import { fromSso, ssoConfigFromProfile, ssoTokenCacheFile } from "@credchain/provider-sso";
 import { configuredEndpoint } from "./service-endpoint.js";
@@ -34,7 +33,7 @@ export function ssoFromProfile(
     }
     const credentials = await provider(options);
     // For explain: which cache file was read and when its token expires (never the token).
-    const expiresAt = await readFile(cacheFile, "utf8").then(
+    const expiresAt = await nodeFsPromises().readFile(cacheFile, "utf8").then(
       (t) => (JSON.parse(t) as { expiresAt?: unknown }).expiresAt,
       () => undefined,
     );

@@ -58,4 +58,4 @@ export { shlexSplit } from "./shlex-split.js";
 export { parseTimestamp } from "./parse-timestamp.js";
 export { documentCredentials, retrievalError, tryRequest, type TransportFailure } from "./endpoint-credentials.js";
 export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic.js";
-export { nodeCrypto } from "./node-crypto.js";
+export { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";

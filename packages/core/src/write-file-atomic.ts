@@ -1,7 +1,5 @@
-import { nodeCrypto } from "./node-crypto.js";
-import { chmod, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
-
+import { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";
 
 export interface WriteFileAtomicOptions {
   /** Mode of a new file. Default: 0600 (it may hold keys or tokens). */
@@ -16,6 +14,7 @@ export interface WriteFileAtomicOptions {
  * JSONFileCache does. Missing directories are made with 0700.
  */
 export async function writeFileAtomic(path: string, content: string, options: WriteFileAtomicOptions = {}): Promise<void> {
+  const { chmod, mkdir, open, rename, rm, stat } = nodeFsPromises();
   const mode = options.mode ?? 0o600;
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { CredchainError, expandPath, resolveContext, writeFileAtomic } from "@credchain/core";
+import { CredchainError, expandPath, nodeFsPromises, resolveContext, writeFileAtomic } from "@credchain/core";
 import {
   AWS_CONFIG_FILE,
   AWS_SHARED_CREDENTIALS_FILE,
@@ -51,7 +50,7 @@ export async function writeProfile(init: WriteProfileInit): Promise<string[]> {
   const written: string[] = [];
   for (const [kind, entries] of byKind) {
     const path = profileFilePath(kind, init);
-    let text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    let text = await nodeFsPromises().readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return "";
       throw new CredchainError({ code: "ConfigNotFound", message: `cannot read ${path}: ${error.code ?? error.message}`, file: path, cause: error });
     });
