@@ -34,6 +34,8 @@ export interface BenchResults {
   coldStart: { bareMs: number; emptyModuleMs: number; medianMs: PerLib<number>; overheadMs: PerLib<number>; overEmptyModuleMs: PerLib<number> };
   /** The same scripts bundled with esbuild, as deployed to Lambda. */
   coldStartBundled: { medianMs: PerLib<number>; overheadMs: PerLib<number>; overEmptyModuleMs: PerLib<number> };
+  /** The same scripts bundled as CommonJS (esbuild's default for node): no ES module loader at all. */
+  coldStartBundledCjs: { medianMs: PerLib<number>; overheadMs: PerLib<number> };
   hot: PerLib<Throughput>;
   imds: PerLib<Throughput & { requestsPerResolution: number }>;
   concurrency: PerLib<{ upstream: number; distinct: number; seedExpired: boolean }>;
@@ -69,13 +71,15 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   log(`cold start: ${o.launches} launches each of bare node, an empty ES module, credchain, AWS SDK`);
   const envOnly = cleanEnv({ ...ENV_CREDS, AWS_EC2_METADATA_DISABLED: "true" });
   const bundles = await bundleColdScripts();
-  const samples = { bare: [] as number[], empty: [] as number[], credchain: [] as number[], sdk: [] as number[], credchainBundled: [] as number[], sdkBundled: [] as number[] };
+  const samples = { bare: [] as number[], empty: [] as number[], credchain: [] as number[], sdk: [] as number[], credchainBundled: [] as number[], sdkBundled: [] as number[], credchainCjs: [] as number[], sdkCjs: [] as number[] };
   const scripts = {
     empty: distFile("cold-empty.js"),
     credchain: distFile("cold-credchain.js"),
     sdk: distFile("cold-sdk.js"),
-    credchainBundled: bundles.credchain,
-    sdkBundled: bundles.sdk,
+    credchainBundled: bundles.esm.credchain,
+    sdkBundled: bundles.esm.sdk,
+    credchainCjs: bundles.cjs.credchain,
+    sdkCjs: bundles.cjs.sdk,
   };
   for (const file of Object.values(scripts)) timeLaunch([file], envOnly); // warm the file system cache once
   for (let i = 0; i < o.launches; i++) {
@@ -100,6 +104,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     overheadMs: over(bareMs, bundledMedian),
     overEmptyModuleMs: over(emptyModuleMs, bundledMedian),
   };
+  const cjsMedian = { credchain: median(samples.credchainCjs), sdk: median(samples.sdkCjs) };
+  const coldStartBundledCjs = { medianMs: cjsMedian, overheadMs: over(bareMs, cjsMedian) };
 
   log("hot path: cached await provider(), 3 rounds each");
   // Sub-microsecond figures swing ±20% between processes on a busy machine: three interleaved
@@ -176,6 +182,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     options: o,
     coldStart,
     coldStartBundled,
+    coldStartBundledCjs,
     hot,
     imds,
     concurrency,

@@ -17,10 +17,16 @@ export function formatTable(r: BenchResults): string {
       x(r.coldStart.overheadMs.sdk / r.coldStart.overheadMs.credchain),
     ],
     [
-      "cold start, the same scripts bundled with esbuild (as deployed to Lambda)",
+      "cold start, the same scripts bundled with esbuild as ES modules (as deployed to Lambda)",
       `+${ms(r.coldStartBundled.overheadMs.credchain)} (+${ms(r.coldStartBundled.overEmptyModuleMs.credchain)})`,
       `+${ms(r.coldStartBundled.overheadMs.sdk)} (+${ms(r.coldStartBundled.overEmptyModuleMs.sdk)})`,
       x(r.coldStartBundled.overheadMs.sdk / r.coldStartBundled.overheadMs.credchain),
+    ],
+    [
+      "cold start, the same scripts bundled as CommonJS (esbuild's default for node, the CDK's NodejsFunction default)",
+      `+${ms(r.coldStartBundledCjs.overheadMs.credchain)}`,
+      `+${ms(r.coldStartBundledCjs.overheadMs.sdk)}`,
+      x(r.coldStartBundledCjs.overheadMs.sdk / r.coldStartBundledCjs.overheadMs.credchain),
     ],
     [
       "hot path, cached `await provider()` (median of 3 rounds)",
