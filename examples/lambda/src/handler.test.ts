@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startContainer, type ContainerEmulator } from "@credchain/emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { bundleHandler } from "./bundle-handler.js";
 import { createHandler } from "./handler.js";
 
@@ -46,7 +46,9 @@ describe(createHandler.name, () => {
 
 describe(bundleHandler.name, () => {
   it("bundles the handler, and the bundle runs against the emulator", async () => {
-    const outfile = join(await mkdtemp(join(tmpdir(), "lambda-bundle-")), "handler.mjs");
+    const dir = await mkdtemp(join(tmpdir(), "lambda-bundle-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const outfile = join(dir, "handler.mjs");
     const r = await bundleHandler(outfile);
     expect(r.minified).toBeGreaterThan(0);
     expect(r.inputs.some((i) => i.name.includes("provider-container"))).toBe(true);

@@ -1,7 +1,12 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { afterAll } from "vitest";
 import { main } from "./main.js";
+
+// Temp directories made here are removed when the file's tests end.
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 export interface Run {
   code: number;
@@ -20,6 +25,7 @@ export async function run(argv: string[], env: Record<string, string>): Promise<
 /** A temp HOME with files; the environment for it keeps IMDS off and /etc/boto.cfg out. */
 export async function home(files: Record<string, string>, extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), "credchain-cli-"));
+  temps.push(dir);
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);

@@ -1,12 +1,21 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "./write-file-atomic.js";
+
+// Temp directories made here are removed when the file's tests end.
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
+const tempDir = async () => {
+  const dir = await mkdtemp(join(tmpdir(), "credchain-atomic-"));
+  temps.push(dir);
+  return dir;
+};
 
 describe("writeFileAtomic", () => {
   it("creates the file 0600 and its directory 0700, leaving no temp file", async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), "credchain-atomic-")), "sub");
+    const dir = join(await tempDir(), "sub");
     await writeFileAtomic(join(dir, "f.json"), "{}");
     expect(await readFile(join(dir, "f.json"), "utf8")).toBe("{}");
     expect((await stat(join(dir, "f.json"))).mode & 0o777).toBe(0o600);
@@ -15,7 +24,7 @@ describe("writeFileAtomic", () => {
   });
 
   it("keeps an existing file's mode, unless told not to (caches are always 0600)", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "credchain-atomic-"));
+    const dir = await tempDir();
     const file = join(dir, "config");
     await writeFile(file, "a", { mode: 0o644 });
     await writeFileAtomic(file, "b");

@@ -1,6 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { afterAll } from "vitest";
+
+// Temp directories made here are removed when the file's tests end.
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 export const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
 export const TOKEN = "IQoJb3JpZ2luX2VjEXAMPLETOKENSECRET";
@@ -14,6 +19,7 @@ export interface TestHome {
 
 export async function makeHome(): Promise<TestHome> {
   const dir = await mkdtemp(join(tmpdir(), "credchain-ini-"));
+  temps.push(dir);
   return {
     dir,
     async write(files) {

@@ -1,11 +1,17 @@
-import { mkdtemp, readFile, stat, writeFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { writeProfile } from "./write-profile.js";
 
+// Temp directories made here are removed when the file's tests end.
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function home(): Promise<string> {
-  return mkdtemp(join(tmpdir(), "credchain-write-"));
+  const dir = await mkdtemp(join(tmpdir(), "credchain-write-"));
+  temps.push(dir);
+  return dir;
 }
 
 describe("writeProfile", () => {

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { runBench } from "./run.js";
 import { median } from "./stats.js";
 import { formatTable } from "./table.js";
@@ -17,7 +17,9 @@ describe(median.name, () => {
 
 describe(writeSection.name, () => {
   it("replaces only the marked section", async () => {
-    const file = join(await mkdtemp(join(tmpdir(), "bench-md-")), "B.md");
+    const dir = await mkdtemp(join(tmpdir(), "bench-md-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const file = join(dir, "B.md");
     await writeFile(file, "# T\n<!-- bench:start -->\nold\n<!-- bench:end -->\ntail\n");
     await writeSection(file, "bench", "new table");
     expect(await readFile(file, "utf8")).toBe("# T\n<!-- bench:start -->\nnew table\n<!-- bench:end -->\ntail\n");

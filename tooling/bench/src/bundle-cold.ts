@@ -1,8 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { distFile } from "./child.js";
+import { tempDir } from "./temp-dirs.js";
 
 export interface ColdBundles {
   /** ES module bundles (`.mjs`). */
@@ -16,7 +15,7 @@ export interface ColdBundles {
  * as ES modules and as CommonJS, so the cold start can be measured without per-file module loading.
  */
 export async function bundleColdScripts(): Promise<ColdBundles> {
-  const dir = mkdtempSync(join(tmpdir(), "credchain-bench-bundles-"));
+  const dir = tempDir("credchain-bench-bundles-");
   const one = async (name: string, format: "esm" | "cjs") => {
     const outfile = join(dir, `${name}.${format === "esm" ? "mjs" : "cjs"}`);
     await build({

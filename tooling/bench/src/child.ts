@@ -1,15 +1,15 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "./temp-dirs.js";
 
-/** An empty HOME, so neither library finds the developer's ~/.aws. */
-export const emptyHome = mkdtempSync(join(tmpdir(), "credchain-bench-home-"));
+let home: string | undefined;
+/** An empty HOME, so neither library finds the developer's ~/.aws (made again after removeTempDirs). */
+const emptyHome = () => (home !== undefined && existsSync(home) ? home : (home = tempDir("credchain-bench-home-")));
 
 /** A clean environment: PATH, an empty HOME, and the scenario's variables; never the caller's AWS_*. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: emptyHome, ...extra };
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: emptyHome(), ...extra };
 }
 
 /** A compiled script in dist/ (also from the sources under vitest: the scripts run as plain node). */

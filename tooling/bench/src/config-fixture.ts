@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "./temp-dirs.js";
 
 /** Writes an AWS config with `count` profiles (and an empty credentials file); returns both paths. */
 export function writeConfigFixture(count: number): { configFile: string; credentialsFile: string } {
-  const dir = mkdtempSync(join(tmpdir(), "credchain-bench-ini-"));
+  const dir = tempDir("credchain-bench-ini-");
   const lines = ["[default]", "region = us-east-1", "output = json", ""];
   for (let i = 0; i < count; i++) {
     lines.push(

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "./temp-dirs.js";
 
 /** The role the assumed-role benchmark assumes (the STS emulator accepts any well-formed ARN). */
 export const BENCH_ROLE_ARN = "arn:aws:iam::123456789012:role/dev";
@@ -15,7 +15,7 @@ export const BENCH_ROLE_ARN = "arn:aws:iam::123456789012:role/dev";
  * ```
  */
 export function writeRoleHome(): string {
-  const home = mkdtempSync(join(tmpdir(), "credchain-bench-role-home-"));
+  const home = tempDir("credchain-bench-role-home-");
   mkdirSync(join(home, ".aws"));
   writeFileSync(
     join(home, ".aws", "config"),

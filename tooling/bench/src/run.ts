@@ -4,6 +4,7 @@ import { cleanEnv, distFile, runWorker, timeLaunch } from "./child.js";
 import { writeConfigFixture } from "./config-fixture.js";
 import { describeMachine, type Machine } from "./machine.js";
 import { writeRoleHome } from "./role-home.js";
+import { removeTempDirs } from "./temp-dirs.js";
 import { median } from "./stats.js";
 import type { Throughput } from "./tiny.js";
 
@@ -58,6 +59,14 @@ const ENV_CREDS = { AWS_ACCESS_KEY_ID: "AKIABENCHEXAMPLE0001", AWS_SECRET_ACCESS
  * ```
  */
 export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
+  try {
+    return await measureAll(options);
+  } finally {
+    removeTempDirs();
+  }
+}
+
+async function measureAll(options: BenchOptions): Promise<BenchResults> {
   const o = {
     launches: options.launches ?? 30,
     timeMs: options.timeMs ?? 1500,

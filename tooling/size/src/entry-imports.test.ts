@@ -1,12 +1,18 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { entryImports, readiness } from "./entry-imports.js";
 import { packageOf } from "./measure.js";
 
+// Temp directories made here are removed when the file's tests end.
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function entry(text: string): Promise<string> {
-  const file = join(await mkdtemp(join(tmpdir(), "size-entry-")), "e.mjs");
+  const dir = await mkdtemp(join(tmpdir(), "size-entry-"));
+  temps.push(dir);
+  const file = join(dir, "e.mjs");
   await writeFile(file, text);
   return file;
 }
