@@ -1,29 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runBench } from "./run.js";
 import { median } from "./stats.js";
 import { formatTable } from "./table.js";
-import { writeSection } from "./write-section.js";
 
 describe(median.name, () => {
   it("takes the middle value, or the mean of the middle two", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
-  });
-});
-
-describe(writeSection.name, () => {
-  it("replaces only the marked section", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "bench-md-"));
-    onTestFinished(() => rm(dir, { recursive: true, force: true }));
-    const file = join(dir, "B.md");
-    await writeFile(file, "# T\n<!-- bench:start -->\nold\n<!-- bench:end -->\ntail\n");
-    await writeSection(file, "bench", "new table");
-    expect(await readFile(file, "utf8")).toBe("# T\n<!-- bench:start -->\nnew table\n<!-- bench:end -->\ntail\n");
-    await expect(writeSection(file, "size", "x")).rejects.toThrow(/no <!-- size:start -->/);
   });
 });
 

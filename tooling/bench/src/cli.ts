@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { runBench } from "./run.js";
 import { formatMachine, formatNotes, formatTable } from "./table.js";
-import { writeSection } from "./write-section.js";
+import { writeSection } from "@credchain/size";
 
 /**
  * `pnpm -C tooling/bench run bench [--write] [--quick]`

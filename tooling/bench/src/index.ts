@@ -2,4 +2,3 @@ export { runBench, type BenchOptions, type BenchResults, type PerLib } from "./r
 export { formatMachine, formatNotes, formatTable } from "./table.js";
 export { describeMachine, type Machine } from "./machine.js";
 export { median } from "./stats.js";
-export { writeSection } from "./write-section.js";

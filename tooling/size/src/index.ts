@@ -4,3 +4,4 @@ export { entryImports, readiness } from "./entry-imports.js";
 export { BUILD_OPTIONS, measureEntry, packageOf, type Contributor, type Measurement } from "./measure.js";
 export { formatBreakdown, formatSdkNotes, formatTable, kb } from "./report.js";
 export { measureAll, type RowResult, type Side, type SizeReport } from "./run.js";
+export { writeSection } from "./write-section.js";
