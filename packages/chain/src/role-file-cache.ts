@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { createCredentials, nodeCrypto, nodeFsPromises, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
 
-
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {
   RoleArn: string;

@@ -53,9 +53,11 @@ export {
   type ParseConfigOptions,
   type ParsedConfig,
 } from "./config-parser.js";
-export { loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";
+export { isNotAFile, loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";
 export { shlexSplit } from "./shlex-split.js";
 export { parseTimestamp } from "./parse-timestamp.js";
 export { documentCredentials, retrievalError, tryRequest, type TransportFailure } from "./endpoint-credentials.js";
 export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic.js";
 export { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";
+export { sectionKeyPair, sectionText, type SectionPlace } from "./section-keys.js";
+export { escapeUri } from "./escape-uri.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveContext, type Logger } from "./context.js";
 import { CredchainError } from "./errors.js";
-import { loadConfigFile } from "./load-config-file.js";
+import { isNotAFile, loadConfigFile } from "./load-config-file.js";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
 
@@ -74,5 +74,12 @@ describe(loadConfigFile.name, () => {
   it("passes subsections through", async () => {
     await writeFile(join(home, "sub"), "[a]\ns3 =\n  x = 1\n");
     expect((await loadConfigFile(join(home, "sub"), ctx(), { subsections: false })).sections.a).toEqual({ s3: "\nx = 1" });
+  });
+});
+
+describe("isNotAFile", () => {
+  it("is true where Python's os.path.isfile is false, and false for other errors", () => {
+    for (const code of ["ENOENT", "ENOTDIR", "EISDIR", "ELOOP", "ENAMETOOLONG"]) expect(isNotAFile({ code })).toBe(true);
+    for (const error of [{ code: "EACCES" }, new Error("x"), null, undefined]) expect(isNotAFile(error)).toBe(false);
   });
 });

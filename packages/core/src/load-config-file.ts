@@ -13,8 +13,16 @@ export interface LoadedConfigFile {
   readError?: string;
 }
 
-/** Errors of `open()` for which Python's `os.path.isfile` is false: no regular file there. */
 const NOT_A_FILE = new Set(["ENOENT", "ENOTDIR", "EISDIR", "ELOOP", "ENAMETOOLONG"]);
+
+/**
+ * Whether a read failed because no regular file is there (ENOENT, ENOTDIR, EISDIR, ELOOP,
+ * ENAMETOOLONG): where Python's `os.path.isfile` is false, so botocore treats the file as absent.
+ */
+export function isNotAFile(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && NOT_A_FILE.has(code);
+}
 
 /**
  * Reads and parses a config or credentials file as botocore's `raw_config_parse` does: the path
@@ -42,8 +50,8 @@ export async function loadConfigFile(
     text = await ctx.readFile(expanded);
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code === "string" && NOT_A_FILE.has(code)) {
-      ctx.logger.debug(`config file ${expanded} not found (${code}), read as empty`);
+    if (isNotAFile(error)) {
+      ctx.logger.debug(`config file ${expanded} not found (${String(code)}), read as empty`);
       return { path: expanded, exists: false, sections: Object.create(null) };
     }
     const readError = typeof code === "string" ? code : "unknown error";

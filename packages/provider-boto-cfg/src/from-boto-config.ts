@@ -4,6 +4,7 @@ import {
   loadConfigFile,
   notFound,
   resolveContext,
+  sectionKeyPair,
   type CredentialProvider,
   type LoadedConfigFile,
   type ProviderContext,
@@ -20,7 +21,6 @@ export const USER_BOTO_CONFIG_PATH = "~/.boto";
 export const BOTO_CREDENTIALS_SECTION = "Credentials";
 
 const ACCESS_KEY = "aws_access_key_id";
-const SECRET_KEY = "aws_secret_access_key";
 const SOURCE = "boto-config";
 
 export interface BotoConfigInit extends ProviderContextInit {
@@ -69,29 +69,8 @@ export function fromBotoConfig(init: BotoConfigInit = {}): CredentialProvider {
       if (!file.exists || file.readError !== undefined) continue;
       const section = file.sections[BOTO_CREDENTIALS_SECTION];
       if (section === undefined || !Object.hasOwn(section, ACCESS_KEY)) continue;
-      const text = (key: string): string | undefined => {
-        if (!Object.hasOwn(section, key)) return undefined;
-        const value = section[key];
-        if (typeof value === "string") return value;
-        throw new CredchainError({
-          code: "InvalidConfig",
-          message: `${key} in [${BOTO_CREDENTIALS_SECTION}] of ${file.path} is a sub-section (indented lines after "${key} ="), not a value`,
-          source: SOURCE,
-          file: file.path,
-          key,
-        });
-      };
-      const accessKeyId = text(ACCESS_KEY) as string;
-      const secretAccessKey = text(SECRET_KEY);
-      if (secretAccessKey === undefined) {
-        throw new CredchainError({
-          code: "PartialCredentials",
-          message: `Partial credentials found in ${SOURCE}, missing: ${SECRET_KEY} ([${BOTO_CREDENTIALS_SECTION}] in ${file.path} has ${ACCESS_KEY} but no ${SECRET_KEY})`,
-          source: SOURCE,
-          file: file.path,
-          key: SECRET_KEY,
-        });
-      }
+      const place = { source: SOURCE, file: file.path, fileLabel: file.path, section: `[${BOTO_CREDENTIALS_SECTION}]` } as const;
+      const { accessKeyId, secretAccessKey } = sectionKeyPair(section, place);
       ctx.logger.debug(`${SOURCE}: found credentials in ${file.path}`);
       return createCredentials({ accessKeyId, secretAccessKey, source: SOURCE });
     }

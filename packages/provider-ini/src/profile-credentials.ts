@@ -1,8 +1,9 @@
 import {
   createCredentials,
-  CredchainError,
   notFound,
   resolveContext,
+  sectionKeyPair,
+  sectionText,
   selectProfile,
   type CredentialProvider,
   type CredentialSource,
@@ -11,7 +12,6 @@ import type { ProfileMap, SharedConfig } from "./load-shared-config.js";
 import type { ProfileInit } from "./options.js";
 
 const ACCESS_KEY = "aws_access_key_id";
-const SECRET_KEY = "aws_secret_access_key";
 const TOKENS = ["aws_security_token", "aws_session_token"] as const;
 const ACCOUNT_ID = "aws_account_id";
 
@@ -53,31 +53,9 @@ export function profileCredentialsProvider(init: ProfileInit, spec: ProfileSourc
     if (!Object.hasOwn(profile, ACCESS_KEY)) {
       throw notFound(source, `profile "${profileName}" in the ${kind} ${file.path} has no ${ACCESS_KEY}`, lookedAt);
     }
-    const text = (key: string): string | undefined => {
-      if (!Object.hasOwn(profile, key)) return undefined;
-      const value = profile[key];
-      if (typeof value === "string") return value;
-      throw new CredchainError({
-        code: "InvalidConfig",
-        message: `${key} in profile "${profileName}" of the ${kind} ${file.path} is a sub-section (indented lines after "${key} ="), not a value`,
-        source,
-        file: file.path,
-        profile: profileName,
-        key,
-      });
-    };
-    const accessKeyId = text(ACCESS_KEY) as string;
-    const secretAccessKey = text(SECRET_KEY);
-    if (secretAccessKey === undefined) {
-      throw new CredchainError({
-        code: "PartialCredentials",
-        message: `Partial credentials found in ${source}, missing: ${SECRET_KEY} (profile "${profileName}" in ${file.path} has ${ACCESS_KEY} but no ${SECRET_KEY})`,
-        source,
-        file: file.path,
-        profile: profileName,
-        key: SECRET_KEY,
-      });
-    }
+    const place = { source, file: file.path, fileLabel: `the ${kind} ${file.path}`, section: `profile "${profileName}"`, profile: profileName };
+    const text = (key: string) => sectionText(profile, key, place);
+    const { accessKeyId, secretAccessKey } = sectionKeyPair(profile, place);
     const tokenKey = TOKENS.find((k) => Object.hasOwn(profile, k));
     ctx.logger.debug(`${source}: credentials from profile "${profileName}" in ${file.path}`);
     return createCredentials({

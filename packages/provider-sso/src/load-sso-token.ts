@@ -1,4 +1,4 @@
-import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { isNotAFile, parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
 import { ssoError } from "./errors.js";
 import type { SsoProfileConfig } from "./sso-config.js";
 import { ssoTokenCacheFile, writeSsoToken, type SsoToken } from "./token-cache.js";
@@ -30,7 +30,7 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
     text = await ctx.readFile(file);
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code;
-    if (errno === "ENOENT" || errno === "EISDIR" || errno === "ENOTDIR") {
+    if (isNotAFile(error)) {
       lookedAt.note = "no cached token";
       throw fail("SSOTokenLoad", `Error loading SSO Token: Token for ${name} does not exist (no file ${file}).`);
     }

@@ -1,4 +1,4 @@
-import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { isNotAFile, parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
 import { loginError } from "./login-errors.js";
 import type { LoginToken } from "./login-cache.js";
 
@@ -28,7 +28,7 @@ export async function readLoginToken(ctx: ProviderContext, file: string, session
     text = await ctx.readFile(file);
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code;
-    if (errno === "ENOENT" || errno === "EISDIR" || errno === "ENOTDIR") {
+    if (isNotAFile(error)) {
       throw fail("no cached login session", `Unable to load an existing login session for session ${session} (no file ${file}).`);
     }
     throw fail(`login cache unreadable (${errno ?? "error"})`, `the login cache file ${file} could not be read (${errno ?? (error as Error).message}).`, { cause: error });

@@ -1,4 +1,4 @@
-import { nodeCrypto } from "@credchain/core";
+import { escapeUri, nodeCrypto } from "@credchain/core";
 
 /** The key pair (and token) a request is signed with. */
 export interface SigningKeys {
@@ -17,8 +17,6 @@ export interface SigV4Request {
 
 const hmac = (key: string | Buffer, data: string) => nodeCrypto().createHmac("sha256", key).update(data, "utf8").digest();
 const sha256Hex = (data: string) => nodeCrypto().createHash("sha256").update(data, "utf8").digest("hex");
-// encodeURIComponent leaves !'()* alone; SigV4's URI encoding does not.
-const escape = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * SigV4's canonical URI for every service but S3: `.` and `..` segments resolved, empty ones
@@ -31,7 +29,7 @@ function canonicalPath(path: string): string {
     else if (s && s !== ".") segments.push(s);
   }
   const trailing = segments.length > 0 && path.endsWith("/") ? "/" : "";
-  return `/${segments.map(escape).join("/")}${trailing}`;
+  return `/${segments.map(escapeUri).join("/")}${trailing}`;
 }
 
 /**

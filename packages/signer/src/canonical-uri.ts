@@ -1,7 +1,4 @@
-/** RFC 3986 encoding: everything but `A-Z a-z 0-9 - _ . ~`, as SigV4 requires. */
-export function escapeUri(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+import { escapeUri } from "@credchain/core";
 
 // A malformed escape ("%zz") is taken literally, as a server that cannot decode it would.
 function decode(value: string): string {
