@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CREDENTIAL_SOURCES, CredchainError } from "@credchain/core";
+import { CREDENTIAL_SOURCES } from "@credchain/core";
 import { startContainer } from "@credchain/emulator";
+import { rejection as failure } from "@credchain/test-utils";
 import { describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
 import { envFor, homeWith, NODE } from "./test-home.js";
@@ -30,15 +31,6 @@ console.log(JSON.stringify({ Version: 1, AccessKeyId: "AKIDPROC", SecretAccessKe
 
 // botocore's order is core's CREDENTIAL_SOURCES; keys from code come before all of it.
 const ORDER = CREDENTIAL_SOURCES.filter((s) => s !== "explicit");
-
-async function failure(p: Promise<unknown>): Promise<CredchainError> {
-  const e = await p.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!CredchainError.isInstance(e)) throw new Error(`expected a CredchainError, got ${String(e)}`);
-  return e;
-}
 
 describe("defaultChain", () => {
   it("takes env first", async () => {

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CredchainError } from "@credchain/core";
 import { startSts, startImds, type StsEmulator } from "@credchain/emulator";
+import { rejection as failure } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
 import { envFor, homeWith } from "./test-home.js";
@@ -18,15 +18,6 @@ afterAll(() => sts.close());
 
 const USER = "[profile user]\naws_access_key_id = AKIAEMULATORUSER0001\naws_secret_access_key = emulatorUserSecretAccessKey/0001/xxxxxxxx\n";
 const env = (home: string, extra: Record<string, string> = {}) => envFor(home, { ...sts.env, AWS_DEFAULT_REGION: "eu-west-1", ...extra });
-
-async function failure(p: Promise<unknown>): Promise<CredchainError> {
-  const e = await p.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!CredchainError.isInstance(e)) throw new Error(`expected a CredchainError, got ${String(e)}`);
-  return e;
-}
 
 describe("role profiles in the default chain", () => {
   it("assumes a role with a source_profile's keys, with external id, session name and duration", async () => {

@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { CredchainError, type HttpRequest, type Logger, type Transport } from "@credchain/core";
+import type { HttpRequest, Logger, Transport } from "@credchain/core";
 import { startContainer, type ContainerEmulator, type Fault } from "@credchain/emulator";
+import { rejection as failure } from "@credchain/test-utils";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fromContainerMetadata, type ContainerMetadataInit } from "./from-container-metadata.js";
 
@@ -36,16 +37,6 @@ function provider(env: Record<string, string>, init: ContainerMetadataInit = {})
   const logger: Logger = { debug: (m) => lines.push(m), warn: (m) => lines.push(`warn: ${m}`) };
   const p = fromContainerMetadata({ env, now: () => T0, logger, sleep: async (ms) => void sleeps.push(ms), ...init });
   return { p, sleeps, lines };
-}
-
-async function failure(promise: Promise<unknown>): Promise<CredchainError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(CredchainError.isInstance(error)).toBe(true);
-    return error as CredchainError;
-  }
-  throw new Error("expected a rejection");
 }
 
 function expectNoSecrets(text: string, c: ContainerEmulator) {

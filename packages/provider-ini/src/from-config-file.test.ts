@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { CredchainError, shouldTryNext } from "@credchain/core";
+import { rejection } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromConfigFile } from "./from-config-file.js";
 import { makeHome, SECRET, TOKEN, type TestHome } from "./test-home.js";
@@ -15,13 +16,9 @@ const env = (extra: Record<string, string> = {}) => ({ HOME: home.dir, ...extra 
 const KEYS = `aws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = ${SECRET}\n`;
 
 async function failure(promise: Promise<unknown>): Promise<CredchainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(CredchainError.isInstance(error)).toBe(true);
-  expect((error as Error).message).not.toContain(SECRET);
-  return error as CredchainError;
+  const error = await rejection(promise);
+  expect(error.message).not.toContain(SECRET);
+  return error;
 }
 
 describe(fromConfigFile.name, () => {

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { CredchainError, shouldTryNext } from "@credchain/core";
+import { rejection } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromSharedCredentialsFile } from "./from-shared-credentials-file.js";
 import { loadSharedConfig } from "./load-shared-config.js";
@@ -17,12 +18,7 @@ const env = (extra: Record<string, string> = {}) => ({ HOME: home.dir, ...extra 
 const KEYS = `aws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = ${SECRET}\n`;
 
 async function failure(promise: Promise<unknown>): Promise<CredchainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(CredchainError.isInstance(error)).toBe(true);
-  const err = error as CredchainError;
+  const err = await rejection(promise);
   expect(err.message).not.toContain(SECRET);
   expect(err.message).not.toContain(TOKEN);
   expect(JSON.stringify(err)).not.toContain(SECRET);

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { CredchainError, type Logger } from "@credchain/core";
+import { rejection as failure } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PROCESS_MAX_OUTPUT_BYTES, DEFAULT_PROCESS_TIMEOUT_MS, fromProcess, type ProcessInit } from "./from-process.js";
 import { scriptDir, type ScriptDir } from "./test-scripts.js";
@@ -23,16 +24,6 @@ function provider(command: string | undefined, init: ProcessInit = {}) {
   const logger: Logger = { debug: (m) => lines.push(m), warn: (m) => lines.push(`warn: ${m}`) };
   const p = fromProcess({ command, profile: "dev", env: { PATH: process.env.PATH }, now: () => T0, logger, ...init });
   return { p, lines };
-}
-
-async function failure(promise: Promise<unknown>): Promise<CredchainError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(CredchainError.isInstance(error)).toBe(true);
-    return error as CredchainError;
-  }
-  throw new Error("expected a rejection");
 }
 
 function expectNoSecret(error: CredchainError) {

@@ -1,6 +1,7 @@
-import { CredchainError } from "@credchain/core";
 import { startSts, type StsEmulator, type StsOptions } from "@credchain/emulator";
-import { afterEach, expect } from "vitest";
+import { afterEach } from "vitest";
+
+export { rejection as failure } from "@credchain/test-utils";
 
 export const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 export const ROLE = "arn:aws:iam::111122223333:role/dev";
@@ -33,12 +34,3 @@ export function contextFor(sts: StsEmulator) {
   };
 }
 
-export async function failure(promise: Promise<unknown>): Promise<CredchainError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(CredchainError.isInstance(error)).toBe(true);
-    return error as CredchainError;
-  }
-  throw new Error("expected a rejection");
-}

@@ -1,0 +1,2 @@
+export { rejection } from "./rejection.js";
+export { makeTempHome, type TempHome } from "./temp-home.js";
