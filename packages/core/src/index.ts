@@ -53,6 +53,12 @@ export {
   type ParseConfigOptions,
   type ParsedConfig,
 } from "./config-parser.js";
+export {
+  CONFIG_FILE_MAX_BYTES,
+  readRegularFile,
+  TOKEN_FILE_MAX_BYTES,
+  type ReadFileOptions,
+} from "./read-regular-file.js";
 export { isNotAFile, loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";
 export { shlexSplit } from "./shlex-split.js";
 export { parseTimestamp } from "./parse-timestamp.js";

@@ -13,11 +13,12 @@ export interface LoadedConfigFile {
   readError?: string;
 }
 
-const NOT_A_FILE = new Set(["ENOENT", "ENOTDIR", "EISDIR", "ELOOP", "ENAMETOOLONG"]);
+const NOT_A_FILE = new Set(["ENOENT", "ENOTDIR", "EISDIR", "ELOOP", "ENAMETOOLONG", "ENOTREG"]);
 
 /**
  * Whether a read failed because no regular file is there (ENOENT, ENOTDIR, EISDIR, ELOOP,
- * ENAMETOOLONG): where Python's `os.path.isfile` is false, so botocore treats the file as absent.
+ * ENAMETOOLONG, and ENOTREG from {@link readRegularFile} for a FIFO, device or socket): where
+ * Python's `os.path.isfile` is false, so botocore treats the file as absent.
  */
 export function isNotAFile(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -1,4 +1,5 @@
 // Kept apart from context.ts so a provider that makes no HTTP call never bundles the transport.
+import { readRegularFile, type ReadFileOptions } from "./read-regular-file.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -13,8 +14,11 @@ export interface LocalContextInit {
   env?: Env;
   /** Home directory. Default: `env.HOME`, then `env.USERPROFILE`, then `os.homedir()` (as Python's expanduser). */
   homedir?: string;
-  /** Reads a UTF-8 file; rejects with the fs error (code ENOENT, EACCES, …). Default: `fs.readFile` (node:fs is loaded at startup; node:fs/promises is not). */
-  readFile?: (path: string) => Promise<string>;
+  /**
+   * Reads a UTF-8 file; rejects with an fs-style error (code ENOENT, EACCES, ENOTREG, EFBIG, …).
+   * Default: {@link readRegularFile} (regular files only, never blocking on a FIFO, capped).
+   */
+  readFile?: (path: string, options?: ReadFileOptions) => Promise<string>;
   /** Milliseconds since the epoch. Default: `Date.now`. */
   now?: () => number;
   /** Debug and warning lines, never with secrets. Default: silent unless `CREDCHAIN_DEBUG` is set. */
@@ -24,7 +28,7 @@ export interface LocalContextInit {
 export interface LocalContext {
   env: Env;
   homedir: string;
-  readFile: (path: string) => Promise<string>;
+  readFile: (path: string, options?: ReadFileOptions) => Promise<string>;
   now: () => number;
   logger: Logger;
 }
@@ -62,15 +66,9 @@ export function resolveLocalContext(init: LocalContextInit = {}): LocalContext {
   return {
     env,
     homedir: init.homedir ?? (env.HOME || env.USERPROFILE || process.getBuiltinModule("node:os").homedir()),
-    readFile: init.readFile ?? readUtf8,
+    readFile: init.readFile ?? readRegularFile,
     now: init.now ?? Date.now,
     logger: resolveLogger(init.logger, env),
   };
 }
 
-// node:fs and node:os through getBuiltinModule, not import: Node has loaded both already, and an
-// ES module import of a built-in builds its namespace (~1.5 ms of a cold start for these two).
-function readUtf8(path: string): Promise<string> {
-  const { readFile } = process.getBuiltinModule("node:fs");
-  return new Promise((resolve, reject) => readFile(path, "utf8", (error, text) => (error ? reject(error) : resolve(text))));
-}

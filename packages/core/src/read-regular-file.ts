@@ -1,0 +1,65 @@
+/** Cap for config, credentials and boto files: far above any real one, far below a runaway read. */
+export const CONFIG_FILE_MAX_BYTES = 16 * 1024 * 1024;
+/** Cap for token files (web identity, container authorization) and the SSO, login and role caches. */
+export const TOKEN_FILE_MAX_BYTES = 1024 * 1024;
+
+/** Options of {@link readRegularFile} and of the context's `readFile`. */
+export interface ReadFileOptions {
+  /** Refuse a file larger than this (fs error code `EFBIG`), without reading the rest. Default: {@link CONFIG_FILE_MAX_BYTES}. */
+  maxBytes?: number;
+}
+
+/** An fs-style error: a `code` callers test as they test ENOENT. */
+function fileError(code: "ENOTREG" | "EISDIR" | "EFBIG", path: string, what: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${what}, open '${path}'`), { code, path, syscall: "open" });
+}
+
+/**
+ * Reads a UTF-8 file the one way credchain reads every local file: opened once, non-blocking (a
+ * FIFO with no writer cannot stall the open), checked on the open descriptor to be a regular
+ * file (no stat-then-open race), and read up to a cap. Rejects with an fs-style error whose
+ * `code` says why: the open's own (`ENOENT`, `EACCES`, `ELOOP` for a symlink loop, …),
+ * `EISDIR` for a directory, `ENOTREG` for anything else that is not a regular file (FIFO,
+ * `/dev/zero`, socket), `EFBIG` for a file over `maxBytes`.
+ *
+ * @example
+ * ```ts
+ * const text = await readRegularFile("/home/me/.aws/config", { maxBytes: CONFIG_FILE_MAX_BYTES });
+ * ```
+ */
+export function readRegularFile(path: string, options: ReadFileOptions = {}): Promise<string> {
+  const maxBytes = options.maxBytes ?? CONFIG_FILE_MAX_BYTES;
+  // node:fs through getBuiltinModule: Node has loaded it already; an ESM import would build its namespace.
+  const fs = process.getBuiltinModule("node:fs");
+  const { O_RDONLY, O_NONBLOCK = 0, O_NOCTTY = 0 } = fs.constants;
+  return new Promise((resolve, reject) => {
+    fs.open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY, (openError, fd) => {
+      if (openError) return reject(openError);
+      const finish = (error: Error | null, text?: string) => fs.close(fd, () => (error ? reject(error) : resolve(text!)));
+      fs.fstat(fd, (statError, stats) => {
+        if (statError) return finish(statError);
+        if (stats.isDirectory()) return finish(fileError("EISDIR", path, "is a directory"));
+        if (!stats.isFile()) return finish(fileError("ENOTREG", path, "not a regular file"));
+        if (stats.size > maxBytes) return finish(fileError("EFBIG", path, `larger than ${maxBytes} bytes`));
+        // One byte past the cap tells a file that grew since fstat from one that fits exactly.
+        let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+        let length = 0;
+        const readMore = (): void =>
+          fs.read(fd, buffer, length, buffer.length - length, null, (readError, n) => {
+            if (readError) return finish(readError);
+            length += n;
+            if (n === 0) return finish(null, buffer.toString("utf8", 0, length));
+            if (length > maxBytes) return finish(fileError("EFBIG", path, `larger than ${maxBytes} bytes`));
+            // Still more (the file grew, or reports size 0 as /proc does): a bigger buffer, up to the cap.
+            if (length === buffer.length) {
+              const bigger = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 65536), maxBytes + 1));
+              buffer.copy(bigger, 0, 0, length);
+              buffer = bigger;
+            }
+            readMore();
+          });
+        readMore();
+      });
+    });
+  });
+}
