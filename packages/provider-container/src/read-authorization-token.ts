@@ -16,7 +16,7 @@ export const AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE = "AWS_CONTAINER_AUTHORIZATI
  *
  * @example
  * ```ts
- * const authorization = await readAuthorizationToken({ env: process.env, readFile: (p) => fs.readFile(p, "utf8") });
+ * const authorization = await readAuthorizationToken({ env: process.env, readFile: readRegularFile });
  * ```
  */
 export async function readAuthorizationToken(ctx: Pick<ProviderContext, "env" | "readFile">): Promise<string | undefined> {
