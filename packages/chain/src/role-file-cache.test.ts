@@ -99,7 +99,7 @@ print(json.dumps(out))`],
     expect(Date.now() - started).toBeLessThan(5000);
     expect(c.source).toBe("assume-role");
     expect(assumeCalls() - before).toBe(1);
-    expect(lines).toContain(`assume-role: no usable cache entry: ${file} ${which === "overCap" ? "is larger than 1 MiB (credchain's cap for this file; not read)" : BAD_PATH_REASONS[which]}`);
+    expect(lines).toContain(`assume-role: no usable cache entry: ${file} ${which === "overCap" ? "is over credchain's 1 MiB cap for this file (not read)" : BAD_PATH_REASONS[which]}`);
   });
 
   it("is off by default (memory only, as boto3)", async () => {

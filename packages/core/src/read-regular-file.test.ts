@@ -40,7 +40,7 @@ describe(readRegularFile.name, () => {
 
   it("says what a non-regular file is, for messages", async () => {
     expect(await readRegularFile(at("fifo")).catch((e: unknown) => e)).toMatchObject({ code: "ENOTREG", kind: "a FIFO" });
-    expect(await readRegularFile("/dev/zero").catch((e: unknown) => e)).toMatchObject({ code: "ENOTREG", kind: "a character device" });
+    expect(await readRegularFile("/dev/zero").catch((e: unknown) => e)).toMatchObject({ code: "ENOTREG", kind: "a device" });
   });
 
   it("refuses /dev/zero without reading it (ENOTREG), and a directory (EISDIR)", async () => {

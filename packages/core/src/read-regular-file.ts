@@ -17,11 +17,6 @@ function fileError(code: "ENOTREG" | "EISDIR" | "EFBIG", path: string, what: str
   return Object.assign(new Error(`${code}: ${what}, open '${path}'`), { code, path, syscall: "open", ...extra });
 }
 
-/** What a non-regular file is, for messages. */
-function kindOf(stats: import("node:fs").Stats): string {
-  return stats.isFIFO() ? "a FIFO" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isSocket() ? "a socket" : "a special file";
-}
-
 /**
  * Reads a UTF-8 file the one way credchain reads every local file: opened once, non-blocking (a
  * FIFO with no writer cannot stall the open), checked on the open descriptor to be a regular
@@ -48,7 +43,7 @@ export function readRegularFile(path: string, options: ReadFileOptions = {}): Pr
       fs.fstat(fd, (statError, stats) => {
         if (statError) return finish(statError);
         if (stats.isDirectory()) return finish(fileError("EISDIR", path, "is a directory"));
-        if (!stats.isFile()) return finish(fileError("ENOTREG", path, "not a regular file", { kind: kindOf(stats) }));
+        if (!stats.isFile()) return finish(fileError("ENOTREG", path, "not a regular file", { kind: stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device" }));
         const tooBig = () => fileError("EFBIG", path, `larger than ${maxBytes} bytes`, { maxBytes });
         if (stats.size > maxBytes) return finish(tooBig());
         // One byte past the cap tells a file that grew since fstat from one that fits exactly.

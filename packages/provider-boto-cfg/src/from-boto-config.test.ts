@@ -83,7 +83,7 @@ describe(fromBotoConfig.name, () => {
     const { overCap } = await makeBadPaths(home.dir, CONFIG_FILE_MAX_BYTES);
     const error = await rejection(run({ BOTO_CONFIG: overCap }));
     expect(error).toMatchObject({ code: "ConfigParse", tryNextLink: false, source: "boto-config", file: overCap });
-    expect(error.message).toBe(`Unable to parse config file ${overCap}: the file is larger than 16 MiB (credchain's cap for this file; not read)`);
+    expect(error.message).toBe(`Unable to parse config file ${overCap}: the file is over credchain's 16 MiB cap for this file (not read)`);
   });
 
   it("says what each default file had instead of a key", async () => {

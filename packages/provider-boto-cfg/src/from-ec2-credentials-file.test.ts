@@ -100,7 +100,7 @@ describe(fromEc2CredentialsFile.name, () => {
     const { overCap } = await makeBadPaths(home.dir, CONFIG_FILE_MAX_BYTES);
     const error = await rejection(run({ AWS_CREDENTIAL_FILE: overCap }));
     expect(error).toMatchObject({ code: "ConfigParse", tryNextLink: false, file: overCap, key: "AWS_CREDENTIAL_FILE" });
-    expect(error.message).toBe(`Unable to parse config file ${overCap} (AWS_CREDENTIAL_FILE): the file is larger than 16 MiB (credchain's cap for this file; not read)`);
+    expect(error.message).toBe(`Unable to parse config file ${overCap} (AWS_CREDENTIAL_FILE): the file is over credchain's 16 MiB cap for this file (not read)`);
   });
 
   it("fails with ConfigParse on a file that is not UTF-8", async () => {

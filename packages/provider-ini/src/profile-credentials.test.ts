@@ -33,7 +33,7 @@ describe.each(PROVIDERS)("$name: regular files only, capped", ({ make, variable,
   it("fails with ConfigParse naming the file and the 16 MiB cap for a larger file (the chain stops)", async () => {
     const error = await rejection(make({ env: { HOME: home.dir, [variable]: bad.overCap } })());
     expect(error).toMatchObject({ code: "ConfigParse", tryNextLink: false, file: bad.overCap });
-    expect(error.message).toBe(`Unable to parse config file ${bad.overCap}: the file is larger than 16 MiB (credchain's cap for this file; not read)`);
+    expect(error.message).toBe(`Unable to parse config file ${bad.overCap}: the file is over credchain's 16 MiB cap for this file (not read)`);
   });
 
   it("says a file that cannot be read counts as empty, instead of 'no profile'", async () => {

@@ -113,7 +113,7 @@ describe(fromWebIdentity.name, () => {
       const sts = await emulator();
       const { init } = contextFor(sts);
       const error = await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: bad.overCap })());
-      expect(error.message).toMatch(/is larger than 1 MiB \(credchain's cap for this file; not read\)$/);
+      expect(error.message).toMatch(/is over credchain's 1 MiB cap for this file \(not read\)$/);
     });
   });
 

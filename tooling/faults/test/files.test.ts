@@ -93,7 +93,7 @@ describe("the issue's repro", () => {
     expect(r).toMatchObject({ timedOut: false, code: 1, stdout: "" });
     expect(r.ms).toBeLessThan(QUICK_MS);
     expect(r.stderr).toContain("credchain: NoCredentials: Unable to locate credentials.");
-    expect(r.stderr).toContain("shared-credentials-file: the credentials file /dev/zero is not a regular file (a character device)");
+    expect(r.stderr).toContain("shared-credentials-file: the credentials file /dev/zero is not a regular file (a device)");
   });
 
   it("a FIFO as AWS_CONFIG_FILE: exits 1 at once, saying it is a FIFO", async () => {
@@ -132,7 +132,7 @@ describe.each(CONFIG_FILES)("$variable", ({ variable, source, says }) => {
     expect(ours.explain.code).toBe(1);
     expect(ours.exported.Error).toEqual({
       Code: "ConfigParse",
-      Message: `Unable to parse config file ${bad.overCap}: the file is larger than 16 MiB (credchain's cap for this file; not read)`,
+      Message: `Unable to parse config file ${bad.overCap}: the file is over credchain's 16 MiB cap for this file (not read)`,
     });
     // The sparse file is NUL bytes: botocore reads all of it and cannot parse it.
     if (theirs) expect(theirs).toEqual({ raised: "ConfigParseError" });
@@ -176,7 +176,7 @@ describe("AWS_CREDENTIAL_FILE (botocore raises ConfigNotFound, and hangs on a FI
     expect(ours.export.code).toBe(1);
     expect(ours.exported.Error).toEqual({
       Code: "ConfigParse",
-      Message: `Unable to parse config file ${bad.overCap} (AWS_CREDENTIAL_FILE): the file is larger than 16 MiB (credchain's cap for this file; not read)`,
+      Message: `Unable to parse config file ${bad.overCap} (AWS_CREDENTIAL_FILE): the file is over credchain's 16 MiB cap for this file (not read)`,
     });
   });
 });

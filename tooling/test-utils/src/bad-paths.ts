@@ -27,10 +27,10 @@ export const BAD_PATH_KINDS: readonly BadPathKind[] = ["fifo", "devZero", "direc
  */
 export const BAD_PATH_REASONS: Readonly<Record<BadPathKind, string>> = {
   fifo: "is not a regular file (a FIFO)",
-  devZero: "is not a regular file (a character device)",
+  devZero: "is not a regular file (a device)",
   directory: "is a directory",
   danglingSymlink: "does not exist",
-  overCap: "is larger than ",
+  overCap: "is over credchain's ",
 };
 
 /**
