@@ -122,7 +122,7 @@ function roleProvider(session: Session, name: string, visited: string[]): Creden
     DurationSeconds: duration(profile),
   });
   const dir = cache === "file" ? join(session.ctx.homedir, ".aws", "cli", "cache") : cache.dir;
-  return withRoleFileCache(assume, { dir, key, now: session.ctx.now, logger: session.ctx.logger });
+  return withRoleFileCache(assume, { dir, key, now: session.ctx.now, logger: session.ctx.logger, readFile: session.ctx.readFile });
 }
 
 function sourceProfileProvider(session: Session, parent: string, name: string, visited: string[]): CredentialProvider {

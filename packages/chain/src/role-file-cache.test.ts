@@ -3,6 +3,8 @@ import { readFile, readdir, stat, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startSts, type StsEmulator } from "@credchain/emulator";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
 import { roleCacheKey } from "./role-file-cache.js";
@@ -81,6 +83,23 @@ print(json.dumps(out))`],
     const c = await defaultChain({ env: env(home), profile: "dev", roleCache: "file" })();
     expect(c.accessKeyId).not.toBe("ASIAOLD");
     expect(assumeCalls() - before).toBe(2);
+  });
+
+  it.each(BAD_PATH_KINDS)("treats an entry that is a %s as a miss, at once (botocore hangs on a FIFO)", async (which) => {
+    const home = await homeWith({ ".aws/config": CONFIG });
+    const dir = join(home, ".aws", "cli", "cache");
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${roleCacheKey({ RoleArn: "arn:aws:iam::123456789012:role/dev" })}.json`);
+    await makeBadPath(which, file, TOKEN_FILE_MAX_BYTES);
+    const lines: string[] = [];
+    const logger = { debug: (m: string) => void lines.push(m), warn: (m: string) => void lines.push(m) };
+    const before = assumeCalls();
+    const started = Date.now();
+    const c = await defaultChain({ env: env(home), profile: "dev", roleCache: "file", logger })();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(c.source).toBe("assume-role");
+    expect(assumeCalls() - before).toBe(1);
+    expect(lines).toContain(`assume-role: no usable cache entry: ${file} ${which === "overCap" ? "is over credchain's 1 MiB cap for this file (not read)" : BAD_PATH_REASONS[which]}`);
   });
 
   it("is off by default (memory only, as boto3)", async () => {

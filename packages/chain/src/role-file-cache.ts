@@ -1,5 +1,15 @@
 import { join } from "node:path";
-import { createCredentials, nodeCrypto, nodeFsPromises, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
+import {
+  createCredentials,
+  describeReadError,
+  nodeCrypto,
+  TOKEN_FILE_MAX_BYTES,
+  writeFileAtomic,
+  type CredentialProvider,
+  type Credentials,
+  type LocalContext,
+  type Logger,
+} from "@credchain/core";
 
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {
@@ -45,16 +55,17 @@ function parseCacheTime(text: unknown): number {
 /**
  * Wraps an assume-role provider with the AWS CLI's file cache: a valid entry (more than 15
  * minutes left) is served without calling STS (or asking for an MFA code); a fresh answer is
- * written atomically with mode 0600. Missing, expired and corrupt entries are ignored.
+ * written atomically with mode 0600. Missing, expired and corrupt entries are ignored, as are
+ * entries that are not regular files or are over 1 MiB (read with the context's bounded reader).
  */
 export function withRoleFileCache(
   provider: CredentialProvider,
-  options: { dir: string; key: string; now: () => number; logger: Logger },
+  options: { dir: string; key: string; now: () => number; logger: Logger; readFile: LocalContext["readFile"] },
 ): CredentialProvider {
   const file = join(options.dir, `${options.key}.json`);
   return async (call) => {
     if (!call?.forceRefresh) {
-      const cached = await nodeFsPromises().readFile(file, "utf8").then(
+      const cached = await options.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES }).then(
         (text) => {
           try {
             return JSON.parse(text) as { Credentials?: Record<string, unknown> };
@@ -63,7 +74,11 @@ export function withRoleFileCache(
             return undefined;
           }
         },
-        () => undefined,
+        (error: unknown) => {
+          // A miss, as in botocore's JSONFileCache; a FIFO or device there is never opened for reading.
+          options.logger.debug(`assume-role: no usable cache entry: ${file} ${describeReadError(error)}`);
+          return undefined;
+        },
       );
       const c = cached?.Credentials;
       const expires = parseCacheTime(c?.Expiration);

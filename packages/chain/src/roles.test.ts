@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startSts, startImds, type StsEmulator } from "@credchain/emulator";
-import { rejection as failure } from "@credchain/test-utils";
+import { makeBadPath, rejection as failure } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
 import { envFor, homeWith } from "./test-home.js";
@@ -114,6 +114,18 @@ describe("role profiles in the default chain", () => {
     await writeFile(join(home, "token"), "");
     const e = await failure(defaultChain({ env: env(home), profile: "w" })());
     expect(e.message).toContain(join(home, "token"));
+  });
+
+  it("names the setting that named a token file that is not a regular file: the variable over the profile key", async () => {
+    const home = await homeWith({ ".aws/config": "[profile w]\nrole_arn = arn:aws:iam::123456789012:role/w\nweb_identity_token_file = {{HOME}}/fifo\n" });
+    const fifo = await makeBadPath("fifo", join(home, "fifo"), 0);
+    const before = sts.calls.length;
+    const fromProfile = await failure(defaultChain({ env: env(home), profile: "w" })());
+    expect(fromProfile).toMatchObject({ code: "CredentialRetrieval", key: "web_identity_token_file", file: fifo });
+    expect(fromProfile.message).toContain(`${fifo} (web_identity_token_file): it is not a regular file (a FIFO)`);
+    const fromEnv = await failure(defaultChain({ env: env(home, { AWS_WEB_IDENTITY_TOKEN_FILE: fifo, AWS_PROFILE: "w" }) })());
+    expect(fromEnv).toMatchObject({ code: "CredentialRetrieval", key: "AWS_WEB_IDENTITY_TOKEN_FILE", file: fifo });
+    expect(sts.calls.length).toBe(before);
   });
 
   it("explains the role with its source", async () => {

@@ -27,7 +27,8 @@ export function webIdentityFromProfile(session: Session, name: string, envDisabl
     env,
     ...stsConfigFromProfile(session.profile, session.config, session.region),
     ...session.roles.sts,
-    webIdentityTokenFile: tokenFile,
+    // Only the profile's value goes in as the option, so errors name the setting the user wrote.
+    webIdentityTokenFile: env.AWS_WEB_IDENTITY_TOKEN_FILE ? undefined : tokenFile,
     roleArn: env.AWS_ROLE_ARN || text(profile.role_arn),
     roleSessionName: env.AWS_ROLE_SESSION_NAME || text(profile.role_session_name),
   });

@@ -59,6 +59,7 @@ export {
   TOKEN_FILE_MAX_BYTES,
   type ReadFileOptions,
 } from "./read-regular-file.js";
+export { describeReadError } from "./describe-read-error.js";
 export { isNotAFile, loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";
 export { shlexSplit } from "./shlex-split.js";
 export { parseTimestamp } from "./parse-timestamp.js";

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +22,11 @@ describe(loadConfigFile.name, () => {
     await writeFile(join(home, "broken"), `[a]\naws_secret_access_key = ${SECRET}\n${SECRET}\n`);
     // 0xFF is never valid UTF-8: Python's decoder raises, Node's decodes it to U+FFFD.
     await writeFile(join(home, "latin1"), Buffer.from("[a]\nk = caf\xe9\n", "latin1"));
+    // Not @credchain/test-utils' makeBadPaths: that package depends on core.
+    execFileSync("mkfifo", [join(home, "fifo")]);
+    await symlink(join(home, "nowhere"), join(home, "dangling"));
+    await writeFile(join(home, "huge"), "");
+    await truncate(join(home, "huge"), 16 * 1024 * 1024 + 1); // sparse, one byte over the cap
   });
   afterAll(async () => {
     await rm(home, { recursive: true, force: true });
@@ -40,11 +46,45 @@ describe(loadConfigFile.name, () => {
     expect(loaded.exists).toBe(true);
   });
 
-  it("reads a missing file, a directory and an empty path as empty (botocore: ConfigNotFound)", async () => {
-    for (const path of [join(home, "nope"), join(home, "dir"), join(home, "broken", "below-a-file"), ""]) {
-      const loaded = await loadConfigFile(path, ctx());
-      expect(loaded, path).toEqual({ path, exists: false, sections: {} });
+  it("reads a missing file, a directory and an empty path as empty (botocore: ConfigNotFound), saying why", async () => {
+    const cases = [
+      [join(home, "nope"), "does not exist"],
+      [join(home, "dangling"), "does not exist"],
+      [join(home, "dir"), "is a directory"],
+      [join(home, "broken", "below-a-file"), "does not exist"],
+      ["", "does not exist"],
+    ];
+    for (const [path, absentReason] of cases) {
+      const loaded = await loadConfigFile(path as string, ctx());
+      expect(loaded, path).toEqual({ path, exists: false, absentReason, sections: {} });
     }
+  });
+
+  it("reads a FIFO and /dev/zero as absent (os.path.isfile is false), at once and without reading them", async () => {
+    const started = Date.now();
+    expect(await loadConfigFile(join(home, "fifo"), ctx())).toEqual({
+      path: join(home, "fifo"),
+      exists: false,
+      absentReason: "is not a regular file (a FIFO)",
+      sections: {},
+    });
+    expect(await loadConfigFile("/dev/zero", ctx())).toEqual({
+      path: "/dev/zero",
+      exists: false,
+      absentReason: "is not a regular file (a device)",
+      sections: {},
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("throws ConfigParse naming the file and the 16 MiB cap for a larger file, without reading it", async () => {
+    const asked: Array<number | undefined> = [];
+    const readFile = (p: string, o?: { maxBytes?: number }) => (asked.push(o?.maxBytes), resolveContext().readFile(p, o));
+    const error = await loadConfigFile("~/huge", { ...ctx(), readFile }).catch((e: unknown) => e);
+    expect(asked).toEqual([16 * 1024 * 1024]);
+    expect(CredchainError.isInstance(error) && error.code).toBe("ConfigParse");
+    expect(error).toMatchObject({ file: join(home, "huge") });
+    expect((error as Error).message).toBe(`Unable to parse config file ${join(home, "huge")}: the file is over credchain's 16 MiB cap for this file (not read)`);
   });
 
   it("reads an unreadable file as empty with a warning (RawConfigParser.read skips it)", async () => {
@@ -79,7 +119,7 @@ describe(loadConfigFile.name, () => {
 
 describe("isNotAFile", () => {
   it("is true where Python's os.path.isfile is false, and false for other errors", () => {
-    for (const code of ["ENOENT", "ENOTDIR", "EISDIR", "ELOOP", "ENAMETOOLONG"]) expect(isNotAFile({ code })).toBe(true);
-    for (const error of [{ code: "EACCES" }, new Error("x"), null, undefined]) expect(isNotAFile(error)).toBe(false);
+    for (const code of ["ENOENT", "ENOTDIR", "EISDIR", "ELOOP", "ENAMETOOLONG", "ENOTREG"]) expect(isNotAFile({ code })).toBe(true);
+    for (const error of [{ code: "EACCES" }, { code: "EFBIG" }, new Error("x"), null, undefined]) expect(isNotAFile(error)).toBe(false);
   });
 });

@@ -38,6 +38,11 @@ describe(readRegularFile.name, () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it("says what a non-regular file is, for messages", async () => {
+    expect(await readRegularFile(at("fifo")).catch((e: unknown) => e)).toMatchObject({ code: "ENOTREG", kind: "a FIFO" });
+    expect(await readRegularFile("/dev/zero").catch((e: unknown) => e)).toMatchObject({ code: "ENOTREG", kind: "a device" });
+  });
+
   it("refuses /dev/zero without reading it (ENOTREG), and a directory (EISDIR)", async () => {
     expect(await code(readRegularFile("/dev/zero"))).toBe("ENOTREG");
     expect(await code(readRegularFile(at("dir")))).toBe("EISDIR");
@@ -51,7 +56,7 @@ describe(readRegularFile.name, () => {
 
   it("refuses a file over the cap (EFBIG) naming the cap, and reads one exactly at it", async () => {
     const error = await readRegularFile(at("big")).catch((e: Error) => e);
-    expect(error).toMatchObject({ code: "EFBIG", message: expect.stringContaining(`larger than ${16 * 1024 * 1024} bytes`) });
+    expect(error).toMatchObject({ code: "EFBIG", maxBytes: 16 * 1024 * 1024, message: expect.stringContaining(`larger than ${16 * 1024 * 1024} bytes`) });
     expect(await code(readRegularFile(at("exact"), { maxBytes: 63 }))).toBe("EFBIG");
     expect(await readRegularFile(at("exact"), { maxBytes: 64 })).toHaveLength(64);
   });

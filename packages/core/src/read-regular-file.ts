@@ -9,9 +9,12 @@ export interface ReadFileOptions {
   maxBytes?: number;
 }
 
-/** An fs-style error: a `code` callers test as they test ENOENT. */
-function fileError(code: "ENOTREG" | "EISDIR" | "EFBIG", path: string, what: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: ${what}, open '${path}'`), { code, path, syscall: "open" });
+/**
+ * An fs-style error: a `code` callers test as they test ENOENT, plus what {@link describeReadError}
+ * words it with (`kind` of a non-regular file, the cap `maxBytes`).
+ */
+function fileError(code: "ENOTREG" | "EISDIR" | "EFBIG", path: string, what: string, extra?: { kind?: string; maxBytes?: number }): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${what}, open '${path}'`), { code, path, syscall: "open", ...extra });
 }
 
 /**
@@ -20,7 +23,8 @@ function fileError(code: "ENOTREG" | "EISDIR" | "EFBIG", path: string, what: str
  * file (no stat-then-open race), and read up to a cap. Rejects with an fs-style error whose
  * `code` says why: the open's own (`ENOENT`, `EACCES`, `ELOOP` for a symlink loop, …),
  * `EISDIR` for a directory, `ENOTREG` for anything else that is not a regular file (FIFO,
- * `/dev/zero`, socket), `EFBIG` for a file over `maxBytes`.
+ * `/dev/zero`, socket; `kind` says which), `EFBIG` for a file over `maxBytes` (set on the error
+ * too). {@link describeReadError} turns any of them into words for a message.
  *
  * @example
  * ```ts
@@ -39,8 +43,9 @@ export function readRegularFile(path: string, options: ReadFileOptions = {}): Pr
       fs.fstat(fd, (statError, stats) => {
         if (statError) return finish(statError);
         if (stats.isDirectory()) return finish(fileError("EISDIR", path, "is a directory"));
-        if (!stats.isFile()) return finish(fileError("ENOTREG", path, "not a regular file"));
-        if (stats.size > maxBytes) return finish(fileError("EFBIG", path, `larger than ${maxBytes} bytes`));
+        if (!stats.isFile()) return finish(fileError("ENOTREG", path, "not a regular file", { kind: stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device" }));
+        const tooBig = () => fileError("EFBIG", path, `larger than ${maxBytes} bytes`, { maxBytes });
+        if (stats.size > maxBytes) return finish(tooBig());
         // One byte past the cap tells a file that grew since fstat from one that fits exactly.
         let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
         let length = 0;
@@ -49,7 +54,7 @@ export function readRegularFile(path: string, options: ReadFileOptions = {}): Pr
             if (readError) return finish(readError);
             length += n;
             if (n === 0) return finish(null, buffer.toString("utf8", 0, length));
-            if (length > maxBytes) return finish(fileError("EFBIG", path, `larger than ${maxBytes} bytes`));
+            if (length > maxBytes) return finish(tooBig());
             // Still more (the file grew, or reports size 0 as /proc does): a bigger buffer, up to the cap.
             if (length === buffer.length) {
               const bigger = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 65536), maxBytes + 1));

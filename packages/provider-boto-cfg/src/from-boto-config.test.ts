@@ -1,4 +1,6 @@
 import { inspect } from "node:util";
+import { CONFIG_FILE_MAX_BYTES } from "@credchain/core";
+import { BAD_PATH_REASONS, makeBadPaths } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromBotoConfig } from "./from-boto-config.js";
 import { makeHome, rejection, SECRET, type TestHome } from "./test-home.js";
@@ -56,6 +58,40 @@ describe(fromBotoConfig.name, () => {
     const error = await rejection(run({ BOTO_CONFIG: named }));
     expect(error).toMatchObject({ code: "NoCredentials", tryNextLink: true, source: "boto-config" });
     expect(error.lookedAt).toEqual({ envVars: ["BOTO_CONFIG"], files: [named.replace("~", home.dir)] });
+  });
+
+  it.each(["fifo", "devZero", "directory", "danglingSymlink"] as const)(
+    "treats a %s as absent, as botocore (os.path.isfile), and says what each file was",
+    async (which) => {
+      const path = (await makeBadPaths(home.dir, CONFIG_FILE_MAX_BYTES))[which];
+      const started = Date.now();
+      const error = await rejection(run({ BOTO_CONFIG: path }));
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(error).toMatchObject({ code: "NoCredentials", tryNextLink: true, lookedAt: { files: [path] } });
+      expect(error.message).toBe(`BOTO_CONFIG is set, so only it is read, and no boto config file has aws_access_key_id in [Credentials]: ${path} ${BAD_PATH_REASONS[which]}`);
+    },
+  );
+
+  it("moves on to ~/.boto when the system file is a FIFO, without blocking", async () => {
+    const { fifo } = await makeBadPaths(home.dir, CONFIG_FILE_MAX_BYTES);
+    await home.write({ ".boto": `[Credentials]\n${KEYS}` });
+    const provider = fromBotoConfig({ env: {}, homedir: home.dir, systemBotoConfigPath: fifo });
+    expect((await provider()).accessKeyId).toBe("AKIDBOTO");
+  });
+
+  it("fails with ConfigParse naming the file and the 16 MiB cap for a larger file (the chain stops)", async () => {
+    const { overCap } = await makeBadPaths(home.dir, CONFIG_FILE_MAX_BYTES);
+    const error = await rejection(run({ BOTO_CONFIG: overCap }));
+    expect(error).toMatchObject({ code: "ConfigParse", tryNextLink: false, source: "boto-config", file: overCap });
+    expect(error.message).toBe(`Unable to parse config file ${overCap}: the file is over credchain's 16 MiB cap for this file (not read)`);
+  });
+
+  it("says what each default file had instead of a key", async () => {
+    await home.write({ ".boto": "[Other]\nx = 1\n", "etc/boto.cfg": "[Credentials]\nx = 1\n" });
+    const error = await rejection(run());
+    expect(error.message).toBe(
+      `BOTO_CONFIG is not set and no boto config file has aws_access_key_id in [Credentials]: ${home.dir}/etc/boto.cfg has no aws_access_key_id in [Credentials]; ${home.dir}/.boto has no [Credentials]`,
+    );
   });
 
   it("is notFound when no file exists, listing both", async () => {

@@ -37,7 +37,10 @@ export interface BotoConfigInit extends ProviderContextInit {
  *
  * Files: only `BOTO_CONFIG` when that variable is set (even to an empty string), with `$VARS`
  * and `~` expanded; otherwise `/etc/boto.cfg`, then `~/.boto`. A missing or unreadable file is
- * skipped; so is a file without `[Credentials]` or without an access key in it. The first file
+ * skipped, as is anything that is not a regular file (a directory, FIFO or device: botocore's
+ * `os.path.isfile` is false), and a file without `[Credentials]` or without an access key in it;
+ * the `notFound` reason says which each file was. A file over 16 MiB: `ConfigParse`, naming the
+ * cap, without reading the rest. The first file
  * with an access key decides:
  *
  * - no secret key: `PartialCredentials`;
@@ -63,19 +66,28 @@ export function fromBotoConfig(init: BotoConfigInit = {}): CredentialProvider {
     const named = ctx.env[BOTO_CONFIG];
     const candidates = named === undefined ? defaults : [named];
     const files: string[] = [];
+    // What each file had instead of a key, for explain and NoCredentials.
+    const notes: string[] = [];
     for (const candidate of candidates) {
       const file = await load(candidate, ctx);
       files.push(file.path);
-      if (!file.exists || file.readError !== undefined) continue;
       const section = file.sections[BOTO_CREDENTIALS_SECTION];
-      if (section === undefined || !Object.hasOwn(section, ACCESS_KEY)) continue;
+      if (section === undefined || !Object.hasOwn(section, ACCESS_KEY)) {
+        const why = !file.exists
+          ? (file.absentReason ?? "does not exist")
+          : file.readError !== undefined
+            ? `cannot be read (${file.readError})`
+            : `has no ${section === undefined ? "" : `${ACCESS_KEY} in `}[${BOTO_CREDENTIALS_SECTION}]`;
+        notes.push(`${file.path} ${why}`);
+        continue;
+      }
       const place = { source: SOURCE, file: file.path, fileLabel: file.path, section: `[${BOTO_CREDENTIALS_SECTION}]` } as const;
       const { accessKeyId, secretAccessKey } = sectionKeyPair(section, place);
       ctx.logger.debug(`${SOURCE}: found credentials in ${file.path}`);
       return createCredentials({ accessKeyId, secretAccessKey, source: SOURCE });
     }
     const where = named === undefined ? `${BOTO_CONFIG} is not set and` : `${BOTO_CONFIG} is set, so only it is read, and`;
-    throw notFound(SOURCE, `${where} no boto config file (${files.join(", ")}) has ${ACCESS_KEY} in [${BOTO_CREDENTIALS_SECTION}]`, {
+    throw notFound(SOURCE, `${where} no boto config file has ${ACCESS_KEY} in [${BOTO_CREDENTIALS_SECTION}]: ${notes.join("; ")}`, {
       envVars: [BOTO_CONFIG],
       files,
     });

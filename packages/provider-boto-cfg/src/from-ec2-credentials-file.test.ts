@@ -1,5 +1,7 @@
 import { chmod } from "node:fs/promises";
 import { inspect } from "node:util";
+import { CONFIG_FILE_MAX_BYTES } from "@credchain/core";
+import { BAD_PATH_REASONS, makeBadPaths } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromEc2CredentialsFile } from "./from-ec2-credentials-file.js";
 import { makeHome, rejection, SECRET, type TestHome } from "./test-home.js";
@@ -55,10 +57,10 @@ describe(fromEc2CredentialsFile.name, () => {
   });
 
   it.each([
-    ["a missing file", (dir: string) => `${dir}/nope.creds`, "ENOENT"],
-    ["a directory", (dir: string) => dir, "EISDIR"],
-    ["an empty string", () => "", "ENOENT"],
-    ["$VARS, which are not expanded", () => "$HOME/ec2.creds", "ENOENT"],
+    ["a missing file", (dir: string) => `${dir}/nope.creds`, "it does not exist"],
+    ["a directory", (dir: string) => dir, "it is a directory"],
+    ["an empty string", () => "", "it does not exist"],
+    ["$VARS, which are not expanded", () => "$HOME/ec2.creds", "it does not exist"],
   ])("fails with ConfigNotFound (the chain stops) for %s", async (_, path, code) => {
     await home.write({ "ec2.creds": `AWSAccessKeyId=AKIDEC2\nAWSSecretKey=${SECRET}\n` });
     const named = path(home.dir);
@@ -80,6 +82,25 @@ describe(fromEc2CredentialsFile.name, () => {
     const denied = Object.assign(new Error("denied"), { code: "EACCES" });
     const provider = fromEc2CredentialsFile({ env: { AWS_CREDENTIAL_FILE: "/x" }, readFile: () => Promise.reject(denied) });
     expect(await rejection(provider())).toMatchObject({ code: "ConfigNotFound", cause: denied, message: expect.stringContaining("EACCES") });
+  });
+
+  it.each(["fifo", "devZero", "directory", "danglingSymlink"] as const)(
+    "fails at once with ConfigNotFound saying what is there for a %s (botocore hangs on a FIFO or device)",
+    async (which) => {
+      const path = (await makeBadPaths(home.dir, CONFIG_FILE_MAX_BYTES))[which];
+      const started = Date.now();
+      const error = await rejection(run({ AWS_CREDENTIAL_FILE: path }));
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(error).toMatchObject({ code: "ConfigNotFound", tryNextLink: false, file: path, key: "AWS_CREDENTIAL_FILE" });
+      expect(error.message).toBe(`The specified config file (${path}) could not be found: AWS_CREDENTIAL_FILE names it but it ${BAD_PATH_REASONS[which]}`);
+    },
+  );
+
+  it("fails with ConfigParse naming the file and the 16 MiB cap for a larger file, without reading it", async () => {
+    const { overCap } = await makeBadPaths(home.dir, CONFIG_FILE_MAX_BYTES);
+    const error = await rejection(run({ AWS_CREDENTIAL_FILE: overCap }));
+    expect(error).toMatchObject({ code: "ConfigParse", tryNextLink: false, file: overCap, key: "AWS_CREDENTIAL_FILE" });
+    expect(error.message).toBe(`Unable to parse config file ${overCap} (AWS_CREDENTIAL_FILE): the file is over credchain's 16 MiB cap for this file (not read)`);
   });
 
   it("fails with ConfigParse on a file that is not UTF-8", async () => {

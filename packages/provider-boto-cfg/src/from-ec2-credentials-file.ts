@@ -1,6 +1,8 @@
 import {
   createCredentials,
+  CONFIG_FILE_MAX_BYTES,
   CredchainError,
+  describeReadError,
   expandUser,
   notFound,
   resolveContext,
@@ -28,7 +30,9 @@ const SOURCE = "ec2-credentials-file";
  *
  * - `AWS_CREDENTIAL_FILE` unset: `notFound` (the chain moves on).
  * - Set (even to an empty string) but the file cannot be opened (missing, a directory, no
- *   permission): `ConfigNotFound` — botocore raises and the chain stops.
+ *   permission): `ConfigNotFound` — botocore raises and the chain stops. The same for a FIFO or
+ *   device, which is never opened for reading (botocore would hang on it).
+ * - Larger than 16 MiB: `ConfigParse`, naming the cap, without reading the rest.
  * - Not UTF-8: `ConfigParse` (botocore fails with UnicodeDecodeError).
  * - No `AWSAccessKeyId` line: `notFound`.
  * - `AWSAccessKeyId` without `AWSSecretKey`: `PartialCredentials` (botocore fails with KeyError).
@@ -57,16 +61,16 @@ export function fromEc2CredentialsFile(init: Ec2CredentialsFileInit = {}): Crede
 
     let text: string;
     try {
-      text = await ctx.readFile(path);
+      text = await ctx.readFile(path, { maxBytes: CONFIG_FILE_MAX_BYTES });
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
       // botocore's parse_key_val_file turns every OSError into ConfigNotFound; anything else
       // (a bug in an injected reader) is not ours to rename.
       if (typeof code !== "string") throw error;
-      throw fail("ConfigNotFound", `The specified config file (${path}) could not be found: ${AWS_CREDENTIAL_FILE} names it but it cannot be read (${code})`, {
-        key: AWS_CREDENTIAL_FILE,
-        cause: error,
-      });
+      const why = describeReadError(error);
+      const extra = { key: AWS_CREDENTIAL_FILE, cause: error };
+      if (code === "EFBIG") throw fail("ConfigParse", `Unable to parse config file ${path} (${AWS_CREDENTIAL_FILE}): the file ${why}`, extra);
+      throw fail("ConfigNotFound", `The specified config file (${path}) could not be found: ${AWS_CREDENTIAL_FILE} names it but it ${why}`, extra);
     }
     // What invalid UTF-8 decodes to; botocore's read() raises UnicodeDecodeError there.
     if (text.includes("\ufffd")) {

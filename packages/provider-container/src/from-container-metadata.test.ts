@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import type { HttpRequest, Logger, Transport } from "@credchain/core";
+import { TOKEN_FILE_MAX_BYTES, type HttpRequest, type Logger, type Transport } from "@credchain/core";
 import { startContainer, type ContainerEmulator, type Fault } from "@credchain/emulator";
-import { rejection as failure } from "@credchain/test-utils";
+import { BAD_PATH_REASONS, makeBadPaths, rejection as failure } from "@credchain/test-utils";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fromContainerMetadata, type ContainerMetadataInit } from "./from-container-metadata.js";
 
@@ -82,6 +82,20 @@ describe(fromContainerMetadata.name, () => {
     await writeFile(file, TOKEN);
     expect((await p()).accessKeyId).toBe("ASIAEMULATOR00000001");
   });
+
+  it.each(["fifo", "devZero", "directory", "danglingSymlink", "overCap"] as const)(
+    "fails at once with CredentialRetrieval, calling nothing, when the token file is a %s (botocore: OSError, or a hang)",
+    async (which) => {
+      const c = await emulator();
+      const path = (await makeBadPaths(await mkdtemp(join(dir, "bad-")), TOKEN_FILE_MAX_BYTES))[which];
+      const started = Date.now();
+      const error = await failure(provider({ ...c.env, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: path }).p());
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(error).toMatchObject({ code: "CredentialRetrieval", tryNextLink: false, file: path, key: "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE" });
+      expect(error.message).toContain(`cannot read the token file ${path} (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE): it ${BAD_PATH_REASONS[which]}`);
+      expect(c.requests).toHaveLength(0);
+    },
+  );
 
   it("sends no Authorization header when no token is configured (missing → 401)", async () => {
     const c = await emulator();

@@ -25,6 +25,14 @@ async function failure(promise: Promise<unknown>): Promise<Error & Record<string
 }
 
 describe(readAuthorizationToken.name, () => {
+  it("reads the token file with the context's reader, capped at 1 MiB", async () => {
+    const file = join(dir, "capped");
+    const asked: Array<[string, number | undefined]> = [];
+    const readFile = async (p: string, o?: { maxBytes?: number }) => (asked.push([p, o?.maxBytes]), "Bearer t");
+    expect(await readAuthorizationToken({ env: { AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file }, readFile })).toBe("Bearer t");
+    expect(asked).toEqual([[file, 1024 * 1024]]);
+  });
+
   it("is undefined when no token is configured", async () => {
     expect(await readAuthorizationToken(ctx({}))).toBeUndefined();
   });
@@ -62,7 +70,7 @@ describe(readAuthorizationToken.name, () => {
     const file = join(dir, "missing");
     const error = await failure(readAuthorizationToken(ctx({ AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file, AWS_CONTAINER_AUTHORIZATION_TOKEN: SECRET })));
     expect(error).toMatchObject({ code: "CredentialRetrieval", file, key: "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE" });
-    expect(error.message).toMatch(/cannot read .*missing.*ENOENT/);
+    expect(error.message).toMatch(/cannot read the token file .*missing \(AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE\): it does not exist$/);
     expect(error.message).not.toContain("s3cr3t");
   });
 });

@@ -1,4 +1,4 @@
-import { CredchainError, retrievalError, type ProviderContext } from "@credchain/core";
+import { CredchainError, describeReadError, retrievalError, TOKEN_FILE_MAX_BYTES, type ProviderContext } from "@credchain/core";
 
 /** The Authorization header value for the container endpoint. */
 export const AWS_CONTAINER_AUTHORIZATION_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
@@ -8,13 +8,15 @@ export const AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE = "AWS_CONTAINER_AUTHORIZATI
 /**
  * The Authorization value botocore would send: the token file's contents when
  * AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE is set (read raw, every time, since EKS rotates it),
- * else AWS_CONTAINER_AUTHORIZATION_TOKEN, else none. A CR or LF anywhere (a trailing newline
+ * else AWS_CONTAINER_AUTHORIZATION_TOKEN, else none. A token file that is missing, not a regular
+ * file (a directory, FIFO or device: never opened for reading) or over 1 MiB fails with
+ * `CredentialRetrieval` naming the file, the variable and why. A CR or LF anywhere (a trailing newline
  * included) is refused, as botocore does (ValueError: not a legal header value); so is NUL, which
  * fetch would refuse with the value in its message.
  *
  * @example
  * ```ts
- * const authorization = await readAuthorizationToken({ env: process.env, readFile: (p) => fs.readFile(p, "utf8") });
+ * const authorization = await readAuthorizationToken({ env: process.env, readFile: readRegularFile });
  * ```
  */
 export async function readAuthorizationToken(ctx: Pick<ProviderContext, "env" | "readFile">): Promise<string | undefined> {
@@ -23,10 +25,10 @@ export async function readAuthorizationToken(ctx: Pick<ProviderContext, "env" | 
   let token = ctx.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
   if (file !== undefined) {
     try {
-      token = await ctx.readFile(file);
+      token = await ctx.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES });
     } catch (cause) {
-      const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
-      throw retrievalError("container-role", `cannot read the token file ${file} (${key}): ${why}`, { file, key, cause });
+      // botocore raises the open's OSError (FileNotFoundError, IsADirectoryError) and hangs on a FIFO.
+      throw retrievalError("container-role", `cannot read the token file ${file} (${key}): it ${describeReadError(cause)}`, { file, key, cause });
     }
   }
   if (token && /[\r\n\0]/.test(token)) {

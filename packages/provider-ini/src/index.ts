@@ -9,6 +9,7 @@ export {
   readCredentialsFile,
   type ConfigFile,
   type CredentialsFile,
+  type FileFacts,
   type Profile,
   type ProfileMap,
   type SharedConfig,

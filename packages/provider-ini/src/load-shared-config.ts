@@ -20,11 +20,19 @@ export interface SharedConfigInit extends ProviderContextInit {
   credentialsFile?: string;
 }
 
-export interface ConfigFile {
+/** Where a file was looked for and what was there. */
+export interface FileFacts {
   /** The expanded path. */
   path: string;
   /** False when no regular file is there (read as empty, as botocore does). */
   exists: boolean;
+  /** When `exists` is false, why: "does not exist", "is a directory", "is not a regular file (a FIFO)", … */
+  absentReason?: string;
+  /** When the file exists but could not be read (read as empty, as botocore does): the fs error code. */
+  readError?: string;
+}
+
+export interface ConfigFile extends FileFacts {
   /** `[profile x]` as `x`, `[default]` as `default` (botocore's build_profile_map). */
   profiles: ProfileMap;
   /** `[sso-session x]` as `x`. */
@@ -35,9 +43,7 @@ export interface ConfigFile {
   sections: ParsedConfig;
 }
 
-export interface CredentialsFile {
-  path: string;
-  exists: boolean;
+export interface CredentialsFile extends FileFacts {
   /** Every section by its name as written: `[x]` is `x`, `[profile x]` is `profile x`. */
   profiles: ProfileMap;
 }
@@ -87,7 +93,8 @@ export async function loadSharedConfig(init: SharedConfigInit = {}): Promise<Sha
 export async function readConfigFile(init: Omit<SharedConfigInit, "credentialsFile"> = {}): Promise<ConfigFile> {
   const ctx = resolveContext(init);
   const loaded = await loadConfigFile(init.configFile ?? ctx.env[AWS_CONFIG_FILE] ?? DEFAULT_CONFIG_FILE, ctx);
-  return { path: loaded.path, exists: loaded.exists, ...buildProfileMap(loaded.sections), sections: loaded.sections };
+  const { sections, ...facts } = loaded;
+  return { ...facts, ...buildProfileMap(sections), sections };
 }
 
 /**
@@ -97,7 +104,8 @@ export async function readConfigFile(init: Omit<SharedConfigInit, "credentialsFi
 export async function readCredentialsFile(init: Omit<SharedConfigInit, "configFile"> = {}): Promise<CredentialsFile> {
   const ctx = resolveContext(init);
   const loaded = await loadConfigFile(init.credentialsFile ?? ctx.env[AWS_SHARED_CREDENTIALS_FILE] ?? DEFAULT_CREDENTIALS_FILE, ctx);
-  return { path: loaded.path, exists: loaded.exists, profiles: loaded.sections };
+  const { sections, ...facts } = loaded;
+  return { ...facts, profiles: sections };
 }
 
 /**

@@ -8,16 +8,14 @@ import {
   type CredentialProvider,
   type CredentialSource,
 } from "@credchain/core";
-import type { ProfileMap, SharedConfig } from "./load-shared-config.js";
+import type { FileFacts, ProfileMap, SharedConfig } from "./load-shared-config.js";
 import type { ProfileInit } from "./options.js";
 
 const ACCESS_KEY = "aws_access_key_id";
 const TOKENS = ["aws_security_token", "aws_session_token"] as const;
 const ACCOUNT_ID = "aws_account_id";
 
-interface ProfileFile {
-  path: string;
-  exists: boolean;
+interface ProfileFile extends FileFacts {
   profiles: ProfileMap;
 }
 
@@ -45,7 +43,8 @@ export function profileCredentialsProvider(init: ProfileInit, spec: ProfileSourc
     const profileName = selectProfile({ profile: init.profile, env: ctx.env }).name || "default";
     const file = init.sharedConfig ? spec.pick(init.sharedConfig) : await spec.read({ ...init, ...ctx });
     const lookedAt = { files: [file.path], profile: profileName };
-    if (!file.exists) throw notFound(source, `the ${kind} ${file.path} does not exist`, lookedAt);
+    if (!file.exists) throw notFound(source, `the ${kind} ${file.path} ${file.absentReason ?? "does not exist"}`, lookedAt);
+    if (file.readError !== undefined) throw notFound(source, `the ${kind} ${file.path} cannot be read (${file.readError}), so it counts as empty`, lookedAt);
     if (!Object.hasOwn(file.profiles, profileName)) {
       throw notFound(source, `the ${kind} ${file.path} has no profile "${profileName}"`, lookedAt);
     }

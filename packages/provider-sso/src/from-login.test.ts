@@ -3,6 +3,8 @@ import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { startLogin, type LoginEmulator } from "@credchain/emulator";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromLogin, LOGIN_REFRESH_THRESHOLD_MS, type LoginInit } from "./from-login.js";
 import { isoSeconds, loginToken, makeLoginHome, newDpopKey, SESSION, sha256, writeLoginCache } from "./test-login-home.js";
@@ -144,6 +146,18 @@ describe(fromLogin.name, () => {
     expect(e).toMatchObject({ code: "CredentialRetrieval", tryNextLink: false, source: "login", profile: "dev", file, lookedAt: { files: [file], note: "no cached login session" } });
     expect(e.message).toContain(`Unable to load an existing login session for session ${SESSION}`);
     expect(e.message).toMatch(/To sign in again, run: aws login --profile dev$/);
+  });
+
+  it.each(BAD_PATH_KINDS)("fails at once, saying what is there, when the cache file is a %s", async (which) => {
+    const file = await makeBadPath(which, join(home.cacheDir, `${sha256(SESSION)}.json`), TOKEN_FILE_MAX_BYTES);
+    const started = Date.now();
+    const e = await failure(provider()());
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(e).toMatchObject({ code: "CredentialRetrieval", tryNextLink: false, source: "login", file });
+    if (which === "danglingSymlink") expect(e.message).toContain(`Unable to load an existing login session for session ${SESSION} (no file ${file})`);
+    else expect(e.message).toContain(`Error loading login session token: the login cache file ${file} ${BAD_PATH_REASONS[which]}`);
+    expect(e.message).toMatch(/To sign in again, run: aws login --profile dev$/);
+    expect(login.requests).toEqual([]);
   });
 
   it("fails clearly on a corrupt or incomplete cache file, naming fields but no values", async () => {

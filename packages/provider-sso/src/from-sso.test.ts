@@ -2,6 +2,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmod, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { startSso, startSsoOidc, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromSso, type SsoInit } from "./from-sso.js";
 import { ssoTokenCacheFile } from "./token-cache.js";
@@ -306,7 +308,23 @@ describe(fromSso.name, () => {
       } })(),
     );
     expect(e.code).toBe("SSOTokenLoad");
-    expect(e.message).toContain("could not be read (EACCES)");
+    expect(e.message).toContain(`the token cache file ${file} cannot be read (EACCES)`);
+  });
+
+  it.each(BAD_PATH_KINDS)("a cache file that is a %s is SSOTokenLoad at once, saying what is there", async (which) => {
+    const file = await makeBadPath(which, join(home.cacheDir, `${sha1("corp")}.json`), TOKEN_FILE_MAX_BYTES);
+    const started = Date.now();
+    const e = await failure(provider(SESSION_PROFILE)());
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(e.code).toBe("SSOTokenLoad");
+    if (which === "danglingSymlink") {
+      expect(e.message).toContain(`Token for corp does not exist (no file ${file})`);
+    } else {
+      expect(e.message).toContain(`Token for corp could not be loaded: the token cache file ${file} ${BAD_PATH_REASONS[which]}`);
+      expect(e.lookedAt?.note).toContain(`token cache file ${BAD_PATH_REASONS[which]}`);
+    }
+    expect(e.message).toContain("aws sso login --sso-session corp");
+    expect(sso.requests).toHaveLength(0);
   });
 
   it("a refreshed token that cannot be written is still used", async () => {

@@ -1,4 +1,4 @@
-import { isNotAFile, parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { describeReadError, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
 import { ssoError } from "./errors.js";
 import type { SsoProfileConfig } from "./sso-config.js";
 import { ssoTokenCacheFile, writeSsoToken, type SsoToken } from "./token-cache.js";
@@ -27,15 +27,16 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
 
   let text: string;
   try {
-    text = await ctx.readFile(file);
+    text = await ctx.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES });
   } catch (error) {
-    const errno = (error as NodeJS.ErrnoException).code;
-    if (isNotAFile(error)) {
+    const why = describeReadError(error);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       lookedAt.note = "no cached token";
       throw fail("SSOTokenLoad", `Error loading SSO Token: Token for ${name} does not exist (no file ${file}).`);
     }
-    lookedAt.note = `token cache unreadable (${errno ?? "error"})`;
-    throw fail("SSOTokenLoad", `Error loading SSO Token: the token cache file ${file} could not be read (${errno ?? (error as Error).message}).`, { cause: error });
+    // A directory, FIFO or device is never opened for reading (botocore would hang on a FIFO).
+    lookedAt.note = `token cache file ${why}`;
+    throw fail("SSOTokenLoad", `Error loading SSO Token: Token for ${name} could not be loaded: the token cache file ${file} ${why}.`, { cause: error });
   }
 
   let token: unknown;

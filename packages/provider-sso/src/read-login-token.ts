@@ -1,4 +1,4 @@
-import { isNotAFile, parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { describeReadError, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
 import { loginError } from "./login-errors.js";
 import type { LoginToken } from "./login-cache.js";
 
@@ -25,13 +25,14 @@ export async function readLoginToken(ctx: ProviderContext, file: string, session
 
   let text: string;
   try {
-    text = await ctx.readFile(file);
+    text = await ctx.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES });
   } catch (error) {
-    const errno = (error as NodeJS.ErrnoException).code;
-    if (isNotAFile(error)) {
+    const why = describeReadError(error);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw fail("no cached login session", `Unable to load an existing login session for session ${session} (no file ${file}).`);
     }
-    throw fail(`login cache unreadable (${errno ?? "error"})`, `the login cache file ${file} could not be read (${errno ?? (error as Error).message}).`, { cause: error });
+    // A directory, FIFO or device is never opened for reading (botocore would hang on a FIFO).
+    throw fail(`login cache file ${why}`, `the login cache file ${file} ${why}.`, { cause: error });
   }
 
   let parsed: unknown;

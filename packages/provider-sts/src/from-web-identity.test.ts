@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
 import { stsIssuedKeys } from "@credchain/emulator";
+import { BAD_PATH_REASONS, makeBadPaths, type BadPaths } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromWebIdentity } from "./from-web-identity.js";
 import { contextFor, emulator, failure, ROLE, T0 } from "./test-helpers.js";
@@ -75,8 +77,44 @@ describe(fromWebIdentity.name, () => {
     const file = join(dir, "does-not-exist");
     const error = await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: file })());
     expect(error).toMatchObject({ code: "CredentialRetrieval", file });
-    expect(error.message).toBe(`Could not read the web identity token file ${file} (ENOENT)`);
+    expect(error.message).toBe(`Could not read the web identity token file ${file} (web_identity_token_file): it does not exist`);
     expect(sts.requests).toHaveLength(0);
+  });
+
+  describe("a token file that is not a regular file or is over 1 MiB: CredentialRetrieval at once, naming the setting and the file", () => {
+    let bad: BadPaths;
+    beforeAll(async () => {
+      bad = await makeBadPaths(await mkdtemp(join(dir, "bad-")), TOKEN_FILE_MAX_BYTES);
+    });
+    const KINDS = ["fifo", "devZero", "directory", "danglingSymlink", "overCap"] as const;
+
+    it.each(KINDS)("%s named by AWS_WEB_IDENTITY_TOKEN_FILE (botocore: OSError, or a hang)", async (which) => {
+      const sts = await emulator();
+      const { init } = contextFor(sts);
+      const env = { ...init.env, AWS_WEB_IDENTITY_TOKEN_FILE: bad[which], AWS_ROLE_ARN: ROLE };
+      const started = Date.now();
+      const error = await failure(fromWebIdentity({ ...init, env })());
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(error).toMatchObject({ code: "CredentialRetrieval", tryNextLink: false, file: bad[which], key: "AWS_WEB_IDENTITY_TOKEN_FILE" });
+      expect(error.message).toContain(`Could not read the web identity token file ${bad[which]} (AWS_WEB_IDENTITY_TOKEN_FILE): it ${BAD_PATH_REASONS[which]}`);
+      expect(sts.requests).toHaveLength(0);
+    });
+
+    it.each(KINDS)("%s named by the profile's web_identity_token_file", async (which) => {
+      const sts = await emulator();
+      const { init } = contextFor(sts);
+      const error = await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: bad[which] })());
+      expect(error).toMatchObject({ code: "CredentialRetrieval", file: bad[which], key: "web_identity_token_file" });
+      expect(error.message).toContain(`(web_identity_token_file): it ${BAD_PATH_REASONS[which]}`);
+      expect(sts.requests).toHaveLength(0);
+    });
+
+    it("names the 1 MiB cap", async () => {
+      const sts = await emulator();
+      const { init } = contextFor(sts);
+      const error = await failure(fromWebIdentity({ ...init, roleArn: ROLE, webIdentityTokenFile: bad.overCap })());
+      expect(error.message).toMatch(/is over credchain's 1 MiB cap for this file \(not read\)$/);
+    });
   });
 
   it("an empty token file is a clear error naming the file", async () => {

@@ -1,4 +1,4 @@
-import { CredchainError, notFound, resolveContext, type CredentialProvider } from "@credchain/core";
+import { CredchainError, describeReadError, notFound, resolveContext, TOKEN_FILE_MAX_BYTES, type CredentialProvider } from "@credchain/core";
 import { createStsClient, type AssumeRoleWithWebIdentityParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";
 
@@ -9,7 +9,10 @@ export const AWS_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME";
 export interface WebIdentityInit extends Omit<StsClientInit, "credentials" | "source"> {
   /** Profile `role_arn`. Default: AWS_ROLE_ARN. */
   roleArn?: string | undefined;
-  /** Profile `web_identity_token_file`, read on every call (EKS and others rotate it). Default: AWS_WEB_IDENTITY_TOKEN_FILE. */
+  /**
+   * Profile `web_identity_token_file`, read on every call (EKS and others rotate it); errors name
+   * it as `web_identity_token_file`. Default: AWS_WEB_IDENTITY_TOKEN_FILE.
+   */
   webIdentityTokenFile?: string | undefined;
   /** Profile `role_session_name`. Default: AWS_ROLE_SESSION_NAME, else `botocore-session-<epoch seconds>`. */
   roleSessionName?: string | undefined;
@@ -28,7 +31,9 @@ const SOURCE = "assume-role-with-web-identity";
  * chain passes profile values only where the variable is unset).
  *
  * No token file configured: `notFound` (the chain moves on). A token file without a role ARN,
- * a malformed role ARN or duration: `InvalidConfig`. A missing token file: `CredentialRetrieval`; an empty
+ * a malformed role ARN or duration: `InvalidConfig`. A token file that is missing, not a regular
+ * file (a directory, FIFO or device: never opened for reading, where botocore would hang) or over
+ * 1 MiB (not read): `CredentialRetrieval`, naming the file and the setting that named it; an empty
  * one (under 4 characters): `InvalidConfig`, naming the file. STS refusing: `CredentialRetrieval` with the STS code.
  *
  * @example
@@ -69,14 +74,16 @@ export function fromWebIdentity(init: WebIdentityInit = {}): CredentialProvider 
 
     let webIdentityToken: string;
     try {
-      webIdentityToken = await ctx.readFile(tokenFile);
+      webIdentityToken = await ctx.readFile(tokenFile, { maxBytes: TOKEN_FILE_MAX_BYTES });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException | null)?.code ?? "unknown error";
+      // botocore raises the open's OSError (FileNotFoundError, IsADirectoryError) and hangs on a FIFO.
+      const setting = init.webIdentityTokenFile === undefined ? AWS_WEB_IDENTITY_TOKEN_FILE : "web_identity_token_file";
       throw new CredchainError({
         code: "CredentialRetrieval",
-        message: `Could not read the web identity token file ${tokenFile} (${code})`,
+        message: `Could not read the web identity token file ${tokenFile} (${setting}): it ${describeReadError(error)}`,
         source: SOURCE,
         file: tokenFile,
+        key: setting,
         cause: error,
       });
     }

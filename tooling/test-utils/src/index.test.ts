@@ -1,7 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
+import { lstat, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { CredchainError } from "@credchain/core";
 import { describe, expect, it } from "vitest";
+import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath, makeBadPaths } from "./bad-paths.js";
 import { rejection } from "./rejection.js";
 import { makeTempHome } from "./temp-home.js";
 
@@ -24,5 +25,23 @@ describe("makeTempHome", () => {
     expect(await readFile(join(home.dir, ".aws", "config"), "utf8")).toBe("[default]\n");
     await home.remove();
     await expect(stat(home.dir)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("makeBadPaths", () => {
+  it("makes a FIFO, a directory, a dangling symlink and a sparse file one byte over the cap", async () => {
+    const home = await makeTempHome("credchain-test-utils-");
+    const bad = await makeBadPaths(home.dir, 1024);
+    expect((await lstat(bad.fifo)).isFIFO()).toBe(true);
+    expect((await stat(bad.devZero)).isCharacterDevice()).toBe(true);
+    expect((await stat(bad.directory)).isDirectory()).toBe(true);
+    expect((await lstat(bad.danglingSymlink)).isSymbolicLink()).toBe(true);
+    await expect(stat(bad.danglingSymlink)).rejects.toMatchObject({ code: "ENOENT" });
+    expect((await stat(bad.overCap)).size).toBe(1025);
+    expect(Object.keys(BAD_PATH_REASONS).sort()).toEqual(Object.keys(bad).sort());
+    expect([...BAD_PATH_KINDS].sort()).toEqual(Object.keys(bad).sort());
+    await makeBadPath("devZero", join(home.dir, "zero-here"), 0);
+    expect((await stat(join(home.dir, "zero-here"))).isCharacterDevice()).toBe(true);
+    await home.remove();
   });
 });

@@ -1,2 +1,3 @@
+export { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath, makeBadPaths, type BadPathKind, type BadPaths } from "./bad-paths.js";
 export { rejection } from "./rejection.js";
 export { makeTempHome, type TempHome } from "./temp-home.js";
