@@ -5,7 +5,8 @@ import { promisify } from "node:util";
 import { startSts, type StsEmulator } from "@credchain/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
-import { roleCacheKey } from "./role-file-cache.js";
+import { createCredentials } from "@credchain/core";
+import { roleCacheKey, withRoleFileCache } from "./role-file-cache.js";
 import { envFor, homeWith } from "./test-home.js";
 
 const hasBotocore = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" }).status === 0;
@@ -81,6 +82,25 @@ print(json.dumps(out))`],
     const c = await defaultChain({ env: env(home), profile: "dev", roleCache: "file" })();
     expect(c.accessKeyId).not.toBe("ASIAOLD");
     expect(assumeCalls() - before).toBe(2);
+  });
+
+  it("never writes over an entry that lasts longer (another process wrote it meanwhile); replaces one that does not", async () => {
+    const home = await homeWith({});
+    const dir = join(home, ".aws", "cli", "cache");
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, "k.json");
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 19) + "UTC";
+    const fresh = async () =>
+      createCredentials({ accessKeyId: "ASIAFRESH", secretAccessKey: "s", sessionToken: "t", expiration: new Date(Date.now() + 3600_000), source: "assume-role" });
+    const cached = withRoleFileCache(fresh, { dir, key: "k", now: Date.now, logger: { debug() {}, warn() {} } });
+    const later = JSON.stringify({ Credentials: { AccessKeyId: "ASIALATER", SecretAccessKey: "s", SessionToken: "t", Expiration: at(5 * 3600_000) } });
+    await writeFile(file, later);
+    expect((await cached({ forceRefresh: true })).accessKeyId).toBe("ASIAFRESH");
+    expect(await readFile(file, "utf8")).toBe(later);
+    await writeFile(file, JSON.stringify({ Credentials: { AccessKeyId: "ASIAOLDER", SecretAccessKey: "s", SessionToken: "t", Expiration: at(1800_000) } }));
+    await cached({ forceRefresh: true });
+    expect(JSON.parse(await readFile(file, "utf8")).Credentials.AccessKeyId).toBe("ASIAFRESH");
+    expect(await readdir(dir)).toEqual(["k.json"]);
   });
 
   it("is off by default (memory only, as boto3)", async () => {
