@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { lutimes, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -147,6 +147,23 @@ describe(withFileLock.name, () => {
     await utimes(`${file}.lock`, old, old);
     await withFileLock(file, async () => {}, { waitMs: 200, staleMs: 5000 });
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("a lock path that is a dangling symlink is broken once stale; a directory there ends in LockTimeout, not a spin", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "f");
+    await symlink(join(dir, "nowhere"), `${file}.lock`);
+    const old = new Date(Date.now() - 6000);
+    await lutimes(`${file}.lock`, old, old);
+    await withFileLock(file, async () => {}, { waitMs: 500, staleMs: 5000 });
+    await mkdir(`${file}.lock`);
+    await lutimes(`${file}.lock`, old, old);
+    const cpu = process.cpuUsage();
+    const e = await lockFailure(withFileLock(file, async () => {}, { waitMs: 400, staleMs: 5000 }));
+    expect(e.code).toBe("LockTimeout");
+    const used = process.cpuUsage(cpu);
+    expect((used.user + used.system) / 1000).toBeLessThan(300);
+    expect((await readdir(dir)).sort()).toEqual(["f.lock"]);
   });
 
   it("a holder that works longer than staleMs keeps touching its lock, so waiters do not take it for dead", async () => {

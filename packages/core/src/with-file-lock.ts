@@ -45,7 +45,7 @@ const hostname = (): string => process.getBuiltinModule("node:os").hostname();
  */
 export async function withFileLock<T>(path: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const fs = process.getBuiltinModule("node:fs");
-  const { mkdir, stat, unlink, utimes } = nodeFsPromises();
+  const { lstat, mkdir, unlink, utimes } = nodeFsPromises();
   const waitMs = options.waitMs ?? 20_000;
   const staleMs = options.staleMs ?? 10_000;
   const lock = `${await realTarget(path)}.lock`;
@@ -76,7 +76,7 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
 
   for (let attempt = 0; !take(); attempt++) {
     options.signal?.throwIfAborted();
-    const held = await stat(lock).then(
+    const held = await lstat(lock).then(
       async (s) => ({ age: Date.now() - s.mtimeMs, text: await read(lock) }),
       (error: NodeJS.ErrnoException) => error.code,
     );
@@ -88,11 +88,12 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
       // keeps other breakers out meanwhile. A guard left by a crashed breaker goes after staleMs.
       const guard = `${lock}.break`;
       if (create(guard, "")) {
-        if ((await read(lock)) === held.text) await unlink(lock).catch(() => {});
+        const broken = (await read(lock)) === held.text && (await unlink(lock).then(() => true, () => false));
         await unlink(guard).catch(() => {});
-        continue;
+        if (broken) continue;
+      } else if (await lstat(guard).then((s) => Date.now() - s.mtimeMs > staleMs, () => false)) {
+        await unlink(guard).catch(() => {});
       }
-      if (await stat(guard).then((s) => Date.now() - s.mtimeMs > staleMs, () => false)) await unlink(guard).catch(() => {});
     }
     const left = started + waitMs - Date.now();
     if (left <= 0) {
