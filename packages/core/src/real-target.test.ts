@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,7 +7,8 @@ import { realTarget } from "./real-target.js";
 const temps: string[] = [];
 afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
 const tempDir = async () => {
-  const dir = await mkdtemp(join(tmpdir(), "credchain-target-"));
+  // Real, so the expectations hold where the temp dir itself is behind a link (macOS /tmp).
+  const dir = await realpath(await mkdtemp(join(tmpdir(), "credchain-target-")));
   temps.push(dir);
   return dir;
 };
@@ -19,6 +20,9 @@ describe(realTarget.name, () => {
     expect(await realTarget(join(dir, "f"))).toBe(join(dir, "f"));
     expect(await realTarget(join(dir, "none"))).toBe(join(dir, "none"));
     expect(await realTarget(join(dir, "no", "such", "f"))).toBe(join(dir, "no", "such", "f"));
+    // A link in the directory part resolves too: the lock and temp file land in the real directory.
+    await symlink(dir, join(dir, "alias"));
+    expect(await realTarget(join(dir, "alias", "f"))).toBe(join(dir, "f"));
   });
 
   it("follows a chain of relative and absolute links, also to a file that does not exist yet", async () => {

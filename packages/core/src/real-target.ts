@@ -1,9 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { nodeFsPromises } from "./lazy-builtins.js";
 
-/** Linux's limit on symlinks followed in one lookup. */
-const MAX_HOPS = 40;
-
 /**
  * The file a write to `path` really changes: the path itself, or, when it is a symlink (a dotfile
  * manager's `~/.aws/credentials -> ~/dotfiles/aws/credentials`), the file at the end of its links,
@@ -16,15 +13,15 @@ const MAX_HOPS = 40;
  * ```
  */
 export async function realTarget(path: string): Promise<string> {
-  const { lstat, readlink } = nodeFsPromises();
-  let target = resolve(path);
+  const { readlink, realpath } = nodeFsPromises();
   for (let hops = 0; ; hops++) {
-    const stats = await lstat(target).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return undefined;
-      throw error;
+    const real = await realpath(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
     });
-    if (!stats?.isSymbolicLink()) return target;
-    if (hops === MAX_HOPS) throw Object.assign(new Error(`ELOOP: too many symbolic links encountered, open '${path}'`), { code: "ELOOP", path });
-    target = resolve(dirname(target), await readlink(target));
+    if (real) return real;
+    // Missing: the file itself (to be created), or the target of a dangling link, followed here.
+    const link = await readlink(path).catch(() => undefined);
+    if (link === undefined || hops === 40) return resolve(path);
+    path = resolve(dirname(path), link);
   }
 }
