@@ -101,6 +101,12 @@ print(json.dumps(out))`],
     await cached({ forceRefresh: true });
     expect(JSON.parse(await readFile(file, "utf8")).Credentials.AccessKeyId).toBe("ASIAFRESH");
     expect(await readdir(dir)).toEqual(["k.json"]);
+    // An entry that cannot be written (here: not a file) costs a warning, never the resolution.
+    const warnings: string[] = [];
+    await mkdir(join(dir, "d.json"));
+    const blocked = withRoleFileCache(fresh, { dir, key: "d", now: Date.now, logger: { debug() {}, warn: (m) => void warnings.push(m) } });
+    expect((await blocked()).accessKeyId).toBe("ASIAFRESH");
+    expect(warnings).toEqual([expect.stringContaining(`assume-role: could not write the cache entry ${join(dir, "d.json")}: EISDIR`)]);
   });
 
   it("is off by default (memory only, as boto3)", async () => {

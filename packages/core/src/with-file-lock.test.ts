@@ -100,6 +100,18 @@ describe(withFileLock.name, () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it("leaves breaking to the breaker holding the guard; a guard left by a crashed breaker goes once stale", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "f");
+    await plant(file, { pid: deadPid() });
+    await writeFile(`${file}.lock.break`, "");
+    expect((await lockFailure(withFileLock(file, async () => {}, { waitMs: 200, staleMs: 5000 }))).code).toBe("LockTimeout");
+    const old = new Date(Date.now() - 6000);
+    await utimes(`${file}.lock.break`, old, old);
+    expect(await withFileLock(file, async () => "mine", { waitMs: 1000, staleMs: 5000 })).toBe("mine");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it("waits for a live owner, then fails with LockTimeout naming the file, the lock and its owner", async () => {
     const dir = await tempDir();
     const file = join(dir, "f");

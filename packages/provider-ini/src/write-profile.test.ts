@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { lstat, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile, readdir } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readFile, rm, stat, symlink, truncate, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -82,5 +82,15 @@ describe("writeProfile", () => {
     expect(e).toMatchObject({ code: "ConfigNotFound", file: join(h, "fifo"), message: `cannot write ${join(h, "fifo")}: not a regular file` });
     expect((await lstat(join(h, "fifo"))).isFIFO()).toBe(true);
     expect(await readdir(h)).toEqual(["fifo"]);
+  });
+
+  it("refuses a file over 16 MiB without reading it whole", async () => {
+    const h = await home();
+    const big = join(h, "big");
+    await writeFile(big, "");
+    await truncate(big, 16 * 1024 * 1024 + 1); // sparse: no 16 MiB written
+    const e = await writeProfile({ env: { HOME: h, AWS_CONFIG_FILE: big }, profile: "dev", values: { region: "x" } }).catch((error: unknown) => error);
+    expect(e).toMatchObject({ code: "ConfigNotFound", file: big, message: `cannot write ${big}: larger than 16 MiB` });
+    expect((await stat(big)).size).toBe(16 * 1024 * 1024 + 1);
   });
 });

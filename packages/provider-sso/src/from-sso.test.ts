@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmod, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { startSso, startSsoOidc, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
@@ -311,23 +311,34 @@ describe(fromSso.name, () => {
   });
 
   it("a refreshed token that cannot be written is still used", async () => {
-    await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 + 60_000) }));
+    // The cache path is a non-empty directory, read through an injected readFile: the write fails, even as root.
+    const file = ssoTokenCacheFile(home.home, SESSION_PROFILE);
+    await mkdir(join(file, "occupied"), { recursive: true });
+    const text = JSON.stringify(refreshable({ expiresAt: iso(T0 + 60_000) }));
     const warnings: string[] = [];
+    const creds = await fromSso({
+      ...SESSION_PROFILE,
+      homedir: home.home,
+      env: { ...sso.env, ...oidc.env },
+      now: () => clock.t,
+      readFile: async () => text,
+      logger: { debug() {}, warn: (m) => warnings.push(m) },
+    })();
+    expect(creds.source).toBe("sso");
+    expect(oidc.requests).toHaveLength(1);
+    expect(warnings).toEqual([`sso: could not write the refreshed token to ${file}: ENOTREG`]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("a cache directory it cannot write: no lock, so no refresh; the still-valid token is used", async () => {
+    await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 + 60_000) }));
     await chmod(home.cacheDir, 0o500);
     try {
-      const creds = await fromSso({
-        ...SESSION_PROFILE,
-        homedir: home.home,
-        env: { ...sso.env, ...oidc.env },
-        now: () => clock.t,
-        logger: { debug() {}, warn: (m) => warnings.push(m) },
-      })();
-      expect(creds.source).toBe("sso");
+      expect((await provider(SESSION_PROFILE)()).source).toBe("sso");
     } finally {
       await chmod(home.cacheDir, 0o700);
     }
-    // Root ignores directory permissions; only check the warning where the write really failed.
-    if (process.getuid?.() !== 0) expect(warnings.join("\n")).toContain("could not write the refreshed token");
+    // The refresh token was not spent where the rotated one could not be saved.
+    expect(oidc.requests).toHaveLength(0);
   });
 });
 
