@@ -3,11 +3,11 @@ import { readFile, readdir, stat, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startSts, type StsEmulator } from "@credchain/emulator";
-import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
 import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
-import { roleCacheKey } from "./role-file-cache.js";
+import { createCredentials, readRegularFile, TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { roleCacheKey, withRoleFileCache } from "./role-file-cache.js";
 import { envFor, homeWith } from "./test-home.js";
 
 const hasBotocore = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" }).status === 0;
@@ -100,6 +100,31 @@ print(json.dumps(out))`],
     expect(c.source).toBe("assume-role");
     expect(assumeCalls() - before).toBe(1);
     expect(lines).toContain(`assume-role: no usable cache entry: ${file} ${which === "overCap" ? "is over credchain's 1 MiB cap for this file (not read)" : BAD_PATH_REASONS[which]}`);
+  });
+
+  it("never writes over an entry that lasts longer (another process wrote it meanwhile); replaces one that does not", async () => {
+    const home = await homeWith({});
+    const dir = join(home, ".aws", "cli", "cache");
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, "k.json");
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 19) + "UTC";
+    const fresh = async () =>
+      createCredentials({ accessKeyId: "ASIAFRESH", secretAccessKey: "s", sessionToken: "t", expiration: new Date(Date.now() + 3600_000), source: "assume-role" });
+    const cached = withRoleFileCache(fresh, { dir, key: "k", now: Date.now, logger: { debug() {}, warn() {} }, readFile: readRegularFile });
+    const later = JSON.stringify({ Credentials: { AccessKeyId: "ASIALATER", SecretAccessKey: "s", SessionToken: "t", Expiration: at(5 * 3600_000) } });
+    await writeFile(file, later);
+    expect((await cached({ forceRefresh: true })).accessKeyId).toBe("ASIAFRESH");
+    expect(await readFile(file, "utf8")).toBe(later);
+    await writeFile(file, JSON.stringify({ Credentials: { AccessKeyId: "ASIAOLDER", SecretAccessKey: "s", SessionToken: "t", Expiration: at(1800_000) } }));
+    await cached({ forceRefresh: true });
+    expect(JSON.parse(await readFile(file, "utf8")).Credentials.AccessKeyId).toBe("ASIAFRESH");
+    expect(await readdir(dir)).toEqual(["k.json"]);
+    // An entry that cannot be written (here: not a file) costs a warning, never the resolution.
+    const warnings: string[] = [];
+    await mkdir(join(dir, "d.json"));
+    const blocked = withRoleFileCache(fresh, { dir, key: "d", now: Date.now, logger: { debug() {}, warn: (m) => void warnings.push(m) }, readFile: readRegularFile });
+    expect((await blocked()).accessKeyId).toBe("ASIAFRESH");
+    expect(warnings).toEqual([expect.stringContaining(`assume-role: could not write the cache entry ${join(dir, "d.json")}: EISDIR`)]);
   });
 
   it("is off by default (memory only, as boto3)", async () => {

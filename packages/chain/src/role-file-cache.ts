@@ -4,7 +4,7 @@ import {
   describeReadError,
   nodeCrypto,
   TOKEN_FILE_MAX_BYTES,
-  writeFileAtomic,
+  updateFile,
   type CredentialProvider,
   type Credentials,
   type LocalContext,
@@ -52,10 +52,19 @@ function parseCacheTime(text: unknown): number {
   return Date.parse(text.replace(/UTC$/, "Z"));
 }
 
+function safeParse(text: string | undefined): { Credentials?: Record<string, unknown> } | undefined {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as { Credentials?: Record<string, unknown> });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Wraps an assume-role provider with the AWS CLI's file cache: a valid entry (more than 15
  * minutes left) is served without calling STS (or asking for an MFA code); a fresh answer is
- * written atomically with mode 0600. Missing, expired and corrupt entries are ignored, as are
+ * written under the entry's lock, atomically, with mode 0600, unless another process has just
+ * written one that lasts longer. Missing, expired and corrupt entries are ignored, as are
  * entries that are not regular files or are over 1 MiB (read with the context's bounded reader).
  */
 export function withRoleFileCache(
@@ -104,8 +113,11 @@ export function withRoleFileCache(
         ...(fresh.accountId !== undefined && { AccountId: fresh.accountId }),
       },
     };
+    // Under the entry's lock, and never over a newer entry another process wrote meanwhile.
     // Always 0600, as botocore's JSONFileCache (mkstemp + replace).
-    await writeFileAtomic(file, JSON.stringify(entry), { keepExistingMode: false }).catch((error: unknown) => {
+    const newer = (text: string | undefined) => parseCacheTime(safeParse(text)?.Credentials?.Expiration) > (fresh.expiration?.getTime() ?? Number.POSITIVE_INFINITY);
+    const write = (text: string | undefined) => (newer(text) ? undefined : JSON.stringify(entry));
+    await updateFile(file, write, { keepExistingMode: false, maxBytes: TOKEN_FILE_MAX_BYTES }).catch((error: unknown) => {
       // A cache that cannot be written costs a later STS call, never this resolution.
       options.logger.warn(`assume-role: could not write the cache entry ${file}: ${(error as Error).message}`);
     });

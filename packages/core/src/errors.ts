@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   TokenRetrieval: "A token (IMDSv2, SSO-OIDC) could not be obtained.",
   NoRegion: "A region is required and none is configured.",
   UnknownCredential: "credential_source names a source credchain does not know.",
+  LockTimeout: "Another process held the lock of a file credchain writes (<file>.lock) past the wait; not a botocore error (botocore does not lock).",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

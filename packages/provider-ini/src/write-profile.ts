@@ -1,4 +1,4 @@
-import { CredchainError, expandPath, nodeFsPromises, resolveContext, writeFileAtomic } from "@credchain/core";
+import { CredchainError, expandPath, resolveContext, updateFile } from "@credchain/core";
 import {
   AWS_CONFIG_FILE,
   AWS_SHARED_CREDENTIALS_FILE,
@@ -31,8 +31,14 @@ export function profileFilePath(kind: ProfileFileKind, init: SharedConfigInit = 
 
 /**
  * Sets keys in a profile of ~/.aws/config and/or ~/.aws/credentials, as `aws configure set`
- * does, keeping every other byte of each file; a missing file is created with mode 0600, and each
- * file is written atomically. Returns the files written. Values are never logged.
+ * does, keeping every other byte of each file. Each file is edited under its lock
+ * (`<file>.lock`), re-read there, and replaced atomically, so concurrent writers (30 `credchain
+ * configure set` at once) each keep their keys and a reader never sees half a file. A symlinked
+ * file stays a symlink (its target is replaced); an existing file keeps its mode, a new one is
+ * 0600. Returns the files written. Values are never logged.
+ *
+ * Errors: a path that is not a regular file (a FIFO, `/dev/null`, a directory), over 16 MiB, or
+ * not readable or writable → `ConfigNotFound` naming it; its lock held past the wait → `LockTimeout`.
  *
  * @example
  * ```ts
@@ -50,12 +56,12 @@ export async function writeProfile(init: WriteProfileInit): Promise<string[]> {
   const written: string[] = [];
   for (const [kind, entries] of byKind) {
     const path = profileFilePath(kind, init);
-    let text = await nodeFsPromises().readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return "";
-      throw new CredchainError({ code: "ConfigNotFound", message: `cannot read ${path}: ${error.code ?? error.message}`, file: path, cause: error });
+    const edit = (text = "") => entries.reduce((t, [key, value]) => setProfileValue(t, { profile: init.profile, kind, key, value }), text);
+    await updateFile(path, edit).catch((error: NodeJS.ErrnoException) => {
+      if (CredchainError.isInstance(error)) throw error;
+      const why = error.code === "ENOTREG" || error.code === "EISDIR" ? "not a regular file" : error.code === "EFBIG" ? "larger than 16 MiB" : (error.code ?? error.message);
+      throw new CredchainError({ code: "ConfigNotFound", message: `cannot write ${path}: ${why}`, file: path, cause: error });
     });
-    for (const [key, value] of entries) text = setProfileValue(text, { profile: init.profile, kind, key, value });
-    await writeFileAtomic(path, text);
     written.push(path);
   }
   return written;

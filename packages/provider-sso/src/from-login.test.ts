@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey } from "node:crypto";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { startLogin, type LoginEmulator } from "@credchain/emulator";
@@ -125,6 +126,50 @@ describe(fromLogin.name, () => {
     clock.t += 14 * MIN;
     expect((await provider()()).accessKeyId).toBe("ASIALOGINEMU00000002");
     expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ refreshToken: "emulator-login-refresh-token-00000002" });
+  });
+
+  it("10 callers refreshing one session at once: one CreateOAuth2Token, every caller gets its credentials", async () => {
+    const file = await cache(-30);
+    const all = await Promise.all(Array.from({ length: 10 }, () => provider()()));
+    expect(all.map((c) => c.accessKeyId)).toEqual(Array(10).fill("ASIALOGINEMU00000001"));
+    expect(login.requests.map((r) => r.status)).toEqual([200]);
+    expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ refreshToken: "emulator-login-refresh-token-00000001" });
+    expect(await readdir(home.cacheDir)).toEqual([`${sha256(SESSION)}.json`]);
+  });
+
+  it("uses the session another process wrote while it waited for the lock; spends the refresh token on disk otherwise", async () => {
+    const file = await cache(-30);
+    const holdLock = () => writeFile(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), createdAt: "", id: "other" }));
+    const waitThen = async (write: () => Promise<unknown>) => {
+      await holdLock();
+      const pending = provider()();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await write();
+      await rm(`${file}.lock`);
+      return pending;
+    };
+    const other = loginToken(isoSeconds(T0 + 10 * MIN), key);
+    other.accessToken.accessKeyId = "ASIAOTHERPROCESS0001";
+    expect((await waitThen(() => writeLoginCache(home.cacheDir, SESSION, other))).accessKeyId).toBe("ASIAOTHERPROCESS0001");
+    expect(login.requests).toEqual([]);
+    // Its session is due again, with a rotated refresh token and another key: those are the ones to use.
+    await cache(-30);
+    login.revokeRefreshToken("emulator-login-refresh-token");
+    login.addRefreshToken("rotated-by-other");
+    const otherKey = newDpopKey();
+    const due = { ...loginToken(isoSeconds(T0 - MIN), otherKey), refreshToken: "rotated-by-other" };
+    expect((await waitThen(() => writeLoginCache(home.cacheDir, SESSION, due))).accessKeyId).toBe("ASIALOGINEMU00000001");
+    const { x } = createPublicKey(createPrivateKey(otherKey)).export({ format: "jwk" });
+    expect(login.proofs.map((p) => p.header.jwk)).toEqual([expect.objectContaining({ x })]);
+  });
+
+  it("fails naming the lock when another process holds it past timeoutMs", async () => {
+    const file = await cache(-30);
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), createdAt: "2026-11-22T12:00:00.000Z", id: "other" }));
+    const e = await failure(provider({ timeoutMs: 200 })());
+    expect(e).toMatchObject({ code: "CredentialRetrieval", profile: "dev", file });
+    expect(e.message).toContain(`Unable to refresh the login session: Could not lock ${file} within 200 ms: ${file}.lock is held by pid ${process.pid}`);
+    expect(login.requests).toEqual([]);
   });
 
   it("honours AWS_LOGIN_CACHE_DIRECTORY (with ~ expanded) and a PKCS#8 key", async () => {
@@ -256,7 +301,7 @@ describe(fromLogin.name, () => {
     const text = JSON.stringify(loginToken(isoSeconds(T0 + 2 * MIN), key));
     const e = await failure(provider({ readFile: async () => text })());
     expect(e).toMatchObject({ code: "CredentialRetrieval", lookedAt: { note: "refreshed session could not be saved" } });
-    expect(e.message).toMatch(new RegExp(`^The refreshed login session could not be saved to ${file} \\((EISDIR|ENOTEMPTY|EEXIST)\\)`));
+    expect(e.message).toMatch(new RegExp(`^The refreshed login session could not be saved to ${file} \\((ENOTREG|EISDIR|ENOTEMPTY|EEXIST)\\)`));
     expect(await readdir(home.cacheDir)).toEqual([`${sha256(SESSION)}.json`]);
   });
 });

@@ -1,4 +1,4 @@
-import { CredchainError, createCredentials, notFound, resolveContext, type CredentialProvider, type Credentials, type LookedAt, type ProviderContextInit } from "@credchain/core";
+import { CredchainError, createCredentials, notFound, resolveContext, withFileLock, type CredentialProvider, type Credentials, type LookedAt, type ProviderContextInit } from "@credchain/core";
 import { defaultSleep, legacyBackoff, type RetryPolicy } from "./call-aws-json.js";
 import { loadDpopKey } from "./dpop.js";
 import { loginCacheFile, writeLoginToken, type LoginToken } from "./login-cache.js";
@@ -79,16 +79,19 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     // botocore returns the cached credentials and only consults the fetcher inside its refresh windows.
     if (remaining >= ADVISORY_MS) return toCredentials(token, expiresAt);
 
+    const keyMessage = `Error loading login session token: Unable to load private key from cached token (dpopKey in ${file} is not a PEM P-256 private key).`;
+    const badKey = () => {
+      lookedAt.note = "cached dpopKey is not a P-256 private key";
+      return fail("CredentialRetrieval", keyMessage, { hint: true, key: "dpopKey" });
+    };
     const key = loadDpopKey(token.dpopKey);
     if (!key) {
-      const message = `Error loading login session token: Unable to load private key from cached token (dpopKey in ${file} is not a PEM P-256 private key).`;
       // In botocore's advisory window a failed refresh only logs; in the mandatory one it raises.
       if (remaining >= MANDATORY_MS) {
-        ctx.logger.warn(`login: ${message}`);
+        ctx.logger.warn(`login: ${keyMessage}`);
         return toCredentials(token, expiresAt);
       }
-      lookedAt.note = "cached dpopKey is not a P-256 private key";
-      throw fail("CredentialRetrieval", message, { hint: true, key: "dpopKey" });
+      throw badKey();
     }
     if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(token, expiresAt);
 
@@ -101,32 +104,59 @@ export function fromLogin(init: LoginInit): CredentialProvider {
       );
     }
     const endpoint = resolveSigninEndpoint(region, ctx.env, init.endpoint);
-    const outcome = await refreshLoginToken(ctx, token, key, {
-      endpoint,
-      timeoutMs: init.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      retry,
-      signal: callOptions?.signal,
-    });
-    if (!outcome.ok) {
-      lookedAt.note = `session credentials expire ${expiresAt.toISOString()}; refresh failed`;
-      throw refreshFailure(outcome, fail);
-    }
-
+    // Under the cache file's lock: Sign-In rotates the refresh token, so one process spends it and
+    // the rest use the session it wrote. Read again there, as another process may have refreshed.
+    const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let session: { token: LoginToken; expiresAt: Date } | undefined;
+    let inside = false;
     try {
-      await writeLoginToken(file, outcome.token);
+      await withFileLock(
+        file,
+        async () => {
+          inside = true;
+          const current = await readLoginToken(ctx, file, loginSession, profile, lookedAt);
+          if (current.expiresAt.getTime() - ctx.now() > LOGIN_REFRESH_THRESHOLD_MS) {
+            lookedAt.note = `session refreshed by another process, credentials expire ${current.expiresAt.toISOString()}`;
+            session = current;
+            return;
+          }
+          const currentKey = current.token.dpopKey === token.dpopKey ? key : loadDpopKey(current.token.dpopKey);
+          if (!currentKey) throw badKey();
+          const outcome = await refreshLoginToken(ctx, current.token, currentKey, {
+            endpoint,
+            timeoutMs,
+            retry,
+            signal: callOptions?.signal,
+          });
+          if (!outcome.ok) {
+            lookedAt.note = `session credentials expire ${current.expiresAt.toISOString()}; refresh failed`;
+            throw refreshFailure(outcome, fail);
+          }
+          try {
+            await writeLoginToken(file, outcome.token);
+          } catch (error) {
+            // botocore lets the save error escape; the rotated refresh token is then lost either way.
+            lookedAt.note = "refreshed session could not be saved";
+            throw fail("CredentialRetrieval", `The refreshed login session could not be saved to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, {
+              hint: true,
+              cause: error,
+            });
+          }
+          lookedAt.note = `session refreshed, credentials expire ${outcome.expiresAt.toISOString()}`;
+          session = outcome;
+        },
+        // A waiter waits as long as the holder's refresh may take.
+        { signal: callOptions?.signal, waitMs: timeoutMs },
+      );
     } catch (error) {
-      // botocore lets the save error escape; the rotated refresh token is then lost either way.
-      lookedAt.note = "refreshed session could not be saved";
-      throw fail("CredentialRetrieval", `The refreshed login session could not be saved to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, {
-        hint: true,
-        cause: error,
-      });
+      if (inside) throw error;
+      lookedAt.note = `session credentials expire ${expiresAt.toISOString()}; refresh failed`;
+      throw fail("CredentialRetrieval", `Unable to refresh the login session: ${(error as Error).message}`, { cause: error });
     }
-    lookedAt.note = `session refreshed, credentials expire ${outcome.expiresAt.toISOString()}`;
-    if (outcome.expiresAt.getTime() <= ctx.now()) {
-      throw fail("CredentialRetrieval", `Credentials were refreshed, but the refreshed credentials are still expired (they expired at ${outcome.expiresAt.toISOString()}).`);
+    if (session!.expiresAt.getTime() <= ctx.now()) {
+      throw fail("CredentialRetrieval", `Credentials were refreshed, but the refreshed credentials are still expired (they expired at ${session!.expiresAt.toISOString()}).`);
     }
-    return toCredentials(outcome.token, outcome.expiresAt);
+    return toCredentials(session!.token, session!.expiresAt);
   };
 }
 

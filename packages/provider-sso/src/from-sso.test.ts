@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmod, readdir, readFile, stat } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { startSso, startSsoOidc, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
 import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
@@ -328,22 +329,104 @@ describe(fromSso.name, () => {
   });
 
   it("a refreshed token that cannot be written is still used", async () => {
-    await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 + 60_000) }));
+    // The cache path is a non-empty directory, read through an injected readFile: the write fails, even as root.
+    const file = ssoTokenCacheFile(home.home, SESSION_PROFILE);
+    await mkdir(join(file, "occupied"), { recursive: true });
+    const text = JSON.stringify(refreshable({ expiresAt: iso(T0 + 60_000) }));
     const warnings: string[] = [];
+    const creds = await fromSso({
+      ...SESSION_PROFILE,
+      homedir: home.home,
+      env: { ...sso.env, ...oidc.env },
+      now: () => clock.t,
+      readFile: async () => text,
+      logger: { debug() {}, warn: (m) => warnings.push(m) },
+    })();
+    expect(creds.source).toBe("sso");
+    expect(oidc.requests).toHaveLength(1);
+    expect(warnings).toEqual([`sso: could not write the refreshed token to ${file}: ENOTREG`]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("a cache directory it cannot write: no lock, so no refresh; the still-valid token is used", async () => {
+    await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 + 60_000) }));
     await chmod(home.cacheDir, 0o500);
     try {
-      const creds = await fromSso({
-        ...SESSION_PROFILE,
-        homedir: home.home,
-        env: { ...sso.env, ...oidc.env },
-        now: () => clock.t,
-        logger: { debug() {}, warn: (m) => warnings.push(m) },
-      })();
-      expect(creds.source).toBe("sso");
+      expect((await provider(SESSION_PROFILE)()).source).toBe("sso");
     } finally {
       await chmod(home.cacheDir, 0o700);
     }
-    // Root ignores directory permissions; only check the warning where the write really failed.
-    if (process.getuid?.() !== 0) expect(warnings.join("\n")).toContain("could not write the refreshed token");
+    // The refresh token was not spent where the rotated one could not be saved.
+    expect(oidc.requests).toHaveLength(0);
+  });
+});
+
+// Concurrent refresh with rotating refresh tokens (the emulator's default): each is good once.
+const expired = (extra: object = {}) => refreshable({ accessToken: "expired-token", expiresAt: iso(T0 - 60_000), ...extra });
+const createTokenCalls = () => oidc.requests.filter((r) => r.path === "/token").length;
+/** A lock held by a live process (this one), as another credchain would hold it. */
+const holdLock = (file: string) =>
+  writeFile(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), createdAt: new Date().toISOString(), id: "other" }));
+
+describe("refreshSsoCache: one refresh for many processes (through fromSso)", () => {
+  it("20 callers refreshing one expired token at once: one CreateToken, every caller gets credentials", async () => {
+    const file = await writeCache(home.cacheDir, "corp", expired());
+    const all = await Promise.all(Array.from({ length: 20 }, () => provider(SESSION_PROFILE)()));
+    expect(all.every((c) => c.source === "sso")).toBe(true);
+    expect(createTokenCalls()).toBe(1);
+    expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({
+      accessToken: "emulator-sso-access-token-00000001",
+      refreshToken: "emulator-refresh-token-00000001",
+    });
+    expect(await readdir(home.cacheDir)).toEqual([file.split("/").pop()]);
+  });
+
+  it("uses the token another process wrote while it waited for the lock, without calling SSO-OIDC", async () => {
+    const file = await writeCache(home.cacheDir, "corp", expired());
+    await holdLock(file);
+    const pending = provider(SESSION_PROFILE)();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writeFile(file, JSON.stringify(expired({ accessToken: TOKEN, expiresAt: iso(T0 + 3600_000), refreshToken: "rotated" })));
+    await rm(`${file}.lock`);
+    // The portal knows only the other process's token: credentials mean that token was used.
+    expect((await pending).source).toBe("sso");
+    expect(createTokenCalls()).toBe(0);
+    expect(JSON.parse(await readFile(file, "utf8")).refreshToken).toBe("rotated");
+  });
+
+  it("spends the refresh token on disk, not the one it first read", async () => {
+    const file = await writeCache(home.cacheDir, "corp", expired({ refreshToken: "spent-already" }));
+    await holdLock(file);
+    const pending = provider(SESSION_PROFILE)();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Another process refreshed, but its token is due again: the rotated refresh token is the good one.
+    await writeFile(file, JSON.stringify(expired({ refreshToken: "emulator-refresh-token" })));
+    await rm(`${file}.lock`);
+    expect((await pending).source).toBe("sso");
+    expect(oidc.requests.map((r) => r.status)).toEqual([200]);
+  });
+
+  it("does not refresh a session signed out (cache removed) while it waited", async () => {
+    const file = await writeCache(home.cacheDir, "corp", expired());
+    await holdLock(file);
+    const pending = failure(provider(SESSION_PROFILE)());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await rm(file);
+    await rm(`${file}.lock`);
+    const e = await pending;
+    expect(e.code).toBe("TokenRetrieval");
+    expect(e.message).toContain(`refresh: ${file} was removed (signed out?)`);
+    expect(createTokenCalls()).toBe(0);
+    expect(await readdir(home.cacheDir)).toEqual([]);
+  });
+
+  it("a lock held past timeoutMs is a failed refresh: a valid token is still used, an expired one fails naming the lock", async () => {
+    const file = await writeCache(home.cacheDir, "corp", expired({ accessToken: TOKEN, expiresAt: iso(T0 + 5 * 60_000) }));
+    await holdLock(file);
+    expect((await provider({ ...SESSION_PROFILE, timeoutMs: 200 })()).source).toBe("sso");
+    await writeCache(home.cacheDir, "corp", expired());
+    const e = await failure(provider({ ...SESSION_PROFILE, timeoutMs: 200 })());
+    expect(e.code).toBe("TokenRetrieval");
+    expect(e.message).toContain(`refresh: could not lock ${file}: Could not lock ${file} within 200 ms: ${file}.lock is held by pid ${process.pid}`);
+    expect(createTokenCalls()).toBe(0);
   });
 });

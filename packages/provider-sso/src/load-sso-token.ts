@@ -1,8 +1,9 @@
 import { describeReadError, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
 import { ssoError } from "./errors.js";
 import type { SsoProfileConfig } from "./sso-config.js";
-import { ssoTokenCacheFile, writeSsoToken, type SsoToken } from "./token-cache.js";
-import { refreshSsoToken, type RefreshOptions } from "./refresh-sso-token.js";
+import { ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
+import type { RefreshOptions } from "./refresh-sso-token.js";
+import { refreshSsoCache } from "./refresh-sso-cache.js";
 
 /** botocore's SSOTokenProvider._REFRESH_WINDOW: refresh a token with less than 15 minutes left. */
 export const SSO_TOKEN_REFRESH_WINDOW_MS = 15 * 60 * 1000;
@@ -76,16 +77,12 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
   if (expiresAt.getTime() - ctx.now() < SSO_TOKEN_REFRESH_WINDOW_MS) {
     const startUrl = config.sessionConfig?.sso_start_url ?? config.ssoStartUrl;
     const region = config.sessionConfig?.sso_region ?? config.ssoRegion;
-    const outcome = await refreshSsoToken(ctx, cached, { startUrl, region }, refresh);
+    // Under the cache file's lock: one process spends the rotating refresh token, the rest use its answer.
+    const outcome = await refreshSsoCache(ctx, file, cached, { startUrl, region }, refresh, SSO_TOKEN_REFRESH_WINDOW_MS);
     if (outcome.ok) {
       cached = outcome.token;
       expiresAt = outcome.expiresAt;
-      lookedAt.note = `token refreshed, expires ${expiresAt.toISOString()}`;
-      try {
-        await writeSsoToken(file, cached);
-      } catch (error) {
-        ctx.logger.warn(`sso: could not write the refreshed token to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
+      lookedAt.note = `token refreshed${outcome.by === "other" ? " by another process" : ""}, expires ${expiresAt.toISOString()}`;
     } else {
       refreshFailure = outcome.reason;
       ctx.logger.debug(`sso: token refresh for sso-session ${config.ssoSession} skipped or failed: ${outcome.reason}`);

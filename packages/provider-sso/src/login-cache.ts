@@ -57,7 +57,8 @@ export function loginCacheFile(env: Env, homedir: string, loginSession: string):
 /**
  * Writes a refreshed session as botocore's JSONFileCache does: a temp file beside the cache file,
  * flushed, then renamed over it, so a concurrent `aws` never reads half a file. Mode 0600 (it holds
- * the refresh token and the DPoP private key); a missing directory is made 0700.
+ * the refresh token and the DPoP private key); a missing directory is made 0700. The caller holds
+ * the file's lock (`fromLogin`), so no other credchain writes it meanwhile.
  */
 export async function writeLoginToken(path: string, token: LoginToken): Promise<void> {
   await writeFileAtomic(path, JSON.stringify(token), { keepExistingMode: false });

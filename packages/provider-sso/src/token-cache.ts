@@ -47,6 +47,7 @@ export function ssoTokenCacheDir(homedir: string): string {
  * Writes a refreshed token as botocore's JSONFileCache does: a temp file in the cache directory,
  * flushed, then renamed over the old one, so a concurrent `aws` never reads half a file. Always
  * mode 0600 (the file holds a refresh token and the client secret); the directory is made 0700.
+ * The caller holds the file's lock (`refreshSsoCache`), so no other credchain writes it meanwhile.
  */
 export async function writeSsoToken(path: string, token: SsoToken): Promise<void> {
   await writeFileAtomic(path, JSON.stringify(token), { keepExistingMode: false });
