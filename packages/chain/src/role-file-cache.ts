@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { createCredentials, nodeCrypto, nodeFsPromises, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
+import { createCredentials, CredchainError, nodeCrypto, nodeFsPromises, parseTimestamp, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
 
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {
@@ -37,10 +37,6 @@ function cacheTime(date: Date): string {
   return `${date.toISOString().slice(0, 19)}UTC`;
 }
 
-function parseCacheTime(text: unknown): number {
-  if (typeof text !== "string") return Number.NaN;
-  return Date.parse(text.replace(/UTC$/, "Z"));
-}
 
 /**
  * Wraps an assume-role provider with the AWS CLI's file cache: a valid entry (more than 15
@@ -66,17 +62,28 @@ export function withRoleFileCache(
         () => undefined,
       );
       const c = cached?.Credentials;
-      const expires = parseCacheTime(c?.Expiration);
-      if (c && typeof c.AccessKeyId === "string" && typeof c.SecretAccessKey === "string" && expires - options.now() >= EXPIRY_WINDOW_MS) {
-        options.logger.debug(`assume-role: credentials from the cache ${file}`);
-        return createCredentials({
-          accessKeyId: c.AccessKeyId,
-          secretAccessKey: c.SecretAccessKey,
-          sessionToken: typeof c.SessionToken === "string" ? c.SessionToken : undefined,
-          expiration: new Date(expires),
-          accountId: typeof c.AccountId === "string" ? c.AccountId : undefined,
-          source: "assume-role",
-        });
+      // `…UTC` as botocore writes it, `+00:00` as the AWS CLI v2 does; no zone or junk: corrupt.
+      const expiration = typeof c?.Expiration === "string" ? parseTimestamp(c.Expiration) : undefined;
+      if (c && typeof c.AccessKeyId === "string" && typeof c.SecretAccessKey === "string" && expiration && +expiration - options.now() >= EXPIRY_WINDOW_MS) {
+        try {
+          const creds = createCredentials(
+            {
+              accessKeyId: c.AccessKeyId,
+              secretAccessKey: c.SecretAccessKey,
+              sessionToken: typeof c.SessionToken === "string" ? c.SessionToken : undefined,
+              expiration,
+              accountId: typeof c.AccountId === "string" ? c.AccountId : undefined,
+              source: "assume-role",
+            },
+            { accessKeyId: "AccessKeyId", secretAccessKey: "SecretAccessKey", sessionToken: "SessionToken", accountId: "AccountId", where: file, file },
+          );
+          options.logger.debug(`assume-role: credentials from the cache ${file}`);
+          return creds;
+        } catch (error) {
+          // A value with a control character: a corrupt entry, refetched and overwritten like any other.
+          if (!CredchainError.isInstance(error)) throw error;
+          options.logger.debug(`assume-role: ignoring the cache entry: ${error.message}`);
+        }
       }
     }
     const fresh: Credentials = await provider(call);

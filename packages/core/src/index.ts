@@ -4,10 +4,12 @@ export {
   describeCredentials,
   exportCredentials,
   maskAccessKeyId,
+  type CredentialField,
   type CredentialProvider,
   type CredentialSource,
   type Credentials,
   type CredentialsInit,
+  type CredentialsOrigin,
   type ProviderCallOptions,
 } from "./credentials.js";
 export {
@@ -61,9 +63,9 @@ export {
 } from "./read-regular-file.js";
 export { isNotAFile, loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";
 export { shlexSplit } from "./shlex-split.js";
-export { parseTimestamp } from "./parse-timestamp.js";
+export { NOT_A_TIMESTAMP, parseTimestamp } from "./parse-timestamp.js";
 export { documentCredentials, retrievalError, tryRequest, type TransportFailure } from "./endpoint-credentials.js";
 export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic.js";
 export { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";
-export { sectionKeyPair, sectionText, type SectionPlace } from "./section-keys.js";
+export { sectionKeyPair, sectionOrigin, sectionText, type SectionPlace } from "./section-keys.js";
 export { escapeUri } from "./escape-uri.js";

@@ -1,6 +1,7 @@
 import {
   createCredentials,
   CredchainError,
+  NOT_A_TIMESTAMP,
   notFound,
   parseTimestamp,
   type CredentialProvider,
@@ -58,16 +59,20 @@ export function fromEnv(init: EnvInit = {}): CredentialProvider {
     const expirationText = env[AWS_CREDENTIAL_EXPIRATION] ?? "";
     const expiration = parseTimestamp(expirationText); // undefined for "" (unset or empty: no expiration)
     if (expirationText && !expiration) {
-      throw fail("InvalidConfig", AWS_CREDENTIAL_EXPIRATION, `${AWS_CREDENTIAL_EXPIRATION} is not an ISO 8601 time: "${expirationText}"`);
+      throw fail("InvalidConfig", AWS_CREDENTIAL_EXPIRATION, `${AWS_CREDENTIAL_EXPIRATION} ${NOT_A_TIMESTAMP}: ${JSON.stringify(expirationText)}`);
     }
     init.logger?.debug("env: found credentials");
-    return createCredentials({
-      accessKeyId,
-      secretAccessKey,
-      sessionToken: env[AWS_SECURITY_TOKEN] || env[AWS_SESSION_TOKEN] || undefined,
-      expiration,
-      accountId: env[AWS_ACCOUNT_ID] || undefined,
-      source: SOURCE,
-    });
+    const tokenVar = env[AWS_SECURITY_TOKEN] ? AWS_SECURITY_TOKEN : AWS_SESSION_TOKEN;
+    return createCredentials(
+      {
+        accessKeyId,
+        secretAccessKey,
+        sessionToken: env[tokenVar] || undefined,
+        expiration,
+        accountId: env[AWS_ACCOUNT_ID] || undefined,
+        source: SOURCE,
+      },
+      { accessKeyId: AWS_ACCESS_KEY_ID, secretAccessKey: AWS_SECRET_ACCESS_KEY, sessionToken: tokenVar, accountId: AWS_ACCOUNT_ID },
+    );
   };
 }

@@ -77,7 +77,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     const { token, expiresAt } = await readLoginToken(ctx, file, loginSession, profile, lookedAt);
     const remaining = expiresAt.getTime() - ctx.now();
     // botocore returns the cached credentials and only consults the fetcher inside its refresh windows.
-    if (remaining >= ADVISORY_MS) return toCredentials(token, expiresAt);
+    if (remaining >= ADVISORY_MS) return toCredentials(token, expiresAt, file, profile);
 
     const key = loadDpopKey(token.dpopKey);
     if (!key) {
@@ -85,12 +85,12 @@ export function fromLogin(init: LoginInit): CredentialProvider {
       // In botocore's advisory window a failed refresh only logs; in the mandatory one it raises.
       if (remaining >= MANDATORY_MS) {
         ctx.logger.warn(`login: ${message}`);
-        return toCredentials(token, expiresAt);
+        return toCredentials(token, expiresAt, file, profile);
       }
       lookedAt.note = "cached dpopKey is not a P-256 private key";
       throw fail("CredentialRetrieval", message, { hint: true, key: "dpopKey" });
     }
-    if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(token, expiresAt);
+    if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(token, expiresAt, file, profile);
 
     const region = init.region ?? ctx.env.AWS_DEFAULT_REGION;
     if (!region) {
@@ -126,7 +126,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     if (outcome.expiresAt.getTime() <= ctx.now()) {
       throw fail("CredentialRetrieval", `Credentials were refreshed, but the refreshed credentials are still expired (they expired at ${outcome.expiresAt.toISOString()}).`);
     }
-    return toCredentials(outcome.token, outcome.expiresAt);
+    return toCredentials(outcome.token, outcome.expiresAt, file, profile);
   };
 }
 
@@ -153,7 +153,18 @@ function refreshFailure(
   return fail("CredentialRetrieval", `An unspecified error happened when refreshing the login session (${outcome.reason}).`, { hint: true });
 }
 
-function toCredentials(token: LoginToken, expiresAt: Date): Credentials {
+function toCredentials(token: LoginToken, expiresAt: Date, file: string, profile: string): Credentials {
   const { accessKeyId, secretAccessKey, sessionToken, accountId } = token.accessToken;
-  return createCredentials({ accessKeyId, secretAccessKey, sessionToken, expiration: expiresAt, accountId, source: "login" });
+  return createCredentials(
+    { accessKeyId, secretAccessKey, sessionToken, expiration: expiresAt, accountId, source: "login" },
+    {
+      accessKeyId: "accessToken.accessKeyId",
+      secretAccessKey: "accessToken.secretAccessKey",
+      sessionToken: "accessToken.sessionToken",
+      accountId: "accessToken.accountId",
+      where: `the login cache ${file}`,
+      file,
+      profile,
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { isNotAFile, parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { isNotAFile, NOT_A_TIMESTAMP, parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
 import { ssoError } from "./errors.js";
 import type { SsoProfileConfig } from "./sso-config.js";
 import { ssoTokenCacheFile, writeSsoToken, type SsoToken } from "./token-cache.js";
@@ -55,7 +55,7 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
   let expiresAt = parseTimestamp(cached.expiresAt);
   if (expiresAt === undefined) {
     lookedAt.note = "cached token has an unreadable expiresAt";
-    throw fail("SSOTokenLoad", `Error loading SSO Token: expiresAt in ${file} is not a timestamp.`, { key: "expiresAt" });
+    throw fail("SSOTokenLoad", `Error loading SSO Token: expiresAt in ${file} ${NOT_A_TIMESTAMP}.`, { key: "expiresAt" });
   }
   lookedAt.note = `token expires ${expiresAt.toISOString()}`;
 
