@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { createCredentials, CredchainError, nodeCrypto, nodeFsPromises, parseTimestamp, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
+import { AWS_API_FIELD_NAMES, createCredentials, CredchainError, nodeCrypto, nodeFsPromises, parseTimestamp, writeFileAtomic, type CredentialProvider, type Credentials, type Logger } from "@credchain/core";
 
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {
@@ -75,7 +75,7 @@ export function withRoleFileCache(
               accountId: typeof c.AccountId === "string" ? c.AccountId : undefined,
               source: "assume-role",
             },
-            { accessKeyId: "AccessKeyId", secretAccessKey: "SecretAccessKey", sessionToken: "SessionToken", accountId: "AccountId", where: file, file },
+            { ...AWS_API_FIELD_NAMES, where: file, file },
           );
           options.logger.debug(`assume-role: credentials from the cache ${file}`);
           return creds;

@@ -64,6 +64,17 @@ export type CredentialsOrigin = { [K in CredentialField]?: string | undefined } 
   profile?: string | undefined;
 };
 
+/**
+ * The fields as AWS APIs name them (STS, IMDS and container answers but `Token`), as
+ * credential_process prints them and the AWS CLI's caches store them: an origin to spread.
+ */
+export const AWS_API_FIELD_NAMES = {
+  accessKeyId: "AccessKeyId",
+  secretAccessKey: "SecretAccessKey",
+  sessionToken: "SessionToken",
+  accountId: "AccountId",
+} as const satisfies CredentialsOrigin;
+
 const REDACTED = "[redacted]";
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -105,7 +116,7 @@ export function createCredentials(init: CredentialsInit, origin: CredentialsOrig
     key = origin[key as CredentialField] ?? key;
     throw new CredchainError({
       code: "CredentialRetrieval",
-      message: `${init.source}: ${key}${origin.where ? ` in ${origin.where}` : ""} contains a control character (such as CR or LF), which would corrupt signed requests`,
+      message: `${init.source}: ${key}${origin.where ? ` in ${origin.where}` : ""} contains a control character (such as CR or LF)`,
       source: init.source,
       key,
       ...origin,

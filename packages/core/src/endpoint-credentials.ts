@@ -1,4 +1,4 @@
-import { createCredentials, type Credentials, type CredentialSource } from "./credentials.js";
+import { AWS_API_FIELD_NAMES, createCredentials, type Credentials, type CredentialSource } from "./credentials.js";
 import { CredchainError, type CredchainErrorOptions } from "./errors.js";
 import { NOT_A_TIMESTAMP, parseTimestamp } from "./parse-timestamp.js";
 import { TransportError, transportFailure, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
@@ -47,7 +47,7 @@ export function documentCredentials(doc: unknown, source: CredentialSource, with
       accountId: (withAccountId && typeof d.AccountId == "string" && d.AccountId) || undefined,
       source,
     },
-    { accessKeyId: "AccessKeyId", secretAccessKey: "SecretAccessKey", sessionToken: "Token", accountId: "AccountId", where },
+    { ...AWS_API_FIELD_NAMES, sessionToken: "Token", where },
   );
 }
 

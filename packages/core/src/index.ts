@@ -1,4 +1,5 @@
 export {
+  AWS_API_FIELD_NAMES,
   CREDENTIAL_SOURCES,
   createCredentials,
   describeCredentials,

@@ -28,7 +28,7 @@ describe(fromBotoConfig.name, () => {
     const error = await rejection(run());
     expect(error).toMatchObject({ code: "CredentialRetrieval", source: "boto-config", key: "aws_secret_access_key", file, tryNextLink: false });
     expect(error.message).toBe(
-      `boto-config: aws_secret_access_key in [Credentials] of ${file} contains a control character (such as CR or LF), which would corrupt signed requests`,
+      `boto-config: aws_secret_access_key in [Credentials] of ${file} contains a control character (such as CR or LF)`,
     );
     expect(error.message + JSON.stringify(error)).not.toContain(SECRET);
   });

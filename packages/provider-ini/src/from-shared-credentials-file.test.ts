@@ -116,7 +116,7 @@ describe(fromSharedCredentialsFile.name, () => {
     const file = join(home.dir, ".aws", "credentials");
     expect(error).toMatchObject({ code: "CredentialRetrieval", source: "shared-credentials-file", key, profile: "dev", file, tryNextLink: false });
     expect(error.message).toBe(
-      `shared-credentials-file: ${key} in profile "dev" of the credentials file ${file} contains a control character (such as CR or LF), which would corrupt signed requests`,
+      `shared-credentials-file: ${key} in profile "dev" of the credentials file ${file} contains a control character (such as CR or LF)`,
     );
   });
 

@@ -1,4 +1,4 @@
-import { createCredentials, CredchainError, NOT_A_TIMESTAMP, parseTimestamp, type Credentials } from "@credchain/core";
+import { AWS_API_FIELD_NAMES, createCredentials, CredchainError, NOT_A_TIMESTAMP, parseTimestamp, type Credentials } from "@credchain/core";
 
 const SOURCE = "custom-process";
 /** botocore's CredentialRetrievalError wording, so messages read the same. */
@@ -69,14 +69,7 @@ export function parseProcessOutput(stdout: string, options: ParseProcessOutputOp
 
   return createCredentials(
     { accessKeyId, secretAccessKey, sessionToken, expiration, accountId: ownAccountId || options.accountId || undefined, source: SOURCE },
-    {
-      accessKeyId: "AccessKeyId",
-      secretAccessKey: "SecretAccessKey",
-      sessionToken: "SessionToken",
-      accountId: ownAccountId ? "AccountId" : "aws_account_id",
-      where: `the process output${where(options.profile)}`,
-      profile: options.profile,
-    },
+    { ...AWS_API_FIELD_NAMES, accountId: ownAccountId ? "AccountId" : "aws_account_id", where: `the process output${where(options.profile)}`, profile: options.profile },
   );
 }
 

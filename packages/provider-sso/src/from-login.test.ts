@@ -184,8 +184,8 @@ describe(fromLogin.name, () => {
     const token = loginToken(isoSeconds(T0 + 60 * MIN), key);
     const file = await writeLoginCache(home.cacheDir, SESSION, { ...token, accessToken: { ...token.accessToken, sessionToken: "cachedSessionToken/abc\r\nX-Injected: 1" } });
     const e = await failure(provider()());
-    expect(e).toMatchObject({ code: "CredentialRetrieval", source: "login", key: "accessToken.sessionToken", file, profile: "dev", tryNextLink: false });
-    expect(e.message).toBe(`login: accessToken.sessionToken in the login cache ${file} contains a control character (such as CR or LF), which would corrupt signed requests`);
+    expect(e).toMatchObject({ code: "CredentialRetrieval", source: "login", key: "sessionToken", file, profile: "dev", tryNextLink: false });
+    expect(e.message).toBe(`login: sessionToken in accessToken of the login cache ${file} contains a control character (such as CR or LF)`);
     expect(e.message + JSON.stringify(e)).not.toContain("cachedSessionToken");
   });
 

@@ -157,14 +157,7 @@ function toCredentials(token: LoginToken, expiresAt: Date, file: string, profile
   const { accessKeyId, secretAccessKey, sessionToken, accountId } = token.accessToken;
   return createCredentials(
     { accessKeyId, secretAccessKey, sessionToken, expiration: expiresAt, accountId, source: "login" },
-    {
-      accessKeyId: "accessToken.accessKeyId",
-      secretAccessKey: "accessToken.secretAccessKey",
-      sessionToken: "accessToken.sessionToken",
-      accountId: "accessToken.accountId",
-      where: `the login cache ${file}`,
-      file,
-      profile,
-    },
+    // The cache names the fields as credchain does, under accessToken.
+    { where: `accessToken of the login cache ${file}`, file, profile },
   );
 }

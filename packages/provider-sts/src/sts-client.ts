@@ -1,4 +1,5 @@
 import {
+  AWS_API_FIELD_NAMES,
   createCredentials,
   CredchainError,
   NOT_A_TIMESTAMP,
@@ -182,7 +183,7 @@ export function createStsClient(init: StsClientInit = {}): StsClient {
     if (!expiration) throw garbage(action, url, `with an Expiration that ${NOT_A_TIMESTAMP}`, "Expiration");
     return createCredentials(
       { ...raw, expiration, accountId, source: credSource },
-      { accessKeyId: "AccessKeyId", secretAccessKey: "SecretAccessKey", sessionToken: "SessionToken", accountId: "AssumedRoleUser.Arn", where: `the ${action} answer from ${url}` },
+      { ...AWS_API_FIELD_NAMES, accountId: "AssumedRoleUser.Arn", where: `the ${action} answer from ${url}` },
     );
   };
 

@@ -69,7 +69,7 @@ describe("credential_process helpers", () => {
     expect(run.code).toBe(1);
     expect(out.Error.Code).toBe("CredentialRetrieval");
     expect(out.Error.Message).toBe(
-      'custom-process: SessionToken in the process output (credential_process of profile "default") contains a control character (such as CR or LF), which would corrupt signed requests',
+      'custom-process: SessionToken in the process output (credential_process of profile "default") contains a control character (such as CR or LF)',
     );
     expect(run.stdout + run.stderr).not.toContain("X-Amz-Injected");
   });
@@ -114,7 +114,7 @@ describe("control characters in credentials, per source", () => {
     const h = await home();
     const env = h.env({ AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: PLANTED.secretAccessKey, [name]: value });
     const { out } = await exportJson(env);
-    expect(out.Error).toEqual({ Code: "CredentialRetrieval", Message: `env: ${name} contains a control character (such as CR or LF), which would corrupt signed requests` });
+    expect(out.Error).toEqual({ Code: "CredentialRetrieval", Message: `env: ${name} contains a control character (such as CR or LF)` });
   });
 
   it("credentials file: a control character in aws_session_token is refused, naming key, profile and file", async () => {
@@ -124,7 +124,7 @@ describe("control characters in credentials, per source", () => {
     const { out } = await exportJson(h.env());
     expect(out.Error.Code).toBe("CredentialRetrieval");
     expect(out.Error.Message).toBe(
-      `shared-credentials-file: aws_session_token in profile "default" of the credentials file ${file} contains a control character (such as CR or LF), which would corrupt signed requests`,
+      `shared-credentials-file: aws_session_token in profile "default" of the credentials file ${file} contains a control character (such as CR or LF)`,
     );
   });
 
@@ -136,7 +136,7 @@ describe("control characters in credentials, per source", () => {
       const { out } = await exportJson(h.env(container.env));
       expect(out.Error.Code).toBe("CredentialRetrieval");
       expect(out.Error.Message).toBe(
-        `container-role: Token in the response from ${container.fullUri} contains a control character (such as CR or LF), which would corrupt signed requests`,
+        `container-role: Token in the response from ${container.fullUri} contains a control character (such as CR or LF)`,
       );
     } finally {
       await container.close();
