@@ -1,5 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { leftBehind } from "@credchain/test-utils";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runProcess, type RunProcessOptions } from "./run-process.js";
 import { scriptDir, type ScriptDir } from "./test-scripts.js";
@@ -9,28 +10,18 @@ const options: RunProcessOptions = { env: { PATH: process.env.PATH }, timeoutMs:
 
 let s: ScriptDir;
 /** Processes a helper left behind, killed after each test. */
-const leftBehind: string[] = [];
+const left = leftBehind();
 beforeAll(async () => {
   s = await scriptDir("credchain-run-process-");
 });
-afterEach(async () => {
-  for (const file of leftBehind.splice(0)) {
-    const pid = Number(await readFile(file, "utf8").catch(() => "0"));
-    try {
-      if (pid > 0) process.kill(pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
+afterEach(() => left.killAll());
 afterAll(async () => {
   await s.remove();
 });
 
 /** A shell helper that leaves `sleep 60` behind holding its stdout and stderr, then runs `then`. */
 async function daemonHelper(name: string, then: string): Promise<string[]> {
-  const pidFile = join(s.dir, `${name}.pid`);
-  leftBehind.push(pidFile);
+  const pidFile = left.pidFile(join(s.dir, `${name}.pid`));
   const file = join(s.dir, `${name}.sh`);
   await writeFile(file, `sleep 60 &\necho $! > '${pidFile}'\n${then}\n`);
   return ["/bin/sh", file];

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startContainer, startImds } from "@credchain/emulator";
+import { leftBehind } from "@credchain/test-utils";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { faultHome, findSecrets, PLANTED, runCli, type CliRun, type FaultHome } from "../src/index.js";
 
@@ -8,18 +8,9 @@ import { faultHome, findSecrets, PLANTED, runCli, type CliRun, type FaultHome } 
 // characters, and timestamps without a zone, through the real CLI.
 
 const homes: FaultHome[] = [];
-/** Pid files of processes a helper left behind, killed after each case. */
-const leftBehind: string[] = [];
-afterEach(async () => {
-  for (const file of leftBehind.splice(0)) {
-    const pid = Number(await readFile(file, "utf8").catch(() => "0"));
-    try {
-      if (pid > 0) process.kill(pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
+/** Processes a helper left behind, killed after each case. */
+const left = leftBehind();
+afterEach(() => left.killAll());
 afterAll(() => Promise.all(homes.map((h) => h.remove())));
 
 async function home(files: Record<string, string> = {}): Promise<FaultHome> {
@@ -49,8 +40,7 @@ async function exportJson(env: Record<string, string>): Promise<{ run: CliRun; o
 describe("credential_process helpers", () => {
   it("a helper that leaves a daemon holding stdout open answers at its exit, well inside the timeout", async () => {
     const h = await home();
-    const pidFile = join(h.dir, "daemon.pid");
-    leftBehind.push(pidFile);
+    const pidFile = left.pidFile(join(h.dir, "daemon.pid"));
     const doc = JSON.stringify({ Version: 1, AccessKeyId: "AKIDDAEMON", SecretAccessKey: "daemon-secret" });
     await h.write({
       "bin/helper.sh": `sleep 60 &\necho $! > '${pidFile}'\nprintf '%s\\n' '${doc}'\n`,

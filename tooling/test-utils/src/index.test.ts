@@ -1,7 +1,9 @@
-import { readFile, stat } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CredchainError } from "@credchain/core";
 import { describe, expect, it } from "vitest";
+import { leftBehind } from "./left-behind.js";
 import { rejection } from "./rejection.js";
 import { makeTempHome } from "./temp-home.js";
 
@@ -24,5 +26,20 @@ describe("makeTempHome", () => {
     expect(await readFile(join(home.dir, ".aws", "config"), "utf8")).toBe("[default]\n");
     await home.remove();
     await expect(stat(home.dir)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("leftBehind", () => {
+  it("kills the processes named by its pid files, and tolerates missing files and gone processes", async () => {
+    const home = await makeTempHome("credchain-test-utils-");
+    const left = leftBehind();
+    const child = spawn("sleep", ["60"], { stdio: "ignore" });
+    const exited = new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    await writeFile(left.pidFile(join(home.dir, "a.pid")), String(child.pid));
+    left.pidFile(join(home.dir, "missing.pid"));
+    await writeFile(left.pidFile(join(home.dir, "gone.pid")), "999999999");
+    await left.killAll();
+    expect(await exited).toBe("SIGKILL");
+    await home.remove();
   });
 });
