@@ -28,8 +28,10 @@ const SOURCE = "env";
  * - `AWS_ACCESS_KEY_ID` set but `AWS_SECRET_ACCESS_KEY` unset or empty: `PartialCredentials`
  *   (the chain stops, as botocore does, rather than silently using a file).
  * - Token: `AWS_SECURITY_TOKEN`, else `AWS_SESSION_TOKEN` (botocore's order); empty means none.
- * - `AWS_CREDENTIAL_EXPIRATION` (ISO 8601), if non-empty, becomes `expiration`; text that is no
- *   time gives `InvalidConfig`. `AWS_ACCOUNT_ID`, if non-empty, becomes `accountId`.
+ * - `AWS_CREDENTIAL_EXPIRATION` (ISO 8601 with a zone), if non-empty, becomes `expiration`; text
+ *   that is no such time (no zone, `1`, junk) gives `InvalidConfig`. `AWS_ACCOUNT_ID`, if
+ *   non-empty, becomes `accountId`.
+ * - A value holding a control character (CR, LF, …) gives `CredentialRetrieval` naming the variable.
  * - Values are used verbatim (no trimming), as botocore does.
  *
  * The environment is read on every call, so a refresh sees rotated values.
