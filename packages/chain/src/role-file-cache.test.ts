@@ -127,6 +127,38 @@ print(json.dumps(out))`],
     expect(warnings).toEqual([expect.stringContaining(`assume-role: could not write the cache entry ${join(dir, "d.json")}: EISDIR`)]);
   });
 
+  it.each([
+    ["…UTC, as botocore writes it", (t: Date) => `${t.toISOString().slice(0, 19)}UTC`, true],
+    ["+00:00, as the AWS CLI v2 writes it", (t: Date) => `${t.toISOString().slice(0, 19)}+00:00`, true],
+    ["without a zone (never read as local time)", (t: Date) => t.toISOString().slice(0, 19), false],
+    ["a bare number", () => "1", false],
+  ])("reads an Expiration written %s, or ignores the entry", async (_, format, used) => {
+    const home = await homeWith({ ".aws/config": CONFIG });
+    const dir = join(home, ".aws", "cli", "cache");
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${roleCacheKey({ RoleArn: "arn:aws:iam::123456789012:role/dev" })}.json`);
+    const later = new Date(Date.now() + 3600_000);
+    await writeFile(file, JSON.stringify({ Credentials: { AccessKeyId: "ASIACACHED", SecretAccessKey: "s", SessionToken: "t", Expiration: format(later) } }));
+    const before = assumeCalls();
+    const c = await defaultChain({ env: env(home), profile: "dev", roleCache: "file" })();
+    expect(c.accessKeyId === "ASIACACHED").toBe(used);
+    expect(assumeCalls() - before).toBe(used ? 0 : 1);
+  });
+
+  it("ignores an entry holding a control character, refetches and overwrites it", async () => {
+    const home = await homeWith({ ".aws/config": CONFIG });
+    const dir = join(home, ".aws", "cli", "cache");
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${roleCacheKey({ RoleArn: "arn:aws:iam::123456789012:role/dev" })}.json`);
+    const later = `${new Date(Date.now() + 3600_000).toISOString().slice(0, 19)}UTC`;
+    await writeFile(file, JSON.stringify({ Credentials: { AccessKeyId: "ASIACACHED", SecretAccessKey: "s", SessionToken: "t\r\nX-Injected: 1", Expiration: later } }));
+    const before = assumeCalls();
+    const c = await defaultChain({ env: env(home), profile: "dev", roleCache: "file" })();
+    expect(c.accessKeyId).not.toBe("ASIACACHED");
+    expect(assumeCalls() - before).toBe(1);
+    expect(JSON.parse(await readFile(file, "utf8")).Credentials.AccessKeyId).toBe(c.accessKeyId);
+  });
+
   it("is off by default (memory only, as boto3)", async () => {
     const home = await homeWith({ ".aws/config": CONFIG });
     await defaultChain({ env: env(home), profile: "dev" })();

@@ -1,8 +1,11 @@
 import { join } from "node:path";
 import {
+  AWS_API_FIELD_NAMES,
   createCredentials,
+  CredchainError,
   describeReadError,
   nodeCrypto,
+  parseTimestamp,
   TOKEN_FILE_MAX_BYTES,
   updateFile,
   type CredentialProvider,
@@ -47,9 +50,9 @@ function cacheTime(date: Date): string {
   return `${date.toISOString().slice(0, 19)}UTC`;
 }
 
-function parseCacheTime(text: unknown): number {
-  if (typeof text !== "string") return Number.NaN;
-  return Date.parse(text.replace(/UTC$/, "Z"));
+/** An entry's expiry in ms; NaN when absent or not a timestamp (a corrupt entry). */
+function cacheExpiry(text: unknown): number {
+  return (typeof text === "string" && parseTimestamp(text)?.getTime()) || Number.NaN;
 }
 
 function safeParse(text: string | undefined): { Credentials?: Record<string, unknown> } | undefined {
@@ -90,17 +93,28 @@ export function withRoleFileCache(
         },
       );
       const c = cached?.Credentials;
-      const expires = parseCacheTime(c?.Expiration);
-      if (c && typeof c.AccessKeyId === "string" && typeof c.SecretAccessKey === "string" && expires - options.now() >= EXPIRY_WINDOW_MS) {
-        options.logger.debug(`assume-role: credentials from the cache ${file}`);
-        return createCredentials({
-          accessKeyId: c.AccessKeyId,
-          secretAccessKey: c.SecretAccessKey,
-          sessionToken: typeof c.SessionToken === "string" ? c.SessionToken : undefined,
-          expiration: new Date(expires),
-          accountId: typeof c.AccountId === "string" ? c.AccountId : undefined,
-          source: "assume-role",
-        });
+      // `…UTC` as botocore writes it, `+00:00` as the AWS CLI v2 does; no zone or junk: corrupt.
+      const expiration = typeof c?.Expiration === "string" ? parseTimestamp(c.Expiration) : undefined;
+      if (c && typeof c.AccessKeyId === "string" && typeof c.SecretAccessKey === "string" && expiration && +expiration - options.now() >= EXPIRY_WINDOW_MS) {
+        try {
+          const creds = createCredentials(
+            {
+              accessKeyId: c.AccessKeyId,
+              secretAccessKey: c.SecretAccessKey,
+              sessionToken: typeof c.SessionToken === "string" ? c.SessionToken : undefined,
+              expiration,
+              accountId: typeof c.AccountId === "string" ? c.AccountId : undefined,
+              source: "assume-role",
+            },
+            { ...AWS_API_FIELD_NAMES, where: file, file },
+          );
+          options.logger.debug(`assume-role: credentials from the cache ${file}`);
+          return creds;
+        } catch (error) {
+          // A value with a control character: a corrupt entry, refetched and overwritten like any other.
+          if (!CredchainError.isInstance(error)) throw error;
+          options.logger.debug(`assume-role: ignoring the cache entry: ${error.message}`);
+        }
       }
     }
     const fresh: Credentials = await provider(call);
@@ -115,7 +129,7 @@ export function withRoleFileCache(
     };
     // Under the entry's lock, and never over a newer entry another process wrote meanwhile.
     // Always 0600, as botocore's JSONFileCache (mkstemp + replace).
-    const newer = (text: string | undefined) => parseCacheTime(safeParse(text)?.Credentials?.Expiration) > (fresh.expiration?.getTime() ?? Number.POSITIVE_INFINITY);
+    const newer = (text: string | undefined) => cacheExpiry(safeParse(text)?.Credentials?.Expiration) > (fresh.expiration?.getTime() ?? Number.POSITIVE_INFINITY);
     const write = (text: string | undefined) => (newer(text) ? undefined : JSON.stringify(entry));
     await updateFile(file, write, { keepExistingMode: false, maxBytes: TOKEN_FILE_MAX_BYTES }).catch((error: unknown) => {
       // A cache that cannot be written costs a later STS call, never this resolution.

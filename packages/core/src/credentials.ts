@@ -1,3 +1,5 @@
+import { CredchainError } from "./errors.js";
+
 /**
  * Where credentials came from, named as botocore names its providers' METHOD, so a credchain
  * answer and a botocore answer can be compared word for word.
@@ -47,6 +49,32 @@ export interface CredentialsInit {
   source: CredentialSource;
 }
 
+/** The text fields of credentials, each checked for control characters by {@link createCredentials}. */
+export type CredentialField = "accessKeyId" | "secretAccessKey" | "sessionToken" | "accountId";
+
+/**
+ * Where a provider's credentials came from, for the error when one is refused: each field's own
+ * name at the source (`AWS_SECRET_ACCESS_KEY`, `SecretAccessKey`, `aws_secret_access_key`;
+ * default: credchain's field name), where in the source (`profile "dev" in ~/.aws/credentials`),
+ * and the file and profile for the error's fields.
+ */
+export type CredentialsOrigin = { [K in CredentialField]?: string | undefined } & {
+  where?: string | undefined;
+  file?: string | undefined;
+  profile?: string | undefined;
+};
+
+/**
+ * The fields as AWS APIs name them (STS, IMDS and container answers but `Token`), as
+ * credential_process prints them and the AWS CLI's caches store them: an origin to spread.
+ */
+export const AWS_API_FIELD_NAMES = {
+  accessKeyId: "AccessKeyId",
+  secretAccessKey: "SecretAccessKey",
+  sessionToken: "SessionToken",
+  accountId: "AccountId",
+} as const satisfies CredentialsOrigin;
+
 const REDACTED = "[redacted]";
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -70,9 +98,30 @@ export function describeCredentials(c: Credentials): Record<string, unknown> {
 /**
  * Builds a credentials object whose `JSON.stringify` and `util.inspect` never show the secret
  * or the token. Spreading it (as the AWS SDK does) copies only the plain fields.
+ *
+ * Every provider's credentials pass through here, so here they are checked: a field holding a
+ * control character (C0 such as CR and LF, DEL, C1) is refused with `CredentialRetrieval` (the
+ * chain stops) naming the source and the field as `origin` names it, never the value. No real
+ * key, secret, token or account id holds one; CR or LF in a signed header would split it.
+ *
+ * @example
+ * ```ts
+ * const creds = createCredentials({ accessKeyId, secretAccessKey, source: "env" }, { secretAccessKey: "AWS_SECRET_ACCESS_KEY" });
+ * ```
  */
-export function createCredentials(init: CredentialsInit): Credentials {
+export function createCredentials(init: CredentialsInit, origin: CredentialsOrigin = {}): Credentials {
   const creds = exportCredentials(init as Credentials) as Credentials;
+  let key: string | undefined = FIELDS.find((k) => /[\0-\x1f\x7f-\x9f]/.test(creds[k] as string));
+  if (key) {
+    key = origin[key as CredentialField] ?? key;
+    throw new CredchainError({
+      code: "CredentialRetrieval",
+      message: `${init.source}: ${key}${origin.where ? ` in ${origin.where}` : ""} contains a control character (such as CR or LF)`,
+      source: init.source,
+      key,
+      ...origin,
+    });
+  }
   const redacted = { value: () => describeCredentials(creds) };
   return Object.defineProperties(creds, { toJSON: redacted, [INSPECT]: redacted });
 }

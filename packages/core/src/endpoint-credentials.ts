@@ -1,5 +1,6 @@
-import { createCredentials, type Credentials, type CredentialSource } from "./credentials.js";
+import { AWS_API_FIELD_NAMES, createCredentials, type Credentials, type CredentialSource } from "./credentials.js";
 import { CredchainError, type CredchainErrorOptions } from "./errors.js";
+import { NOT_A_TIMESTAMP, parseTimestamp } from "./parse-timestamp.js";
 import { TransportError, transportFailure, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
 
 const KEYS = ["AccessKeyId", "SecretAccessKey", "Token", "Expiration"] as const;
@@ -19,31 +20,35 @@ export function retrievalError(source: CredentialSource, reason: string, more?: 
 /**
  * The credentials in a metadata endpoint's JSON answer (IMDS, container), or why there are none:
  * `[reason, fatal]`, `fatal` where botocore raises (a JSON null, number or boolean: TypeError; an
- * Expiration that is no date) rather than finding nothing. IMDS answers 200 with `Code` when EC2
- * cannot assume the role; the reason names it. Never quotes a secret.
+ * Expiration that is no ISO 8601 time with a zone) rather than finding nothing. IMDS answers 200
+ * with `Code` when EC2 cannot assume the role; the reason names it. Never quotes a secret. A
+ * value holding a control character throws `CredentialRetrieval` naming the field and `where`.
  *
  * @example
  * ```ts
- * documentCredentials(JSON.parse(body), "container-role", true);
+ * documentCredentials(JSON.parse(body), "container-role", true, "the response from http://169.254.170.2/v2/credentials/…");
  * ```
  */
-export function documentCredentials(doc: unknown, source: CredentialSource, withAccountId: boolean): Credentials | [reason: string, fatal?: boolean] {
+export function documentCredentials(doc: unknown, source: CredentialSource, withAccountId: boolean, where?: string): Credentials | [reason: string, fatal?: boolean] {
   if (typeof doc != "object" || !doc || Array.isArray(doc)) return ["is not a JSON object", typeof doc != "string" && !Array.isArray(doc)];
   const d = doc as Record<string, unknown>;
   const missing = KEYS.filter((k) => !(k in d));
   if (missing.length) return [`has no ${missing.join(", ")}${typeof d.Code == "string" ? ` (Code ${JSON.stringify(d.Code)})` : ""}`];
   const wrong = KEYS.filter((k) => typeof d[k] != "string");
   if (wrong.length) return [`has ${wrong.join(", ")} that is not a string`];
-  const expiration = new Date(d.Expiration as string);
-  if (isNaN(+expiration)) return ["has an Expiration that is not a date", true];
-  return createCredentials({
-    accessKeyId: d.AccessKeyId as string,
-    secretAccessKey: d.SecretAccessKey as string,
-    sessionToken: d.Token as string,
-    expiration,
-    accountId: (withAccountId && typeof d.AccountId == "string" && d.AccountId) || undefined,
-    source,
-  });
+  const expiration = parseTimestamp(d.Expiration as string);
+  if (!expiration) return [`has an Expiration that ${NOT_A_TIMESTAMP}`, true];
+  return createCredentials(
+    {
+      accessKeyId: d.AccessKeyId as string,
+      secretAccessKey: d.SecretAccessKey as string,
+      sessionToken: d.Token as string,
+      expiration,
+      accountId: (withAccountId && typeof d.AccountId == "string" && d.AccountId) || undefined,
+      source,
+    },
+    { ...AWS_API_FIELD_NAMES, sessionToken: "Token", where },
+  );
 }
 
 /**

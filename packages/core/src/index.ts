@@ -1,13 +1,16 @@
 export {
+  AWS_API_FIELD_NAMES,
   CREDENTIAL_SOURCES,
   createCredentials,
   describeCredentials,
   exportCredentials,
   maskAccessKeyId,
+  type CredentialField,
   type CredentialProvider,
   type CredentialSource,
   type Credentials,
   type CredentialsInit,
+  type CredentialsOrigin,
   type ProviderCallOptions,
 } from "./credentials.js";
 export {
@@ -62,12 +65,12 @@ export {
 export { describeReadError } from "./describe-read-error.js";
 export { isNotAFile, loadConfigFile, type LoadedConfigFile } from "./load-config-file.js";
 export { shlexSplit } from "./shlex-split.js";
-export { parseTimestamp } from "./parse-timestamp.js";
+export { NOT_A_TIMESTAMP, parseTimestamp } from "./parse-timestamp.js";
 export { documentCredentials, retrievalError, tryRequest, type TransportFailure } from "./endpoint-credentials.js";
 export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic.js";
 export { withFileLock, type FileLockOptions } from "./with-file-lock.js";
 export { updateFile, type UpdateFileOptions } from "./update-file.js";
 export { realTarget } from "./real-target.js";
 export { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";
-export { sectionKeyPair, sectionText, type SectionPlace } from "./section-keys.js";
+export { sectionKeyPair, sectionOrigin, sectionText, type SectionPlace } from "./section-keys.js";
 export { escapeUri } from "./escape-uri.js";

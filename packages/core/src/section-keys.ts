@@ -1,5 +1,5 @@
 import type { ConfigSection } from "./config-parser.js";
-import type { CredentialSource } from "./credentials.js";
+import type { CredentialSource, CredentialsOrigin } from "./credentials.js";
 import { CredchainError } from "./errors.js";
 
 /** Where a config section with keys sits, as error messages name it. */
@@ -60,4 +60,17 @@ export function sectionKeyPair(values: ConfigSection, place: SectionPlace): { ac
     });
   }
   return { accessKeyId, secretAccessKey };
+}
+
+/**
+ * How {@link createCredentials} names a section's keys when it refuses one: `aws_access_key_id`
+ * and `aws_secret_access_key` in `profile "dev" of the credentials file <path>`.
+ *
+ * @example
+ * ```ts
+ * createCredentials({ accessKeyId, secretAccessKey, source: "boto-config" }, sectionOrigin(place));
+ * ```
+ */
+export function sectionOrigin(place: SectionPlace): CredentialsOrigin {
+  return { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, where: `${place.section} of ${place.fileLabel}`, file: place.file, profile: place.profile };
 }

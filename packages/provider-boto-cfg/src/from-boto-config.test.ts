@@ -24,6 +24,17 @@ describe(fromBotoConfig.name, () => {
     expect(inspect(creds) + JSON.stringify(creds)).not.toContain(SECRET);
   });
 
+  it("refuses a control character in a key, naming it, the section and the file, never the value", async () => {
+    await home.write({ ".boto": `[Credentials]\naws_access_key_id = AKIDBOTO\naws_secret_access_key = ${SECRET}\u0007\n` });
+    const file = `${home.dir}/.boto`;
+    const error = await rejection(run());
+    expect(error).toMatchObject({ code: "CredentialRetrieval", source: "boto-config", key: "aws_secret_access_key", file, tryNextLink: false });
+    expect(error.message).toBe(
+      `boto-config: aws_secret_access_key in [Credentials] of ${file} contains a control character (such as CR or LF)`,
+    );
+    expect(error.message + JSON.stringify(error)).not.toContain(SECRET);
+  });
+
   it("reads the system file before ~/.boto", async () => {
     await home.write({ "etc/boto.cfg": `[Credentials]\naws_access_key_id = SYSTEM\naws_secret_access_key = s\n`, ".boto": `[Credentials]\n${KEYS}` });
     expect((await run()).accessKeyId).toBe("SYSTEM");

@@ -5,6 +5,7 @@ import {
   notFound,
   resolveContext,
   sectionKeyPair,
+  sectionOrigin,
   type CredentialProvider,
   type LoadedConfigFile,
   type ProviderContext,
@@ -84,7 +85,7 @@ export function fromBotoConfig(init: BotoConfigInit = {}): CredentialProvider {
       const place = { source: SOURCE, file: file.path, fileLabel: file.path, section: `[${BOTO_CREDENTIALS_SECTION}]` } as const;
       const { accessKeyId, secretAccessKey } = sectionKeyPair(section, place);
       ctx.logger.debug(`${SOURCE}: found credentials in ${file.path}`);
-      return createCredentials({ accessKeyId, secretAccessKey, source: SOURCE });
+      return createCredentials({ accessKeyId, secretAccessKey, source: SOURCE }, sectionOrigin(place));
     }
     const where = named === undefined ? `${BOTO_CONFIG} is not set and` : `${BOTO_CONFIG} is set, so only it is read, and`;
     throw notFound(SOURCE, `${where} no boto config file has ${ACCESS_KEY} in [${BOTO_CREDENTIALS_SECTION}]: ${notes.join("; ")}`, {

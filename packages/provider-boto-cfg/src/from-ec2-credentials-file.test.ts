@@ -29,6 +29,20 @@ describe(fromEc2CredentialsFile.name, () => {
     expect(creds).toMatchObject({ accessKeyId: "AKIDEC2", secretAccessKey: "a=b" });
   });
 
+  it.each([
+    ["AWSAccessKeyId", `AWSAccessKeyId=AKID\u0000EC2\nAWSSecretKey=${SECRET}\n`],
+    ["AWSSecretKey", `AWSAccessKeyId=AKIDEC2\nAWSSecretKey=${SECRET}\u001b[0m\n`],
+  ])("refuses a control character in %s, naming it and the file, never the value", async (key, text) => {
+    await home.write({ "ec2.creds": text });
+    const file = `${home.dir}/ec2.creds`;
+    const error = await rejection(run({ AWS_CREDENTIAL_FILE: file }));
+    expect(error).toMatchObject({ code: "CredentialRetrieval", source: "ec2-credentials-file", key, file, tryNextLink: false });
+    expect(error.message).toBe(
+      `ec2-credentials-file: ${key} in ${file} (AWS_CREDENTIAL_FILE) contains a control character (such as CR or LF)`,
+    );
+    expect(error.message + JSON.stringify(error)).not.toContain(SECRET);
+  });
+
   it("keeps empty values, as botocore does", async () => {
     await home.write({ "ec2.creds": "AWSAccessKeyId=\nAWSSecretKey=\n" });
     expect(await run({ AWS_CREDENTIAL_FILE: `${home.dir}/ec2.creds` })).toMatchObject({ accessKeyId: "", secretAccessKey: "" });

@@ -91,6 +91,9 @@ export function fromEc2CredentialsFile(init: Ec2CredentialsFileInit = {}): Crede
       );
     }
     ctx.logger.debug(`${SOURCE}: found credentials in ${path} (${AWS_CREDENTIAL_FILE})`);
-    return createCredentials({ accessKeyId, secretAccessKey, source: SOURCE });
+    return createCredentials(
+      { accessKeyId, secretAccessKey, source: SOURCE },
+      { accessKeyId: EC2_ACCESS_KEY, secretAccessKey: EC2_SECRET_KEY, where: `${path} (${AWS_CREDENTIAL_FILE})`, file: path },
+    );
   };
 }

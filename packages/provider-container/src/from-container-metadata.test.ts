@@ -218,7 +218,10 @@ describe(fromContainerMetadata.name, () => {
     it.each([
       ["no Token", { AccessKeyId: "A", SecretAccessKey: "S3CRET", Expiration: "2026-11-22T18:00:00Z" }, /has no Token/],
       ["no Expiration", { AccessKeyId: "A", SecretAccessKey: "S3CRET", Token: "T" }, /has no Expiration/],
-      ["a bad Expiration", { AccessKeyId: "A", SecretAccessKey: "S3CRET", Token: "T", Expiration: "soon" }, /Expiration that is not a date/],
+      ["a bad Expiration", { AccessKeyId: "A", SecretAccessKey: "S3CRET", Token: "T", Expiration: "soon" }, /Expiration that is not an ISO 8601 time with a time zone/],
+      ["an Expiration without a zone", { AccessKeyId: "A", SecretAccessKey: "S3CRET", Token: "T", Expiration: "2099-01-01T00:00:00" }, /Expiration that is not an ISO 8601 time with a time zone/],
+      ["a Token with CR LF", { AccessKeyId: "A", SecretAccessKey: "S3CRET", Token: "T\r\nX-Amz-Injected: 1", Expiration: "2099-01-01T00:00:00Z" }, /^container-role: Token in the response from http:\/\/127\.0\.0\.1:\d+\/creds contains a control character/],
+      ["an AccountId with a NUL", { AccessKeyId: "A", SecretAccessKey: "S3CRET", Token: "T", Expiration: "2099-01-01T00:00:00Z", AccountId: "1\u00002" }, /^container-role: AccountId in the response/],
       ["not an object", ["S3CRET"], /not a JSON object/],
     ])("a 200 with %s: CredentialRetrieval at once (botocore: KeyError / ValueError)", async (_, body, reason) => {
       const c = await emulator();
@@ -227,6 +230,7 @@ describe(fromContainerMetadata.name, () => {
       expect(error.code).toBe("CredentialRetrieval");
       expect(error.message).toMatch(reason);
       expect(error.message).not.toContain("S3CRET");
+      expect(error.message).not.toContain("X-Amz-Injected");
       expect(c.requests).toHaveLength(1);
     });
   });

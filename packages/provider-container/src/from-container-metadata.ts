@@ -98,7 +98,7 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
         }
         if (!reason) {
           // botocore indexes the four fields: a missing one is a KeyError at once, not a retry.
-          const c = documentCredentials(doc, SOURCE, true);
+          const c = documentCredentials(doc, SOURCE, true, `the response from ${shown}`);
           if (Array.isArray(c)) throw retrievalError(SOURCE, `the response from ${shown} ${c[0]}`);
           const expiry = c.expiration!.toISOString();
           if (+c.expiration! <= ctx.now()) logger.warn(`${SOURCE}: the credentials from ${shown} expired at ${expiry}`);

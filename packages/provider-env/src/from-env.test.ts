@@ -82,9 +82,44 @@ describe("fromEnv", () => {
     const e = await failure({ ...KEYS, AWS_SESSION_TOKEN: "secret-token", AWS_CREDENTIAL_EXPIRATION: "not-a-date" });
     expect(e.code).toBe("InvalidConfig");
     expect(e.key).toBe("AWS_CREDENTIAL_EXPIRATION");
-    expect(e.message).toContain("not-a-date");
+    expect(e.message).toContain('"not-a-date"');
     expect(e.message).not.toContain("env-secret");
     expect(e.message).not.toContain("secret-token");
+  });
+
+  it.each([
+    ["without a zone (botocore: TypeError; never the machine's local time)", "2099-01-01T00:00:00"],
+    ["a bare number (new Date reads the year 2001)", "1"],
+    ["a date alone", "2099-01-01"],
+    ["a day that does not exist", "2099-02-30T00:00:00Z"],
+  ])("gives InvalidConfig naming AWS_CREDENTIAL_EXPIRATION when it is %s", async (_, text) => {
+    const e = await failure({ ...KEYS, AWS_CREDENTIAL_EXPIRATION: text });
+    expect(e).toMatchObject({ code: "InvalidConfig", key: "AWS_CREDENTIAL_EXPIRATION", source: "env" });
+    expect(e.message).toBe(`AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time with a time zone (such as 2099-01-01T00:00:00Z): ${JSON.stringify(text)}`);
+  });
+
+  it("reads the expiration forms real sources write (Z, offsets, fractions, UTC)", async () => {
+    for (const [text, iso] of [
+      ["2099-01-01T00:00:00Z", "2099-01-01T00:00:00.000Z"],
+      ["2099-01-01T00:00:00.123456+00:00", "2099-01-01T00:00:00.123Z"],
+      ["2099-01-01T01:00:00+0100", "2099-01-01T00:00:00.000Z"],
+      ["2099-01-01T00:00:00UTC", "2099-01-01T00:00:00.000Z"],
+    ]) {
+      expect((await fromEnv({ env: { ...KEYS, AWS_CREDENTIAL_EXPIRATION: text! } })()).expiration?.toISOString()).toBe(iso);
+    }
+  });
+
+  it.each([
+    ["AWS_ACCESS_KEY_ID", "AKID\r\nX-Amz-Injected: 1"],
+    ["AWS_SECRET_ACCESS_KEY", "env-secret\n"],
+    ["AWS_SESSION_TOKEN", "secret-token\r\n"],
+    ["AWS_SECURITY_TOKEN", "secret-token\u0000"],
+    ["AWS_ACCOUNT_ID", "1234\t"],
+  ])("refuses a control character in %s, naming it, never the value", async (name, value) => {
+    const e = await failure({ ...KEYS, [name]: value });
+    expect(e).toMatchObject({ code: "CredentialRetrieval", key: name, source: "env", tryNextLink: false });
+    expect(e.message).toBe(`env: ${name} contains a control character (such as CR or LF)`);
+    expect(JSON.stringify(e)).not.toContain("secret");
   });
 
   it("reads the environment on every call, so a refresh sees new values", async () => {

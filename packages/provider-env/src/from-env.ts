@@ -1,6 +1,7 @@
 import {
   createCredentials,
   CredchainError,
+  NOT_A_TIMESTAMP,
   notFound,
   parseTimestamp,
   type CredentialProvider,
@@ -27,8 +28,10 @@ const SOURCE = "env";
  * - `AWS_ACCESS_KEY_ID` set but `AWS_SECRET_ACCESS_KEY` unset or empty: `PartialCredentials`
  *   (the chain stops, as botocore does, rather than silently using a file).
  * - Token: `AWS_SECURITY_TOKEN`, else `AWS_SESSION_TOKEN` (botocore's order); empty means none.
- * - `AWS_CREDENTIAL_EXPIRATION` (ISO 8601), if non-empty, becomes `expiration`; text that is no
- *   time gives `InvalidConfig`. `AWS_ACCOUNT_ID`, if non-empty, becomes `accountId`.
+ * - `AWS_CREDENTIAL_EXPIRATION` (ISO 8601 with a zone), if non-empty, becomes `expiration`; text
+ *   that is no such time (no zone, `1`, junk) gives `InvalidConfig`. `AWS_ACCOUNT_ID`, if
+ *   non-empty, becomes `accountId`.
+ * - A value holding a control character (CR, LF, …) gives `CredentialRetrieval` naming the variable.
  * - Values are used verbatim (no trimming), as botocore does.
  *
  * The environment is read on every call, so a refresh sees rotated values.
@@ -58,16 +61,20 @@ export function fromEnv(init: EnvInit = {}): CredentialProvider {
     const expirationText = env[AWS_CREDENTIAL_EXPIRATION] ?? "";
     const expiration = parseTimestamp(expirationText); // undefined for "" (unset or empty: no expiration)
     if (expirationText && !expiration) {
-      throw fail("InvalidConfig", AWS_CREDENTIAL_EXPIRATION, `${AWS_CREDENTIAL_EXPIRATION} is not an ISO 8601 time: "${expirationText}"`);
+      throw fail("InvalidConfig", AWS_CREDENTIAL_EXPIRATION, `${AWS_CREDENTIAL_EXPIRATION} ${NOT_A_TIMESTAMP}: ${JSON.stringify(expirationText)}`);
     }
     init.logger?.debug("env: found credentials");
-    return createCredentials({
-      accessKeyId,
-      secretAccessKey,
-      sessionToken: env[AWS_SECURITY_TOKEN] || env[AWS_SESSION_TOKEN] || undefined,
-      expiration,
-      accountId: env[AWS_ACCOUNT_ID] || undefined,
-      source: SOURCE,
-    });
+    const tokenVar = env[AWS_SECURITY_TOKEN] ? AWS_SECURITY_TOKEN : AWS_SESSION_TOKEN;
+    return createCredentials(
+      {
+        accessKeyId,
+        secretAccessKey,
+        sessionToken: env[tokenVar] || undefined,
+        expiration,
+        accountId: env[AWS_ACCOUNT_ID] || undefined,
+        source: SOURCE,
+      },
+      { accessKeyId: AWS_ACCESS_KEY_ID, secretAccessKey: AWS_SECRET_ACCESS_KEY, sessionToken: tokenVar, accountId: AWS_ACCOUNT_ID },
+    );
   };
 }

@@ -262,12 +262,33 @@ describe(fromInstanceMetadata.name, () => {
       expect(await failure(provider(imds.env).p())).toMatchObject({ code: "CredentialRetrieval", tryNextLink: false });
     });
 
-    it("an Expiration that is not a date is CredentialRetrieval", async () => {
+    it.each([
+      ["not a date", "soon"],
+      ["without a zone (never read as local time)", "2099-01-01T00:00:00"],
+      ["a bare number", "1"],
+    ])("an Expiration %s is CredentialRetrieval", async (_, expiration) => {
       const imds = await emulator();
-      imds.fault(EXTENDED, { status: 200, body: JSON.stringify({ AccessKeyId: "A", SecretAccessKey: "S3CRET", Token: "T", Expiration: "soon" }) });
+      imds.fault(EXTENDED, { status: 200, body: JSON.stringify({ AccessKeyId: "A", SecretAccessKey: "S3CRET", Token: "T", Expiration: expiration }) });
       const error = await failure(provider(imds.env).p());
       expect(error).toMatchObject({ code: "CredentialRetrieval" });
+      expect(error.message).toContain("has an Expiration that is not an ISO 8601 time with a time zone");
       expect(error.message).not.toContain("S3CRET");
+    });
+
+    it.each([
+      ["Token", "sessionToken", "IQoJ\r\nX-Amz-Injected: 1"],
+      ["AccessKeyId", "accessKeyId", "ASIA\n"],
+      ["SecretAccessKey", "secretAccessKey", "\u0000S3CRET"],
+    ])("a %s with a control character is CredentialRetrieval naming it and the path, never the value", async (key, field, value) => {
+      const imds = await emulator();
+      imds.setCredentials({ [field]: value });
+      const error = await failure(provider(imds.env).p());
+      expect(error).toMatchObject({ code: "CredentialRetrieval", source: "iam-role", key, tryNextLink: false });
+      expect(error.message).toBe(
+        `iam-role: ${key} in the answer from /latest/meta-data/iam/security-credentials-extended/${ROLE} contains a control character (such as CR or LF)`,
+      );
+      expectNoSecrets(`${error.message} ${JSON.stringify(error)} ${inspect(error)}`, imds);
+      expect(`${error.message}`).not.toContain(value);
     });
   });
 

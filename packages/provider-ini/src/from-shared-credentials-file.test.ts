@@ -103,6 +103,28 @@ describe(fromSharedCredentialsFile.name, () => {
     expect(err.message).toContain(`${join(home.dir, ".aws", "credentials")}: line 4`);
   });
 
+  it.each([
+    ["an ESC inside aws_session_token", `[dev]\n${KEYS}aws_session_token = ${TOKEN}\u001b[31m\n`, "aws_session_token"],
+    ["a NUL inside aws_access_key_id", `[dev]\naws_access_key_id = AKID\u0000X\naws_secret_access_key = ${SECRET}\n`, "aws_access_key_id"],
+    // RawConfigParser joins an indented line to the value with a newline (botocore returns it so).
+    ["a continuation line after aws_secret_access_key", `[dev]\n${KEYS}  more\n`, "aws_secret_access_key"],
+    ["a DEL inside aws_security_token", `[dev]\n${KEYS}aws_security_token = ${TOKEN}\u007f\n`, "aws_security_token"],
+    ["a C1 control inside aws_account_id", `[dev]\n${KEYS}aws_account_id = 12\u008534\n`, "aws_account_id"],
+  ])("refuses %s: CredentialRetrieval naming the key, profile and file, never the value", async (_, text, key) => {
+    await home.write({ ".aws/credentials": text });
+    const error = await failure(fromSharedCredentialsFile({ env: env(), profile: "dev" })());
+    const file = join(home.dir, ".aws", "credentials");
+    expect(error).toMatchObject({ code: "CredentialRetrieval", source: "shared-credentials-file", key, profile: "dev", file, tryNextLink: false });
+    expect(error.message).toBe(
+      `shared-credentials-file: ${key} in profile "dev" of the credentials file ${file} contains a control character (such as CR or LF)`,
+    );
+  });
+
+  it("reads a CRLF file: line ends are not part of a value", async () => {
+    await home.write({ ".aws/credentials": `[dev]\r\naws_access_key_id = AKIDEXAMPLE\r\naws_secret_access_key = ${SECRET}\r\naws_session_token = ${TOKEN}\r\n` });
+    expect(await fromSharedCredentialsFile({ env: env(), profile: "dev" })()).toMatchObject({ secretAccessKey: SECRET, sessionToken: TOKEN });
+  });
+
   it("reads a custom path from AWS_SHARED_CREDENTIALS_FILE and ignores the config file", async () => {
     await home.write({ "x/creds": `[default]\n${KEYS}`, ".aws/config": "not an ini file" });
     const creds = await fromSharedCredentialsFile({ env: env({ AWS_SHARED_CREDENTIALS_FILE: "~/x/creds" }) })();

@@ -3,6 +3,7 @@ import {
   notFound,
   resolveContext,
   sectionKeyPair,
+  sectionOrigin,
   sectionText,
   selectProfile,
   type CredentialProvider,
@@ -57,12 +58,9 @@ export function profileCredentialsProvider(init: ProfileInit, spec: ProfileSourc
     const { accessKeyId, secretAccessKey } = sectionKeyPair(profile, place);
     const tokenKey = TOKENS.find((k) => Object.hasOwn(profile, k));
     ctx.logger.debug(`${source}: credentials from profile "${profileName}" in ${file.path}`);
-    return createCredentials({
-      accessKeyId,
-      secretAccessKey,
-      sessionToken: tokenKey && text(tokenKey),
-      accountId: text(ACCOUNT_ID),
-      source,
-    });
+    return createCredentials(
+      { accessKeyId, secretAccessKey, sessionToken: tokenKey && text(tokenKey), accountId: text(ACCOUNT_ID), source },
+      { ...sectionOrigin(place), sessionToken: tokenKey, accountId: ACCOUNT_ID },
+    );
   };
 }

@@ -223,7 +223,7 @@ describe(fromProcess.name, () => {
       ["no Version", `console.log(JSON.stringify({ AccessKeyId: "A", SecretAccessKey: "S3CRET" }))`, /Unsupported version '<Version key not provided>'/],
       ["no AccessKeyId", `console.log(JSON.stringify({ Version: 1, SecretAccessKey: "S3CRET" }))`, /Missing required key in response: 'AccessKeyId'/],
       ["no SecretAccessKey", `console.log(JSON.stringify({ Version: 1, AccessKeyId: "A" }))`, /Missing required key in response: 'SecretAccessKey'/],
-      ["a garbage Expiration", `console.log(JSON.stringify({ Version: 1, AccessKeyId: "A", SecretAccessKey: "S3CRET", Expiration: "tomorrow-ish" }))`, /Expiration .* not a date/],
+      ["a garbage Expiration", `console.log(JSON.stringify({ Version: 1, AccessKeyId: "A", SecretAccessKey: "S3CRET", Expiration: "tomorrow-ish" }))`, /Expiration .* not an ISO 8601 time with a time zone/],
     ])("%s", async (name, source, reason) => {
       const cmd = await s.script(`bad-${name.replace(/\W+/g, "-")}`, source);
       const error = await failure(provider(cmd).p());

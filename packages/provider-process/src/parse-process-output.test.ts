@@ -79,17 +79,45 @@ describe(parseProcessOutput.name, () => {
     ["2099-01-01T02:00:00+02:00", "2099-01-01T00:00:00.000Z"],
     ["2099-01-01T00:00:00-0500", "2099-01-01T05:00:00.000Z"],
     ["  2099-01-01T00:00:00Z\n", "2099-01-01T00:00:00.000Z"],
-    ["Jan 1 2099 00:00 UTC", "2099-01-01T00:00:00.000Z"],
+    ["2099-01-01T00:00:00UTC", "2099-01-01T00:00:00.000Z"],
   ])("parses Expiration %j", (text, iso) => {
     expect(parse({ ...BASE, Expiration: text }).expiration?.toISOString()).toBe(iso);
   });
 
-  it.each(["tomorrow-ish", "", "   "])("refuses an Expiration that is not a date: %j", (text) => {
-    expect(failure(() => parse({ ...BASE, Expiration: text })).message).toContain("Expiration in the process output is not a date");
+  it.each([
+    ["junk", "tomorrow-ish"],
+    ["empty", ""],
+    ["blank", "   "],
+    ["no zone (botocore: TypeError on first use)", "2099-01-01T00:00:00"],
+    ["a date alone (botocore: TypeError on first use)", "2099-01-01"],
+    ["a bare number (new Date would read 2001)", "1"],
+    ["another date format (botocore's dateutil reads it; credchain does not, on purpose)", "Jan 1 2099 00:00 UTC"],
+  ])("refuses an Expiration that is %s", (_, text) => {
+    const error = failure(() => parse({ ...BASE, Expiration: text }));
+    expect(error.message).toContain("Expiration in the process output is not an ISO 8601 time with a time zone");
+    expect(error.key).toBe("Expiration");
   });
 
-  it.each(["2099-01-01T00:00:00", "2099-01-01"])("refuses an Expiration without a zone (botocore: TypeError): %j", (text) => {
-    expect(failure(() => parse({ ...BASE, Expiration: text })).message).toContain("has no time zone");
+  it.each([
+    ["AccessKeyId", "AKID\r\nX-Injected: 1"],
+    ["SecretAccessKey", "S3CRET\n"],
+    ["SessionToken", "S3CRET-token\r\n"],
+    ["SessionToken", "S3CRET\u0000token"],
+    ["SessionToken", "S3CRET\u007ftoken"],
+    ["SessionToken", "S3CRET\u0085token"],
+    ["AccountId", "1234\t5678"],
+  ])("refuses a control character in %s, naming the key, never the value", (key, value) => {
+    const error = failure(() => parse({ ...BASE, [key]: value }, { profile: "dev" }));
+    expect(error).toMatchObject({ source: "custom-process", key, profile: "dev", tryNextLink: false });
+    expect(error.message).toBe(`custom-process: ${key} in the process output (credential_process of profile "dev") contains a control character (such as CR or LF)`);
+  });
+
+  it("names the profile's aws_account_id when that is the account id refused", () => {
+    expect(failure(() => parse(BASE, { accountId: "1234\n" })).key).toBe("aws_account_id");
+  });
+
+  it("keeps other non-ASCII text (no control character)", () => {
+    expect(parse({ ...BASE, SessionToken: "tökén\u00a0✓" }).sessionToken).toBe("tökén\u00a0✓");
   });
 
   it("takes the profile's account id when AccountId is absent or empty, and prefers the output's", () => {

@@ -1,4 +1,4 @@
-import { createCredentials, CredchainError, parseTimestamp, type Credentials } from "@credchain/core";
+import { AWS_API_FIELD_NAMES, createCredentials, CredchainError, NOT_A_TIMESTAMP, parseTimestamp, type Credentials } from "@credchain/core";
 
 const SOURCE = "custom-process";
 /** botocore's CredentialRetrievalError wording, so messages read the same. */
@@ -17,9 +17,10 @@ export interface ParseProcessOutputOptions {
 /**
  * Reads what a credential_process printed, with botocore's rules: a JSON object whose `Version`
  * equals 1 (Python equality: `1`, `1.0` and `true` pass, `"1"` does not), `AccessKeyId` and
- * `SecretAccessKey` required, `SessionToken`, `Expiration` (ISO 8601 with a zone) and
- * `AccountId` optional, JSON `null` counting as absent. Throws `CredentialRetrieval` otherwise;
- * the message names the key at fault and never quotes the output.
+ * `SecretAccessKey` required, `SessionToken`, `Expiration` (ISO 8601 with a zone, see
+ * `parseTimestamp`) and `AccountId` optional, JSON `null` counting as absent; no value may hold a
+ * control character. Throws `CredentialRetrieval` otherwise; the message names the key at fault
+ * and never quotes the output.
  *
  * @example
  * ```ts
@@ -59,11 +60,17 @@ export function parseProcessOutput(stdout: string, options: ParseProcessOutputOp
   const accessKeyId = requiredString(doc, "AccessKeyId", fail);
   const secretAccessKey = requiredString(doc, "SecretAccessKey", fail);
   const sessionToken = optionalString(doc, "SessionToken", fail);
-  const accountId = optionalString(doc, "AccountId", fail) || options.accountId || undefined;
+  const ownAccountId = optionalString(doc, "AccountId", fail);
   const expirationText = optionalString(doc, "Expiration", fail);
-  const expiration = expirationText === undefined ? undefined : parseExpiration(expirationText, fail);
+  const expiration = expirationText === undefined ? undefined : parseTimestamp(expirationText);
+  // botocore's dateutil raises ParserError on junk; a time without a zone it reads naive, and then
+  // fails comparing it with an aware "now" (TypeError). Both are refused here, saying why.
+  if (expirationText !== undefined && !expiration) throw fail(`Expiration in the process output ${NOT_A_TIMESTAMP}`, "Expiration");
 
-  return createCredentials({ accessKeyId, secretAccessKey, sessionToken, expiration, accountId, source: SOURCE });
+  return createCredentials(
+    { accessKeyId, secretAccessKey, sessionToken, expiration, accountId: ownAccountId || options.accountId || undefined, source: SOURCE },
+    { ...AWS_API_FIELD_NAMES, accountId: ownAccountId ? "AccountId" : "aws_account_id", where: `the process output${where(options.profile)}`, profile: options.profile },
+  );
 }
 
 type Fail = (message: string, key?: string) => CredchainError;
@@ -81,21 +88,6 @@ function optionalString(doc: Record<string, unknown>, key: string, fail: Fail): 
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") throw fail(`${key} in the process output is ${describe(value)}, not a string`, key);
   return value;
-}
-
-/** A zone after a time of day: `Z`, `+02:00`, `-0500`, ` UTC`, ` GMT`. */
-const ZONE_AFTER_TIME = /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)$/i;
-
-function parseExpiration(text: string, fail: Fail): Date {
-  const date = parseTimestamp(text);
-  // botocore's dateutil raises ParserError here.
-  if (date === undefined) throw fail("Expiration in the process output is not a date", "Expiration");
-  // dateutil leaves a zone-less time naive, and botocore then fails comparing it with an aware
-  // "now" (TypeError). Refuse it here, where the message can say why.
-  if (!ZONE_AFTER_TIME.test(text.trim())) {
-    throw fail("Expiration in the process output has no time zone (use ISO 8601 with Z or an offset)", "Expiration");
-  }
-  return date;
 }
 
 function showVersion(version: unknown): string {

@@ -228,6 +228,26 @@ describe(fromLogin.name, () => {
     expect(e.message).not.toContain("cachedSecret");
   });
 
+  it.each([
+    ["without a zone", "2099-01-01T00:00:00"],
+    ["a bare number", "1"],
+  ])("refuses an accessToken.expiresAt %s, naming it and the file", async (_, expiresAt) => {
+    const token = loginToken(isoSeconds(T0), key);
+    const file = await writeLoginCache(home.cacheDir, SESSION, { ...token, accessToken: { ...token.accessToken, expiresAt } });
+    const e = await failure(provider()());
+    expect(e.code).toBe("CredentialRetrieval");
+    expect(e.message).toContain(`accessToken.expiresAt in ${file} is not an ISO 8601 time with a time zone`);
+  });
+
+  it("refuses cached credentials with a control character, naming the field and file, never the value", async () => {
+    const token = loginToken(isoSeconds(T0 + 60 * MIN), key);
+    const file = await writeLoginCache(home.cacheDir, SESSION, { ...token, accessToken: { ...token.accessToken, sessionToken: "cachedSessionToken/abc\r\nX-Injected: 1" } });
+    const e = await failure(provider()());
+    expect(e).toMatchObject({ code: "CredentialRetrieval", source: "login", key: "sessionToken", file, profile: "dev", tryNextLink: false });
+    expect(e.message).toBe(`login: sessionToken in accessToken of the login cache ${file} contains a control character (such as CR or LF)`);
+    expect(e.message + JSON.stringify(e)).not.toContain("cachedSessionToken");
+  });
+
   it("reports a refresh the service refuses with botocore's wording and never a secret", async () => {
     await cache(2);
     login.revokeRefreshToken("emulator-login-refresh-token");

@@ -77,7 +77,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     const { token, expiresAt } = await readLoginToken(ctx, file, loginSession, profile, lookedAt);
     const remaining = expiresAt.getTime() - ctx.now();
     // botocore returns the cached credentials and only consults the fetcher inside its refresh windows.
-    if (remaining >= ADVISORY_MS) return toCredentials(token, expiresAt);
+    if (remaining >= ADVISORY_MS) return toCredentials(token, expiresAt, file, profile);
 
     const keyMessage = `Error loading login session token: Unable to load private key from cached token (dpopKey in ${file} is not a PEM P-256 private key).`;
     const badKey = () => {
@@ -89,11 +89,11 @@ export function fromLogin(init: LoginInit): CredentialProvider {
       // In botocore's advisory window a failed refresh only logs; in the mandatory one it raises.
       if (remaining >= MANDATORY_MS) {
         ctx.logger.warn(`login: ${keyMessage}`);
-        return toCredentials(token, expiresAt);
+        return toCredentials(token, expiresAt, file, profile);
       }
       throw badKey();
     }
-    if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(token, expiresAt);
+    if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(token, expiresAt, file, profile);
 
     const region = init.region ?? ctx.env.AWS_DEFAULT_REGION;
     if (!region) {
@@ -156,7 +156,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     if (session!.expiresAt.getTime() <= ctx.now()) {
       throw fail("CredentialRetrieval", `Credentials were refreshed, but the refreshed credentials are still expired (they expired at ${session!.expiresAt.toISOString()}).`);
     }
-    return toCredentials(session!.token, session!.expiresAt);
+    return toCredentials(session!.token, session!.expiresAt, file, profile);
   };
 }
 
@@ -183,7 +183,11 @@ function refreshFailure(
   return fail("CredentialRetrieval", `An unspecified error happened when refreshing the login session (${outcome.reason}).`, { hint: true });
 }
 
-function toCredentials(token: LoginToken, expiresAt: Date): Credentials {
+function toCredentials(token: LoginToken, expiresAt: Date, file: string, profile: string): Credentials {
   const { accessKeyId, secretAccessKey, sessionToken, accountId } = token.accessToken;
-  return createCredentials({ accessKeyId, secretAccessKey, sessionToken, expiration: expiresAt, accountId, source: "login" });
+  return createCredentials(
+    { accessKeyId, secretAccessKey, sessionToken, expiration: expiresAt, accountId, source: "login" },
+    // The cache names the fields as credchain does, under accessToken.
+    { where: `accessToken of the login cache ${file}`, file, profile },
+  );
 }

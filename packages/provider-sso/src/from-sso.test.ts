@@ -203,6 +203,12 @@ describe(fromSso.name, () => {
     expect(oidc.requests).toHaveLength(0);
   });
 
+  it("does not refresh with a registrationExpiresAt without a zone (never read as local time)", async () => {
+    await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 + 60_000), registrationExpiresAt: "2099-01-01T00:00:00" }));
+    expect((await provider(SESSION_PROFILE)()).source).toBe("sso");
+    expect(oidc.requests).toHaveLength(0);
+  });
+
   it("revoked refresh token: the still-valid token is used; once expired, a clear error with the command", async () => {
     oidc.revokeRefreshToken("emulator-refresh-token");
     const file = await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 + 60_000) }));
@@ -262,6 +268,31 @@ describe(fromSso.name, () => {
     await writeCache(home.cacheDir, "corp", validToken());
     sso.fault("/federation/credentials", { status: 200, body: JSON.stringify({ roleCredentials: { accessKeyId: "A" } }) });
     expect((await failure(provider(SESSION_PROFILE)())).message).toContain("without secretAccessKey, sessionToken, expiration");
+  });
+
+  it("portal answer with a control character in a credential: CredentialRetrieval naming it, never the value", async () => {
+    await writeCache(home.cacheDir, "corp", validToken());
+    const roleCredentials = { accessKeyId: "ASIASSO", secretAccessKey: "S3CRET-sso", sessionToken: "tok\r\nX-Injected: 1", expiration: T0 + 3600_000 };
+    sso.fault("/federation/credentials", { status: 200, body: JSON.stringify({ roleCredentials }) });
+    const e = await failure(provider(SESSION_PROFILE)());
+    expect(e).toMatchObject({ code: "CredentialRetrieval", source: "sso", profile: "dev" });
+    expect(e.message).toMatch(/^sso: sessionToken in the GetRoleCredentials answer from http:\/\/127\.0\.0\.1:\d+ contains a control character/);
+    expect(e.message + JSON.stringify(e)).not.toMatch(/S3CRET|X-Injected/);
+  });
+
+  it.each([
+    ["expiresAt without a zone", { expiresAt: "2099-01-01T00:00:00" }, "expiresAt"],
+    ["expiresAt a bare number", { expiresAt: "1" }, "expiresAt"],
+  ])("a cached token with %s is SSOTokenLoad naming it", async (_, extra, key) => {
+    const file = await writeCache(home.cacheDir, "corp", validToken(extra));
+    const e = await failure(provider(SESSION_PROFILE)());
+    expect(e.code).toBe("SSOTokenLoad");
+    expect(e.message).toContain(`${key} in ${file} is not an ISO 8601 time with a time zone`);
+  });
+
+  it("reads expiresAt as older AWS CLI v2 releases wrote it (…UTC)", async () => {
+    await writeCache(home.cacheDir, "corp", validToken({ expiresAt: iso(T0 + 8 * 3600_000).replace(/Z$/, "UTC") }));
+    expect((await provider(SESSION_PROFILE)()).source).toBe("sso");
   });
 
   it("portal unreachable: CredentialRetrieval after the retries", async () => {

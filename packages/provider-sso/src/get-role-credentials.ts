@@ -72,12 +72,16 @@ export async function getRoleCredentials(
   // botocore formats the epoch milliseconds with "%Y-%m-%dT%H:%M:%SZ": whole seconds.
   const expiration = new Date(Math.floor((doc.expiration as number) / 1000) * 1000);
   ctx.logger.debug(`sso: credentials for ${config.ssoRoleName} in ${config.ssoAccountId}, expiring ${expiration.toISOString()}`);
-  return createCredentials({
-    accessKeyId: doc.accessKeyId as string,
-    secretAccessKey: doc.secretAccessKey as string,
-    sessionToken: doc.sessionToken as string,
-    expiration,
-    accountId: config.ssoAccountId,
-    source: "sso",
-  });
+  return createCredentials(
+    {
+      accessKeyId: doc.accessKeyId as string,
+      secretAccessKey: doc.secretAccessKey as string,
+      sessionToken: doc.sessionToken as string,
+      expiration,
+      accountId: config.ssoAccountId,
+      source: "sso",
+    },
+    // roleCredentials names its fields as credchain does; the account is the profile's.
+    { accountId: "sso_account_id", where: `the GetRoleCredentials answer from ${base}`, profile: config.profile },
+  );
 }

@@ -1,4 +1,4 @@
-import { describeReadError, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
+import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
 import { ssoError } from "./errors.js";
 import type { SsoProfileConfig } from "./sso-config.js";
 import { ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
@@ -57,7 +57,7 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
   let expiresAt = parseTimestamp(cached.expiresAt);
   if (expiresAt === undefined) {
     lookedAt.note = "cached token has an unreadable expiresAt";
-    throw fail("SSOTokenLoad", `Error loading SSO Token: expiresAt in ${file} is not a timestamp.`, { key: "expiresAt" });
+    throw fail("SSOTokenLoad", `Error loading SSO Token: expiresAt in ${file} ${NOT_A_TIMESTAMP}.`, { key: "expiresAt" });
   }
   lookedAt.note = `token expires ${expiresAt.toISOString()}`;
 

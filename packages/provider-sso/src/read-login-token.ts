@@ -1,4 +1,4 @@
-import { describeReadError, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
+import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
 import { loginError } from "./login-errors.js";
 import type { LoginToken } from "./login-cache.js";
 
@@ -63,7 +63,7 @@ export async function readLoginToken(ctx: ProviderContext, file: string, session
   const token = doc as LoginToken;
   const expiresAt = parseTimestamp(token.accessToken.expiresAt);
   if (expiresAt === undefined) {
-    throw fail("cached session has an unreadable expiresAt", `accessToken.expiresAt in ${file} is not a timestamp.`, { key: "accessToken.expiresAt" });
+    throw fail("cached session has an unreadable expiresAt", `accessToken.expiresAt in ${file} ${NOT_A_TIMESTAMP}.`, { key: "accessToken.expiresAt" });
   }
   lookedAt.note = `session credentials expire ${expiresAt.toISOString()}`;
   return { token, expiresAt };

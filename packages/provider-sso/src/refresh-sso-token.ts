@@ -1,4 +1,4 @@
-import { parseTimestamp, type ProviderContext } from "@credchain/core";
+import { NOT_A_TIMESTAMP, parseTimestamp, type ProviderContext } from "@credchain/core";
 import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import type { SsoToken } from "./token-cache.js";
@@ -29,7 +29,7 @@ export async function refreshSsoToken(
   const missing = REGISTRATION_KEYS.filter((k) => typeof token[k] !== "string");
   if (missing.length > 0) return { ok: false, reason: `the cached token has no ${missing.join(", ")}` };
   const registrationExpiresAt = parseTimestamp(token.registrationExpiresAt!);
-  if (registrationExpiresAt === undefined) return { ok: false, reason: "registrationExpiresAt in the cached token is not a timestamp" };
+  if (registrationExpiresAt === undefined) return { ok: false, reason: `registrationExpiresAt in the cached token ${NOT_A_TIMESTAMP}` };
   if (registrationExpiresAt.getTime() <= ctx.now()) {
     return { ok: false, reason: `the client registration expired at ${registrationExpiresAt.toISOString()}` };
   }

@@ -183,6 +183,43 @@ describe(createStsClient.name, () => {
     expect((await failure(client.getCallerIdentity())).message).toContain("answered 200 without Arn, Account and UserId");
   });
 
+  /** An AssumeRole answer as STS writes it, with the given Credentials fields. */
+  const assumeRoleXml = (c: { SessionToken?: string; Expiration?: string }) =>
+    `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials>` +
+    `<AccessKeyId>ASIAXMLTEST</AccessKeyId><SecretAccessKey>S3CRET-xml</SecretAccessKey>` +
+    `<SessionToken>${c.SessionToken ?? "token"}</SessionToken><Expiration>${c.Expiration ?? "2099-01-01T00:00:00.359Z"}</Expiration>` +
+    `</Credentials><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/dev/s1</Arn><AssumedRoleId>AROA:s1</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>`;
+
+  it.each([
+    ["without a zone", "2099-01-01T00:00:00"],
+    ["a bare number", "1"],
+  ])("a 200 whose Expiration is %s is CredentialRetrieval naming Expiration", async (_, expiration) => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    sts.fault("AssumeRole", { status: 200, body: assumeRoleXml({ Expiration: expiration }) });
+    const error = await failure(createStsClient({ ...init, credentials: sts.users[0] }).assumeRole({ roleArn: ROLE, roleSessionName: "s1" }));
+    expect(error).toMatchObject({ code: "CredentialRetrieval", key: "Expiration", status: 200 });
+    expect(error.message).toBe(`STS AssumeRole at ${sts.url} answered 200 with an Expiration that is not an ISO 8601 time with a time zone (such as 2099-01-01T00:00:00Z)`);
+  });
+
+  it("reads STS's Expiration with milliseconds", async () => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    sts.fault("AssumeRole", { status: 200, body: assumeRoleXml({}) });
+    const { credentials } = await createStsClient({ ...init, credentials: sts.users[0] }).assumeRole({ roleArn: ROLE, roleSessionName: "s1" });
+    expect(credentials.expiration?.toISOString()).toBe("2099-01-01T00:00:00.359Z");
+  });
+
+  it("a SessionToken with CR LF (as character references) is CredentialRetrieval naming it, never the value", async () => {
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    sts.fault("AssumeRole", { status: 200, body: assumeRoleXml({ SessionToken: "tok&#13;&#10;X-Amz-Injected: 1" }) });
+    const error = await failure(createStsClient({ ...init, credentials: sts.users[0] }).assumeRole({ roleArn: ROLE, roleSessionName: "s1" }));
+    expect(error).toMatchObject({ code: "CredentialRetrieval", source: "assume-role", key: "SessionToken", tryNextLink: false });
+    expect(error.message).toBe(`assume-role: SessionToken in the AssumeRole answer from ${sts.url} contains a control character (such as CR or LF)`);
+    expect(error.message + JSON.stringify(error)).not.toContain("X-Amz-Injected");
+  });
+
   it("an error body that is not STS XML is reported by status", async () => {
     const sts = await emulator();
     sts.fault("*", { status: 403, body: "<html><body>Forbidden by proxy</body></html>" });

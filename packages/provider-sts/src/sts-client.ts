@@ -1,6 +1,9 @@
 import {
+  AWS_API_FIELD_NAMES,
   createCredentials,
   CredchainError,
+  NOT_A_TIMESTAMP,
+  parseTimestamp,
   resolveContext,
   type Credentials,
   type CredentialSource,
@@ -169,16 +172,19 @@ export function createStsClient(init: StsClientInit = {}): StsClient {
     return { body, url: s.endpoint.url };
   };
 
-  const garbage = (action: string, url: string, what: string) =>
+  const garbage = (action: string, url: string, what: string, key?: string) =>
     // Never quote the body: it may be credentials cut short.
-    new CredchainError({ code: "CredentialRetrieval", message: `STS ${action} at ${url} answered 200 without ${what}`, source, status: 200 });
+    new CredchainError({ code: "CredentialRetrieval", message: `STS ${action} at ${url} answered 200 ${what}`, source, status: 200, key });
 
   const credentialsFrom = (action: string, url: string, body: string, credSource: CredentialSource, accountId: string | undefined) => {
     const raw = parseStsCredentials(body, `${action}Result`);
-    if (!raw) throw garbage(action, url, "Credentials (AccessKeyId, SecretAccessKey, SessionToken, Expiration)");
-    const expiration = new Date(raw.expiration);
-    if (Number.isNaN(expiration.getTime())) throw garbage(action, url, "a valid Expiration");
-    return createCredentials({ ...raw, expiration, accountId, source: credSource });
+    if (!raw) throw garbage(action, url, "without Credentials (AccessKeyId, SecretAccessKey, SessionToken, Expiration)");
+    const expiration = parseTimestamp(raw.expiration);
+    if (!expiration) throw garbage(action, url, `with an Expiration that ${NOT_A_TIMESTAMP}`, "Expiration");
+    return createCredentials(
+      { ...raw, expiration, accountId, source: credSource },
+      { ...AWS_API_FIELD_NAMES, accountId: "AssumedRoleUser.Arn", where: `the ${action} answer from ${url}` },
+    );
   };
 
   const roleResult = (action: string, url: string, body: string, credSource: CredentialSource): AssumeRoleResult => {
@@ -253,7 +259,7 @@ export function createStsClient(init: StsClientInit = {}): StsClient {
       const arn = xmlText(body, [result, "Arn"]);
       const account = xmlText(body, [result, "Account"]);
       const userId = xmlText(body, [result, "UserId"]);
-      if (arn === undefined || account === undefined || userId === undefined) throw garbage("GetCallerIdentity", url, "Arn, Account and UserId");
+      if (arn === undefined || account === undefined || userId === undefined) throw garbage("GetCallerIdentity", url, "without Arn, Account and UserId");
       return { account, arn, userId };
     },
   };

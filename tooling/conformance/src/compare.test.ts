@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareBotocoreRuns, compareWithBotocore, parseCliOutput, sameInstant } from "./compare.js";
+import { compareBotocoreRuns, compareDeliberateDifference, compareWithBotocore, parseCliOutput, sameInstant } from "./compare.js";
 import type { Outcome } from "./scenario.js";
 
 const creds: Outcome = {
@@ -89,6 +89,24 @@ describe(compareWithBotocore.name, () => {
   it("throws for a Python built-in the table does not know", () => {
     const odd: Outcome = { Error: { Code: "ZeroDivision", Class: "ZeroDivisionError", Module: "builtins" } };
     expect(() => compareWithBotocore(odd, fail("X"))).toThrow(/PYTHON_BUILTIN_CODES/);
+  });
+});
+
+describe(compareDeliberateDifference.name, () => {
+  it("accepts credchain's chosen error where botocore returned credentials", () => {
+    expect(compareDeliberateDifference(creds, fail("CredentialRetrieval"), "CredentialRetrieval")).toEqual([]);
+  });
+
+  it("reports another code, credentials, an exit 0, and agreement with botocore", () => {
+    expect(compareDeliberateDifference(creds, fail("InvalidConfig"), "CredentialRetrieval")).toEqual(["error code: deliberately CredentialRetrieval, credchain InvalidConfig"]);
+    expect(compareDeliberateDifference(creds, { ...fail("CredentialRetrieval"), status: 0 }, "CredentialRetrieval")).toEqual(["credchain printed an error but exited 0"]);
+    const same = ok({ Version: 1, AccessKeyId: "AKID", SecretAccessKey: "secret", SessionToken: "token", Expiration: "2099-06-01T10:00:00Z", Source: "env" });
+    expect(compareDeliberateDifference(creds, same, "CredentialRetrieval")).toEqual([
+      "credchain returned credentials (source env), not its deliberate CredentialRetrieval",
+      'credchain agrees with botocore now: remove "deliberateDifference"',
+    ]);
+    const botocoreFailed: Outcome = { Error: { Code: "InvalidConfig", Class: "InvalidConfigError", Module: "botocore.exceptions" } };
+    expect(compareDeliberateDifference(botocoreFailed, fail("InvalidConfig"), "InvalidConfig")).toEqual(['credchain agrees with botocore now: remove "deliberateDifference"']);
   });
 });
 

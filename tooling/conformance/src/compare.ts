@@ -119,6 +119,21 @@ function compareAnswers(expected: Outcome, run: CliRun, credchainCode?: string):
 }
 
 /**
+ * Checks credchain's run against a scenario's deliberate difference: it must fail with `code`
+ * (and exit non-zero), and must still disagree with botocore's recorded answer.
+ */
+export function compareDeliberateDifference(expected: Outcome, run: CliRun, code: string): string[] {
+  const credchain = parseCliOutput(run);
+  if (credchain === undefined) return [`credchain stdout is not JSON (exit ${run.status})`];
+  const differences: string[] = [];
+  if (!isErrorOutcome(credchain)) differences.push(`credchain returned credentials (source ${credchain.Source}), not its deliberate ${code}`);
+  else if (credchain.Error.Code !== code) differences.push(`error code: deliberately ${code}, credchain ${credchain.Error.Code}`);
+  else if (run.status === 0) differences.push("credchain printed an error but exited 0");
+  if (compareWithBotocore(expected, run).differences.length === 0) differences.push(`credchain agrees with botocore now: remove "deliberateDifference"`);
+  return differences;
+}
+
+/**
  * Compares a fresh botocore answer with the committed one (live mode): same credentials and
  * expiry instant, or the same exception class, and the same STS and SSO call graphs and token
  * cache. Messages may differ.

@@ -29,6 +29,10 @@ export const PYTHON_BUILTIN_CODES: Readonly<Record<string, string>> = {
   KeyError: "PartialCredentials",
   // The MFA prompt (getpass) of a role profile with mfa_serial read end of input.
   EOFError: "CredentialRetrieval",
+  // An expiry without a zone (AWS_CREDENTIAL_EXPIRATION, a process's Expiration): dateutil reads
+  // it naive and botocore fails comparing it with an aware "now" (a process's output overrides
+  // this with credchainCode: CredentialRetrieval).
+  TypeError: "InvalidConfig",
 };
 
 /**

@@ -5,6 +5,7 @@ export {
   listScenarios,
   loadScenario,
   type CredentialsOutcome,
+  type DeliberateDifference,
   type ErrorOutcome,
   type Outcome,
   type Scenario,
@@ -45,6 +46,7 @@ export { isLoopbackUrl, isRefusedHostUrl, scrubbedEnv, type ScrubbedEnvOptions }
 export { BOTOCORE_UNCODED, PYTHON_BUILTIN_CODES, expectedCredchainCode, hasMappedCode, stsErrorCodeOf } from "./error-codes.js";
 export {
   compareBotocoreRuns,
+  compareDeliberateDifference,
   compareWithBotocore,
   parseCliOutput,
   sameInstant,

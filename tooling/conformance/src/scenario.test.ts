@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ERROR_CODES } from "@credchain/core";
 import { expectedCredchainCode, hasMappedCode } from "./error-codes.js";
 import { isErrorOutcome, listScenarios } from "./scenario.js";
 
@@ -103,6 +104,12 @@ describe(listScenarios.name, () => {
   it("keeps knownDifference for credchain bugs only: never with credchainCode", () => {
     const both = scenarios.filter((s) => s.spec.knownDifference !== undefined && s.spec.credchainCode !== undefined);
     expect(both.map((s) => s.name)).toEqual([]);
+  });
+
+  it("keeps deliberateDifference apart from knownDifference and credchainCode, with a credchain code", () => {
+    const deliberate = scenarios.filter((s) => s.spec.deliberateDifference !== undefined);
+    expect(deliberate.filter((s) => s.spec.knownDifference !== undefined || s.spec.credchainCode !== undefined).map((s) => s.name)).toEqual([]);
+    expect(deliberate.filter((s) => !Object.hasOwn(ERROR_CODES, s.spec.deliberateDifference!.code)).map((s) => s.name)).toEqual([]);
   });
 
   it("narrows the list by name or number prefix, and rejects unknown names", () => {

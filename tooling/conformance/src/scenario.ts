@@ -43,6 +43,19 @@ export interface ScenarioSpec {
    * scenario and prints this reason. Not for botocore behaviour credchain chose to differ on.
    */
   knownDifference?: string;
+  /**
+   * A behaviour credchain chose on purpose where botocore answers otherwise (refusing credentials
+   * botocore returns but no request could use, or a timestamp without a zone): the error `code`
+   * credchain must answer with, and the `reason` in one line. botocore's answer stays recorded;
+   * the suite fails if credchain answers anything else, or once it agrees with botocore.
+   */
+  deliberateDifference?: DeliberateDifference;
+}
+
+/** See {@link ScenarioSpec.deliberateDifference}. */
+export interface DeliberateDifference {
+  code: string;
+  reason: string;
 }
 
 /** A credentials answer, as botocore's oracle records it and as credchain's CLI prints it. */
@@ -107,6 +120,10 @@ export function loadScenario(dir: string, name: string): Scenario {
   if (spec.emulator !== undefined) validateEmulatorSpec(spec.emulator, `${name}/scenario.json`);
   if (spec.stdin !== undefined && typeof spec.stdin !== "string") {
     throw new Error(`${name}/scenario.json: "stdin" must be a string`);
+  }
+  const deliberate = spec.deliberateDifference;
+  if (deliberate !== undefined && !(typeof deliberate?.code === "string" && deliberate.code && typeof deliberate.reason === "string" && deliberate.reason)) {
+    throw new Error(`${name}/scenario.json: "deliberateDifference" must be {"code": <credchain error code>, "reason": <one line>}`);
   }
   const expectedPath = join(dir, "expected.json");
   const expected = existsSync(expectedPath)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   assertCliBuilt,
   compareBotocoreRuns,
+  compareDeliberateDifference,
   compareWithBotocore,
   credchainArgs,
   expectedCredchainCode,
@@ -55,6 +56,14 @@ describe("credchain export vs botocore's recorded answer", () => {
     const run = await runCredchain(scenario);
     const { differences } = compareWithBotocore(expected, run, scenario.spec.credchainCode);
     const body = `exit ${run.status} stdout ${run.stdout.trim()}${run.stderr.trim() ? ` stderr ${run.stderr.trim()}` : ""}`;
+    const deliberate = scenario.spec.deliberateDifference;
+    if (deliberate !== undefined) {
+      // credchain's chosen answer, checked as strictly as botocore's would be.
+      const off = compareDeliberateDifference(expected, run, deliberate.code);
+      if (off.length > 0) disagreements.push(`  ${scenario.name} (deliberate: ${deliberate.reason}): ${off.join("; ")}`);
+      expect(off, report(scenario, expected, body, off)).toEqual([]);
+      return;
+    }
     const known = scenario.spec.knownDifference;
     if (known !== undefined) {
       // A recorded credchain bug: skipped while it still disagrees, a failure once it is fixed.

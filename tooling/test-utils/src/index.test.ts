@@ -1,8 +1,10 @@
-import { lstat, readFile, stat } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { lstat, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CredchainError } from "@credchain/core";
 import { describe, expect, it } from "vitest";
 import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath, makeBadPaths } from "./bad-paths.js";
+import { leftBehind } from "./left-behind.js";
 import { rejection } from "./rejection.js";
 import { makeTempHome } from "./temp-home.js";
 
@@ -42,6 +44,21 @@ describe("makeBadPaths", () => {
     expect([...BAD_PATH_KINDS].sort()).toEqual(Object.keys(bad).sort());
     await makeBadPath("devZero", join(home.dir, "zero-here"), 0);
     expect((await stat(join(home.dir, "zero-here"))).isCharacterDevice()).toBe(true);
+    await home.remove();
+  });
+});
+
+describe("leftBehind", () => {
+  it("kills the processes named by its pid files, and tolerates missing files and gone processes", async () => {
+    const home = await makeTempHome("credchain-test-utils-");
+    const left = leftBehind();
+    const child = spawn("sleep", ["60"], { stdio: "ignore" });
+    const exited = new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    await writeFile(left.pidFile(join(home.dir, "a.pid")), String(child.pid));
+    left.pidFile(join(home.dir, "missing.pid"));
+    await writeFile(left.pidFile(join(home.dir, "gone.pid")), "999999999");
+    await left.killAll();
+    expect(await exited).toBe("SIGKILL");
     await home.remove();
   });
 });

@@ -1,0 +1,1 @@
+process.stdout.write("{\"Version\": 1, \"AccessKeyId\": \"AKIDPROCESS\", \"SecretAccessKey\": \"process-secret\", \"SessionToken\": \"process-token\", \"Expiration\": \"Fri, 01 Jan 2099 00:00:00 GMT\"}");
