@@ -79,9 +79,8 @@ export class CredchainError extends Error {
 
   constructor(options: CredchainErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
-    for (const k of ["code", ...FIELDS] as const) (this as Record<string, unknown>)[k] = options[k];
-    this.tryNextLink = options.tryNextLink ?? false;
-    this.name = "CredchainError";
+    // Only the fields that are set become own properties: util.inspect shows no row of undefined.
+    for (const k of ["code", "tryNextLink", ...FIELDS] as const) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
   }
 
   /** The brand, on the prototype: a spread copy of an error is not one. */
@@ -92,6 +91,11 @@ export class CredchainError extends Error {
   /** True for a CredchainError from any copy of this package (the brand is on the prototype). */
   static isInstance(value: unknown): value is CredchainError {
     return (value as Record<symbol, unknown> | null)?.[BRAND] === true;
+  }
+
+  static {
+    // On the prototype, out of util.inspect's way: the name, and the default of tryNextLink.
+    Object.assign(this.prototype, { name: "CredchainError", tryNextLink: false });
   }
 
   toJSON(): Record<string, unknown> {

@@ -67,3 +67,5 @@ export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomi
 export { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";
 export { sectionKeyPair, sectionText, type SectionPlace } from "./section-keys.js";
 export { escapeUri } from "./escape-uri.js";
+export { MAX_QUOTED_CHARS, quoteUntrusted, REDACTED, redactSecrets, type QuoteOptions } from "./redact.js";
+export { boundedList } from "./bounded-list.js";
