@@ -51,6 +51,8 @@ describe(redactSecrets.name, () => {
     "/usr/local/lib/python3.11/site-packages/botocore/credentials.py line 1043",
     "the session token expired; run aws sso login --profile dev",
     "version 1.2.3 at api.example.com",
+    "GET /latest/meta-data/iam/security-credentials-extended/MyEC2InstanceRoleForProduction answered 404",
+    "/Users/JohnSmith/projects/credchain-helper/bin/get-credentials.js exited",
   ])("keeps ordinary text: %s", (text) => {
     expect(redactSecrets(text)).toBe(text);
   });

@@ -25,8 +25,12 @@ const EXCEPTION_NAME = /(error|exception)$/i;
 const BEARER = /Bearer\s+((?:(?!Bearer)[\w.~+/=-])+)/dgi;
 /** A run of base64 and dots holding `eyJ` (base64 of `{"`): a JWT or JWE, or base64 JSON. */
 const JWT = /(?<![\w+/.-])[\w+/.-]*eyJ[\w+/.-]*/dg;
-/** 40 or more base64 / base64url characters (`\/` as JSON escapes `/`): secret access keys (40), session and SSO tokens. */
-const BLOB = /(?<![\w+/-])(?:[\w+/-]|\\\/){40,}=*/dg;
+/**
+ * 40 or more base64 characters (`\/` as JSON escapes `/`): secret access keys (40), session
+ * tokens; or 40 or more base64url characters. Apart, not mixed: a path such as
+ * `security-credentials/MyInstanceRole` is neither.
+ */
+const BLOBS = [/(?<![A-Za-z0-9+/])(?:[A-Za-z0-9+/]|\\\/){40,}=*/dg, /(?<![\w-])[\w-]{40,}/dg];
 /** `//user:password@` (RFC 3986 user info characters). */
 const USERINFO = /\/\/([\w.~%!$&()*+,;=:-]+)@/dg;
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g;
@@ -67,7 +71,7 @@ export function redactSecrets(text: string, known: readonly (string | undefined)
   }
   for (const m of text.matchAll(BEARER)) cut(m, 1);
   for (const m of text.matchAll(JWT)) cut(m);
-  for (const m of text.matchAll(BLOB)) if (LOWER.test(m[0]) && UPPER.test(m[0])) cut(m);
+  for (const blob of BLOBS) for (const m of text.matchAll(blob)) if (LOWER.test(m[0]) && UPPER.test(m[0])) cut(m);
   for (const m of text.matchAll(USERINFO)) cut(m, 1);
 
   let out = "";
