@@ -22,6 +22,7 @@ describe(redactSecrets.name, () => {
     ["Authorization header", `Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0f1e2d3c4b5a\nHost: sts`, "0f1e2d3c4b5a", "Host: sts"],
     ["signature fields alone", `X-Amz-Credential=ASIAIOSFODNN7EXAMPLE%2F20240101&X-Amz-Signature=deadbeefcafe`, "deadbeefcafe", "X-Amz-Credential="],
     ["Bearer", `401: Bearer ${PASSWORD.split(" ")[0]}xyz rejected`, "hunter2xyz", "rejected"],
+    ["Bearer with bearer inside", "retrying with Bearer PLANTEDBEARERTOKEN0123456789 now", "TOKEN0123", "now"],
     ["security token header", `x-amz-security-token: ${PASSWORD}`, PASSWORD, "x-amz-security-token:"],
     ["bare secret key", `key was ${SECRET_KEY}.`, SECRET_KEY, "key was"],
     ["bare session tokens", `tokens ${SESSION_TOKEN} and ${OLD_TOKEN} expired`, "PLANTED", "expired"],

@@ -21,8 +21,8 @@ const VALUE = /(?:"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"|'[^'\\\r\n]*(?:\\.[^'\\\r\n]*
 const SECRET_NAME = /secret|token|passw|pwd|key|credential|signature|auth|cookie/i;
 /** `KeyError: 'x'`, `NoCredentialsError: …`: an exception's name and message, not a field. */
 const EXCEPTION_NAME = /(error|exception)$/i;
-/** A bearer token (token68), up to the next `Bearer` if two are glued together. */
-const BEARER = /Bearer\s+((?:(?!Bearer)[\w.~+/=-])+)/dgi;
+/** A bearer token (token68); read in a lookahead, so a `Bearer` inside it still starts a match. */
+const BEARER = /Bearer\s+(?=([\w.~+/=-]+))/dgi;
 /** A run of base64 and dots holding `eyJ` (base64 of `{"`): a JWT or JWE, or base64 JSON. */
 const JWT = /(?<![\w+/.-])[\w+/.-]*eyJ[\w+/.-]*/dg;
 /**
