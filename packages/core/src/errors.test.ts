@@ -27,6 +27,7 @@ describe(CredchainError.name, () => {
     expect(shown).not.toContain("tryNextLink");
     expect(err.tryNextLink).toBe(false);
     expect(Object.keys(err)).toEqual(["code", "source", "file"]);
+    expect(JSON.parse(JSON.stringify(err))).toEqual({ name: "CredchainError", code: "ConfigParse", message: err.message, source: "config-file", file: "/h/.aws/config" });
     expect(inspect(notFound("env", "AWS_ACCESS_KEY_ID is not set"))).toContain("tryNextLink: true");
   });
 

@@ -57,7 +57,7 @@ export interface ChainAttempt {
 }
 
 const BRAND = Symbol.for("credchain.error");
-/** The optional fields, in the order toJSON writes them. */
+/** The optional fields, in the order they are set (and toJSON writes them). */
 const FIELDS = ["source", "file", "profile", "key", "status", "profiles", "lookedAt", "attempts"] as const;
 
 /**
@@ -98,10 +98,9 @@ export class CredchainError extends Error {
     Object.assign(this.prototype, { name: "CredchainError", tryNextLink: false });
   }
 
+  /** Name, code, message and the fields that are set (the own enumerable properties). */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
-    for (const k of FIELDS) if (this[k] !== undefined) out[k] = this[k];
-    return out;
+    return { name: this.name, code: this.code, message: this.message, ...(this as object) };
   }
 }
 
