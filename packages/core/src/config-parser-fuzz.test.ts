@@ -84,16 +84,18 @@ describe(`${parseConfig.name} fuzzed (seed ${seed})`, () => {
   const texts = Array.from({ length: CASES }, () => file(rnd));
 
   it(`throws nothing but ConfigParse, and never quotes a planted secret, on ${CASES.toLocaleString("en-US")} files`, () => {
-    const started = performance.now();
     let refused = 0;
+    let slowest = 0;
     for (const [i, text] of texts.entries()) {
       const where = () => `seed ${seed}, case ${i}: ${JSON.stringify(text)}`;
       let outcome: Outcome;
+      const started = performance.now();
       try {
         outcome = ours(text);
       } catch (error) {
         throw new Error(`${where()}\nthrew ${String(error)}`);
       }
+      slowest = Math.max(slowest, performance.now() - started);
       if (!("refused" in outcome)) continue;
       refused++;
       const message = outcome.refused;
@@ -104,10 +106,11 @@ describe(`${parseConfig.name} fuzzed (seed ${seed})`, () => {
         }
       }
     }
-    // Both outcomes are well exercised, and the whole run stays far from a hang.
+    // Both outcomes are well exercised, and no file takes long (a hang fails the test's timeout;
+    // a case that is merely slow, such as quadratic work, fails here, whatever the machine's load).
     expect(refused).toBeGreaterThan(CASES / 5);
     expect(refused).toBeLessThan(CASES - CASES / 10);
-    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(slowest).toBeLessThan(1000);
   }, 60_000);
 
   // The same files through botocore's raw_config_parse, a sample of them in one python3 process:
