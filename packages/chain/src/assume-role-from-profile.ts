@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { CredchainError, notFound, shouldTryNext, type CredentialProvider } from "@credchain/core";
+import { boundedList, CredchainError, notFound, shouldTryNext, type CredentialProvider } from "@credchain/core";
 import type { Profile } from "@credchain/provider-ini";
 import { fromAssumeRole } from "@credchain/provider-sts";
 import { withRefresh } from "@credchain/refresh-manager";
@@ -135,7 +135,8 @@ function sourceProfileProvider(session: Session, parent: string, name: string, v
   if (visited.includes(name) && (name !== parent || !hasStaticKeys(profile))) {
     throw new CredchainError({
       code: "InfiniteLoopConfig",
-      message: `Infinite loop in credential configuration detected. Attempting to load from profile ${name} which has already been visited. Visited profiles: ${[...visited, name].join(", ")}`,
+      // A file can chain thousands of profiles: the message names a few (`profiles` keeps them all).
+      message: `Infinite loop in credential configuration detected. Attempting to load from profile ${name} which has already been visited. Visited profiles: ${boundedList([...visited, name])}`,
       source: SOURCE,
       profile: name,
       profiles: [...visited, name],

@@ -70,6 +70,13 @@ describe("chain", () => {
     expect(error.cause).toBe(boom);
   });
 
+  it("quotes a foreign error's message redacted and short", async () => {
+    const key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY0S3CRETKEY";
+    const boom = new Error(`vault answered {"secret_key": "${key}"} ${"x".repeat(3000)}`);
+    const error = (await chain(link("custom", async () => Promise.reject(boom)))().catch((e: unknown) => e)) as CredchainError;
+    expect(error.message).toMatch(/^custom: vault answered \{"secret_key": \[redacted\]\} x+… \(2,\d{3} more characters\)$/);
+  });
+
   it("names bare functions after themselves, or by position", async () => {
     async function fromVault(): Promise<never> {
       throw notFound("env", "vault sealed");

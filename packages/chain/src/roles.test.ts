@@ -70,6 +70,17 @@ describe("role profiles in the default chain", () => {
     expect(e.message).toContain(message);
   });
 
+  it("names a few profiles of a long loop, not all of them", async () => {
+    const n = 1000;
+    const config = Array.from({ length: n }, (_, i) => `[profile p${i}]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = p${(i + 1) % n}\n`).join("");
+    const home = await homeWith({ ".aws/config": config });
+    const e = await failure(defaultChain({ env: env(home), profile: "p0" })());
+    expect(e.code).toBe("InfiniteLoopConfig");
+    expect(e.message).toMatch(/Visited profiles: p0, p1, p2, .* and 9\d\d more$/);
+    expect(e.message.length).toBeLessThan(400);
+    expect(e.profiles).toHaveLength(n + 1);
+  });
+
   it("takes credential_source = Environment and Ec2InstanceMetadata", async () => {
     const home = await homeWith({
       ".aws/config": "[profile e]\nrole_arn = arn:aws:iam::123456789012:role/e\ncredential_source = Environment\n[profile i]\nrole_arn = arn:aws:iam::123456789012:role/i\ncredential_source = Ec2InstanceMetadata\n",

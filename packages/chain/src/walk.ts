@@ -1,4 +1,4 @@
-import { CredchainError, shouldTryNext, type ChainAttempt, type LookedAt, type ProviderCallOptions } from "@credchain/core";
+import { CredchainError, quoteUntrusted, shouldTryNext, type ChainAttempt, type LookedAt, type ProviderCallOptions } from "@credchain/core";
 import type { Explanation } from "./explanation.js";
 import type { ChainLink } from "./link.js";
 import { noCredentialsError } from "./no-credentials.js";
@@ -17,7 +17,8 @@ export interface WalkResult extends Explanation {
 /** An error from outside credchain, wrapped so the chain always fails with a code. */
 function asCredchainError(error: unknown, source: string): CredchainError {
   if (CredchainError.isInstance(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  // A custom provider's words, or a library's: quoted like any text credchain did not write.
+  const message = quoteUntrusted(error instanceof Error ? error.message : String(error));
   return new CredchainError({ code: "CredentialRetrieval", message: `${source}: ${message}`, cause: error });
 }
 

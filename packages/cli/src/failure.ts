@@ -1,10 +1,10 @@
-import { CredchainError } from "@credchain/core";
+import { CredchainError, quoteUntrusted } from "@credchain/core";
 import { EXIT, type CliIo } from "./io.js";
 
 /** A failure as the contract prints it: code and message, never a stack or a secret. */
 export function errorBody(error: unknown): { Code: string; Message: string } {
   if (CredchainError.isInstance(error)) return { Code: error.code, Message: error.message };
-  return { Code: "CredentialRetrieval", Message: error instanceof Error ? error.message : String(error) };
+  return { Code: "CredentialRetrieval", Message: quoteUntrusted(error instanceof Error ? error.message : String(error)) };
 }
 
 /**

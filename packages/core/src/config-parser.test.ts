@@ -2,6 +2,7 @@ import { execFile, spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig, type ParsedConfig } from "./config-parser.js";
 import { CredchainError } from "./errors.js";
@@ -19,7 +20,18 @@ interface ConfigCase {
   subsections?: boolean;
 }
 
-const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
+const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY0SECRETKEY";
+/** A session token pasted on a line of its own: `=` padding makes it read as a key. */
+const TOKEN = "FwoGZXIvYXdzEBYaDHhBSECRETtokenvUdrlUwLSK+AQAMMDEyMzQ1Njc4OTAxMgSECRET==";
+const PASSWORD = "hunter2-SECRET-password";
+/** What must never appear in a message, nor any 12 characters of it. */
+const PLANTED = [SECRET, TOKEN.replace(/=+$/, ""), PASSWORD];
+
+function expectNothingPlanted(text: string): void {
+  for (const secret of PLANTED) {
+    for (let i = 0; i + 12 <= secret.length; i += 3) expect(text).not.toContain(secret.slice(i, i + 12));
+  }
+}
 
 const CONFIG_CASES: ConfigCase[] = [
   { name: "empty file", text: "", expected: {} },
@@ -253,6 +265,38 @@ const CONFIG_CASES: ConfigCase[] = [
     text: "[a]\ns3 =\n  x: 1\n",
     error: /line 3: a line of the sub-section "s3"/,
   },
+  // Secrets in every malformed position: the message names lines, sections and keys, never a value,
+  // and a name that holds a secret (a token pasted on its own line reads as a key) is redacted.
+  {
+    name: "duplicate section named like a secret",
+    text: `[${SECRET}]\nk = v\n[${SECRET}]\n`,
+    error: /line 3: section \[\[redacted\]\] appears twice \(first on line 1\)/,
+  },
+  {
+    name: "duplicate key that is a pasted session token",
+    text: `[a]\n${TOKEN}\nregion = x\n${TOKEN}\n`,
+    error: /line 4: key "\[redacted\]" appears twice in section \[a\] \(first on line 2\)/,
+  },
+  {
+    name: "sub-section whose key is a pasted token, with a secret on a line without =",
+    text: `[a]\n${TOKEN.replace(/=+$/, "")} =\n  x = ${PASSWORD}\n  ${SECRET}\n`,
+    error: /line 4: a line of the sub-section "\[redacted\]" in section \[a\] has no "="/,
+  },
+  {
+    name: "secrets on continuation lines, then bad lines holding secrets",
+    text: `[a]\naws_secret_access_key = ${SECRET}\n  ${PASSWORD}\n\n  ${TOKEN}\npassword ${PASSWORD}\n${SECRET}\n`,
+    error: /lines 6, 7: expected "key = value"/,
+  },
+  {
+    name: "a password before any section",
+    text: `password: ${PASSWORD}\n[a]\n`,
+    error: /line 1: a key or other text comes before the first \[section\] header/,
+  },
+  {
+    name: "UTF-8 byte order mark before a secret",
+    text: `\ufeffaws_secret_access_key = ${SECRET}\n[a]\n`,
+    error: /line 1: the file starts with a UTF-8 byte order mark/,
+  },
   {
     name: "UTF-8 byte order mark",
     text: "\ufeff[default]\nregion = x\n",
@@ -287,8 +331,34 @@ describe(parseConfig.name, () => {
     expect(err.file).toBe("/f/config");
     expect(err.message).toContain("/f/config");
     expect(err.message).toMatch(c.error as RegExp);
-    expect(err.message).not.toContain(SECRET);
-    expect(JSON.stringify(err)).not.toContain(SECRET);
+    expectNothingPlanted(err.message);
+    expectNothingPlanted(JSON.stringify(err));
+    expectNothingPlanted(inspect(err));
+  });
+
+  it("names a few of 100,000 bad lines, not all of them", () => {
+    const text = `[a]\n${`${PASSWORD}\n`.repeat(100_000)}`;
+    let message = "";
+    try {
+      parseConfig(text, { file: "/f/config" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^Unable to parse config file \/f\/config: lines 2, 3, 4, .* and 99,9\d\d more: expected "key = value"/);
+    expect(message.length).toBeLessThan(400);
+    expectNothingPlanted(message);
+  });
+
+  it("fails on invalid UTF-8 without quoting the line", () => {
+    const error = (() => {
+      try {
+        parseConfig(`[a]\naws_secret_access_key = ${SECRET}\ufffd${PASSWORD}\n`, { file: "f" });
+      } catch (e) {
+        return e as CredchainError;
+      }
+    })();
+    expect(error?.message).toMatch(/line 2: the file is not valid UTF-8/);
+    expectNothingPlanted(inspect(error));
   });
 
   it("gives sections and keys no prototype", () => {

@@ -1,4 +1,6 @@
+import { boundedList } from "./bounded-list.js";
 import { CredchainError } from "./errors.js";
+import { quoteUntrusted } from "./redact.js";
 
 /** A sub-section (`s3 =` followed by indented `key = value` lines), keys as written. */
 export type ConfigSubsection = Record<string, string>;
@@ -57,10 +59,23 @@ function splitOption(line: string): [key: string, value: string] | undefined {
   return [rstrip(line.slice(0, at)), line.slice(firstNonSpace(line, at + 1))];
 }
 
+/**
+ * A section or key name as a message shows it: redacted and short. Names are not values, but a
+ * secret pasted on a line of its own (`FwoG…==`) reads as a key, and a name can be megabytes long.
+ */
+const showName = (text: string) => quoteUntrusted(text, { max: 100 });
+/** A key as botocore names it (lower-cased), unless as written it holds what looks like a secret. */
+function showKey(written: string): string {
+  const shown = showName(written);
+  return shown === written ? written.toLowerCase() : shown;
+}
+
 /** One line of a value, with the file line it came from (for sub-section errors). */
 interface Piece {
   text: string;
   line: number;
+  /** On a value's first line: its key as written, for messages (lower-cased, a pasted token looks like no token). */
+  key?: string;
 }
 type RawSection = Map<string, Piece[]>;
 
@@ -113,7 +128,9 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
   const sectionLine = new Map<string, number>();
   // Per section name (a second [DEFAULT] header adds to the first), each key's first line.
   const keyLine = new Map<string, Map<string, number>>();
+  // The first few bad lines and how many there are: a message names a few, not 100,000.
   const badLines: number[] = [];
+  let badCount = 0;
   let current: RawSection | undefined;
   let sectionName: string | undefined;
   let key: string | undefined;
@@ -141,19 +158,19 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
     indentLevel = indent;
     const header = value.charCodeAt(0) === 91 /* [ */ ? SECTION.exec(value) : null;
     if (header) {
-      const name = header[1] as string;
-      const first = sectionLine.get(name);
+      const section = header[1] as string;
+      const first = sectionLine.get(section);
       if (first !== undefined) {
-        throw fail(lineno, `section [${name}] appears twice (first on line ${first}); botocore rejects duplicate sections`);
+        throw fail(lineno, `section [${showName(header[1] as string)}] appears twice (first on line ${first}); botocore rejects duplicate sections`);
       }
-      if (name === "DEFAULT") {
+      if (section === "DEFAULT") {
         current = defaults;
       } else {
         current = new Map();
-        sections.set(name, current);
-        sectionLine.set(name, lineno);
+        sections.set(section, current);
+        sectionLine.set(section, lineno);
       }
-      sectionName = name;
+      sectionName = section;
       key = undefined;
       continue;
     }
@@ -167,23 +184,23 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
       throw fail(lineno, "a key or other text comes before the first [section] header");
     }
     const option = splitOption(value);
-    if (!option) {
-      badLines.push(lineno);
-      continue;
+    if (!option || !option[0]) {
+      if (badCount++ < 64) badLines.push(lineno);
+      if (!option) continue;
     }
-    if (!option[0]) badLines.push(lineno);
     key = option[0].toLowerCase();
     let seen = keyLine.get(sectionName as string);
     if (!seen) keyLine.set(sectionName as string, (seen = new Map()));
     const first = seen.get(key);
     if (first !== undefined) {
-      throw fail(lineno, `key "${key}" appears twice in section [${sectionName}] (first on line ${first}); botocore rejects duplicate keys`, key);
+      const shown = showKey(option[0]);
+      throw fail(lineno, `key "${shown}" appears twice in section [${showName(sectionName!)}] (first on line ${first}); botocore rejects duplicate keys`, shown);
     }
     seen.set(key, lineno);
-    current.set(key, [{ text: option[1], line: lineno }]);
+    current.set(key, [{ text: option[1], line: lineno, key: option[0] }]);
   }
-  if (badLines.length > 0) {
-    const where = badLines.length === 1 ? `line ${badLines[0]}` : `lines ${badLines.join(", ")}`;
+  if (badCount > 0) {
+    const where = `line${badCount > 1 ? "s" : ""} ${boundedList(badLines, badCount)}`;
     throw new CredchainError({
       code: "ConfigParse",
       message: `Unable to parse config file ${file}: ${where}: expected "key = value", a [section] header or a # comment`,
@@ -221,7 +238,8 @@ function parseSubsection(
       if (!line) continue;
       const eq = line.indexOf("=");
       if (eq < 0) {
-        throw fail(piece.line, `a line of the sub-section "${key}" in section [${section}] has no "="`, key);
+        const shown = showKey(pieces[0]?.key ?? key);
+        throw fail(piece.line, `a line of the sub-section "${shown}" in section [${showName(section)}] has no "="`, shown);
       }
       out[strip(line.slice(0, eq))] = strip(line.slice(eq + 1));
     }

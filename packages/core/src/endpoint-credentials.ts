@@ -1,6 +1,7 @@
 import { AWS_API_FIELD_NAMES, createCredentials, type Credentials, type CredentialSource } from "./credentials.js";
 import { CredchainError, type CredchainErrorOptions } from "./errors.js";
 import { NOT_A_TIMESTAMP, parseTimestamp } from "./parse-timestamp.js";
+import { quoteUntrusted } from "./redact.js";
 import { TransportError, transportFailure, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
 
 const KEYS = ["AccessKeyId", "SecretAccessKey", "Token", "Expiration"] as const;
@@ -21,8 +22,9 @@ export function retrievalError(source: CredentialSource, reason: string, more?: 
  * The credentials in a metadata endpoint's JSON answer (IMDS, container), or why there are none:
  * `[reason, fatal]`, `fatal` where botocore raises (a JSON null, number or boolean: TypeError; an
  * Expiration that is no ISO 8601 time with a zone) rather than finding nothing. IMDS answers 200
- * with `Code` when EC2 cannot assume the role; the reason names it. Never quotes a secret. A
- * value holding a control character throws `CredentialRetrieval` naming the field and `where`.
+ * with `Code` when EC2 cannot assume the role; the reason names it ({@link quoteUntrusted}). Never
+ * quotes a secret. A value holding a control character throws `CredentialRetrieval` naming the
+ * field and `where`.
  *
  * @example
  * ```ts
@@ -33,7 +35,7 @@ export function documentCredentials(doc: unknown, source: CredentialSource, with
   if (typeof doc != "object" || !doc || Array.isArray(doc)) return ["is not a JSON object", typeof doc != "string" && !Array.isArray(doc)];
   const d = doc as Record<string, unknown>;
   const missing = KEYS.filter((k) => !(k in d));
-  if (missing.length) return [`has no ${missing.join(", ")}${typeof d.Code == "string" ? ` (Code ${JSON.stringify(d.Code)})` : ""}`];
+  if (missing.length) return [`has no ${missing.join(", ")}${typeof d.Code == "string" ? ` (Code ${JSON.stringify(quoteUntrusted(d.Code))})` : ""}`];
   const wrong = KEYS.filter((k) => typeof d[k] != "string");
   if (wrong.length) return [`has ${wrong.join(", ")} that is not a string`];
   const expiration = parseTimestamp(d.Expiration as string);

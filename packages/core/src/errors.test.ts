@@ -14,6 +14,23 @@ describe(CredchainError.name, () => {
     expect(inspect(err)).toContain("InvalidConfig");
   });
 
+  it("shows code, message, source, the fields that are set and the cause in util.inspect, nothing undefined", () => {
+    const cause = new Error("connect ECONNREFUSED 127.0.0.1:1");
+    const err = new CredchainError({ code: "ConfigParse", message: "Unable to parse config file /h/.aws/config: line 3", source: "config-file", file: "/h/.aws/config", cause });
+    const shown = inspect(err);
+    expect(shown).toContain("Unable to parse config file /h/.aws/config: line 3");
+    expect(shown).toContain("code: 'ConfigParse'");
+    expect(shown).toContain("source: 'config-file'");
+    expect(shown).toContain("file: '/h/.aws/config'");
+    expect(shown).toContain("[cause]: Error: connect ECONNREFUSED");
+    expect(shown).not.toContain("undefined");
+    expect(shown).not.toContain("tryNextLink");
+    expect(err.tryNextLink).toBe(false);
+    expect(Object.keys(err)).toEqual(["code", "source", "file"]);
+    expect(JSON.parse(JSON.stringify(err))).toEqual({ name: "CredchainError", code: "ConfigParse", message: err.message, source: "config-file", file: "/h/.aws/config" });
+    expect(inspect(notFound("env", "AWS_ACCESS_KEY_ID is not set"))).toContain("tryNextLink: true");
+  });
+
   it("keeps its cause", () => {
     const cause = new Error("root");
     expect(new CredchainError({ code: "ConfigParse", message: "m", cause }).cause).toBe(cause);

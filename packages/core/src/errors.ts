@@ -58,7 +58,7 @@ export interface ChainAttempt {
 }
 
 const BRAND = Symbol.for("credchain.error");
-/** The optional fields, in the order toJSON writes them. */
+/** The optional fields, in the order they are set (and toJSON writes them). */
 const FIELDS = ["source", "file", "profile", "key", "status", "profiles", "lookedAt", "attempts"] as const;
 
 /**
@@ -80,9 +80,8 @@ export class CredchainError extends Error {
 
   constructor(options: CredchainErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
-    for (const k of ["code", ...FIELDS] as const) (this as Record<string, unknown>)[k] = options[k];
-    this.tryNextLink = options.tryNextLink ?? false;
-    this.name = "CredchainError";
+    // Only the fields that are set become own properties: util.inspect shows no row of undefined.
+    for (const k of ["code", "tryNextLink", ...FIELDS] as const) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
   }
 
   /** The brand, on the prototype: a spread copy of an error is not one. */
@@ -95,10 +94,14 @@ export class CredchainError extends Error {
     return (value as Record<symbol, unknown> | null)?.[BRAND] === true;
   }
 
+  static {
+    // On the prototype, out of util.inspect's way: the name, and the default of tryNextLink.
+    Object.assign(this.prototype, { name: "CredchainError", tryNextLink: false });
+  }
+
+  /** Name, code, message and the fields that are set (the own enumerable properties). */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
-    for (const k of FIELDS) if (this[k] !== undefined) out[k] = this[k];
-    return out;
+    return { name: this.name, code: this.code, message: this.message, ...(this as object) };
   }
 }
 

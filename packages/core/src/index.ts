@@ -74,3 +74,5 @@ export { realTarget } from "./real-target.js";
 export { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";
 export { sectionKeyPair, sectionOrigin, sectionText, type SectionPlace } from "./section-keys.js";
 export { escapeUri } from "./escape-uri.js";
+export { MAX_QUOTED_CHARS, quoteUntrusted, REDACTED, redactSecrets, type QuoteOptions } from "./redact.js";
+export { boundedList } from "./bounded-list.js";

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchTransport, TransportError } from "./transport.js";
+import { documentCredentials } from "./endpoint-credentials.js";
+import { fetchTransport, TransportError, transportFailure } from "./transport.js";
 
 let server: Server;
 let base: string;
@@ -72,5 +73,25 @@ describe("fetchTransport and a socket closed on accept", () => {
     const code = await new Promise((resolve) => child.on("exit", resolve));
     expect(code).toBe(0);
     expect(out).toMatch(/^(settled (network|timeout)|answered)\n$/);
+  });
+});
+
+describe("transport error messages", () => {
+  const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+  it("redact and bound what the network stack or a custom transport said", () => {
+    const error = new TransportError("network", "http://127.0.0.1:1/x", `request failed: {"SecretAccessKey": "${SECRET}"} ${"x".repeat(5000)}`);
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message.length).toBeLessThan(600);
+    const custom = new Error(`proxy said 407: Proxy-Authorization: Basic ${SECRET}`);
+    const reason = transportFailure(custom);
+    expect(reason).toMatch(/^connection failed \(proxy said 407: Proxy-Authorization: \[redacted\]\)$/);
+  });
+});
+
+describe(documentCredentials.name, () => {
+  it("names IMDS's Code without quoting a secret in it, and briefly", () => {
+    const [reason] = documentCredentials({ Code: `AssumeRoleUnauthorizedAccess Token=${"Y".repeat(10)}abc ${"z".repeat(2000)}` }, "iam-role", false) as [string];
+    expect(reason).toMatch(/^has no AccessKeyId, SecretAccessKey, Token, Expiration \(Code "AssumeRoleUnauthorizedAccess Token=\[redacted\]"\)$/);
   });
 });

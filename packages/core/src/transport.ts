@@ -1,3 +1,5 @@
+import { quoteUntrusted } from "./redact.js";
+
 /** One HTTP exchange, small enough for credential endpoints (bodies are read whole). */
 export interface HttpRequest {
   method: string;
@@ -21,12 +23,16 @@ export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
 export type TransportErrorKind = "timeout" | "aborted" | "network" | "too-large";
 
-/** A request that produced no response. Providers wrap it in their own coded error. */
+/**
+ * A request that produced no response. Providers wrap it in their own coded error. Its message
+ * quotes what the network stack said (a custom transport may put a response in it), so it is
+ * redacted and bounded with {@link quoteUntrusted}.
+ */
 export class TransportError extends Error {
   readonly kind: TransportErrorKind;
   readonly url: string;
   constructor(kind: TransportErrorKind, url: string, message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(quoteUntrusted(message), cause === undefined ? undefined : { cause });
     this.name = "TransportError";
     this.kind = kind;
     this.url = url;
@@ -86,5 +92,5 @@ export function transportFailure(error: unknown, timeoutMs?: number): string {
   if (e?.kind === "timeout") return `no response within ${timeoutMs} ms`;
   if (e?.kind === "too-large") return "the response was too large";
   const inner = (e?.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return `connection failed (${inner?.code ?? inner?.message ?? (e instanceof TransportError ? "network error" : (e?.message ?? e))})`;
+  return `connection failed (${quoteUntrusted(String(inner?.code ?? inner?.message ?? (e instanceof TransportError ? "network error" : (e?.message ?? e))))})`;
 }

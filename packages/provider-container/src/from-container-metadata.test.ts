@@ -157,6 +157,19 @@ describe(fromContainerMetadata.name, () => {
       expectNoSecrets(error.message, c);
     });
 
+    it("quotes an error body redacted and cut to 512 characters", async () => {
+      const c = await emulator();
+      const { secretAccessKey, sessionToken } = c.credentials();
+      const body = `{"message": "denied", "SecretAccessKey": "${secretAccessKey}", "Token": "${sessionToken}"}\n<Password>hunter2-S3CRET</Password>\n${"x".repeat(5000)}`;
+      c.fault("/creds", { status: 500, body });
+      const error = await failure(provider(c.env, { maxAttempts: 1 }).p());
+      expect(error.message).toContain('received non 200 response 500 ("{\\"message\\": \\"denied\\", \\"SecretAccessKey\\": [redacted]');
+      expect(error.message).toMatch(/… \(\d,\d{3} more characters\)"\)/);
+      expect(error.message.length).toBeLessThan(800);
+      expect(error.message).not.toContain("S3CRET");
+      expectNoSecrets(inspect(error, { depth: 10 }), c);
+    });
+
     it.each<[Fault, RegExp]>([
       ["malformed-json", /unable to parse the JSON/],
       ["truncated-json", /unable to parse the JSON/],

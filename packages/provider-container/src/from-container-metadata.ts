@@ -1,6 +1,8 @@
 import {
   documentCredentials,
   notFound,
+  quoteUntrusted,
+  redactSecrets,
   resolveContext,
   retrievalError,
   tryRequest,
@@ -11,7 +13,6 @@ import { readAuthorizationToken } from "./read-authorization-token.js";
 import {
   AWS_CONTAINER_CREDENTIALS_FULL_URI,
   AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
-  redactUrl,
   resolveContainerEndpoint,
 } from "./resolve-container-endpoint.js";
 
@@ -69,13 +70,12 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
       throw notFound(SOURCE, `neither ${envVars.join(" nor ")} is set`, { envVars });
     }
     const { url } = endpoint;
-    const shown = redactUrl(url);
+    // The URL as messages show it: no user info, no token in a query.
+    const shown = redactSecrets(url);
     const signal = callOptions?.signal;
     let reason = "";
     let status: number | undefined;
     let token: string | undefined;
-    // The endpoint may echo the token in an error body: never let it reach a message.
-    const redact = (text: string) => (token && token.length > 3 ? text.split(token).join("[redacted]") : text);
 
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       // Read per attempt, as botocore builds headers per fetch: EKS rotates the token file.
@@ -86,7 +86,8 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
       if ("reason" in res) {
         reason = res.reason;
       } else if ((status = res.status) != 200) {
-        const snippet = res.body.trim().slice(0, 200);
+        // The endpoint may echo the token, or credentials, in an error body.
+        const snippet = quoteUntrusted(res.body, { known: [token] });
         reason = `received non 200 response ${status}${snippet && ` (${JSON.stringify(snippet)})`}`;
       } else {
         let doc;
@@ -106,12 +107,12 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
           return c;
         }
       }
-      logger.debug(`${SOURCE}: attempt ${attempt}/${maxAttempts} at ${shown}: ${redact(reason)}`);
+      logger.debug(`${SOURCE}: attempt ${attempt}/${maxAttempts} at ${shown}: ${reason}`);
       // botocore also sleeps after the last attempt; that only delays the same failure.
       if (attempt < maxAttempts) await sleep(init.retryDelayMs ?? DEFAULT_CONTAINER_RETRY_DELAY_MS, signal);
       reason = `${reason} from ${shown} (${attempt} attempt${attempt > 1 ? "s" : ""})`;
     }
-    throw retrievalError(SOURCE, redact(reason), { key: endpoint.envVar, status });
+    throw retrievalError(SOURCE, reason, { key: endpoint.envVar, status });
   };
 }
 

@@ -1,4 +1,4 @@
-import { CredchainError, type Env } from "@credchain/core";
+import { CredchainError, quoteUntrusted, type Env } from "@credchain/core";
 
 /** Path on the ECS agent (169.254.170.2), e.g. `/v2/credentials/<uuid>`; wins over the full URI. */
 export const AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";
@@ -51,13 +51,8 @@ function validate(raw: string, envVar: string): string {
     code: "InvalidConfig",
     message: url
       ? `${envVar} points at unsupported host '${host}' (${url.protocol}): plain http is allowed only to a loopback address or ${ALLOWED_HTTP_HOSTS.join(", ")}; https anywhere`
-      : `${envVar} is not a valid URL: "${redactUrl(raw)}"`,
+      : `${envVar} is not a valid URL: "${quoteUntrusted(raw)}"`,
     source: "container-role",
     key: envVar,
   });
-}
-
-/** The URL without user info, for messages. */
-export function redactUrl(raw: string): string {
-  return raw.replace(/\/\/[^/@]*@/, "//[redacted]@");
 }

@@ -256,6 +256,20 @@ describe(fromInstanceMetadata.name, () => {
       expect(error.lookedAt?.note).toMatch(/has no AccessKeyId, SecretAccessKey, Token, Expiration \(Code "AssumeRoleUnauthorizedAccess"/);
     });
 
+    it("quotes what IMDS listed as the role, and its Code, redacted and short", async () => {
+      const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY0S3CRETKEY";
+      const imds = await emulator();
+      imds.fault(LISTING, { status: 200, body: `role-${secret}-${"r.".repeat(2500)}` });
+      const listed = await failure(provider(imds.env, { maxAttempts: 1 }).p());
+      expect(listed.message).toMatch(/GET \/latest\/meta-data\/iam\/security-credentials\/role-\[redacted\]-(r\.)+r?… \(4,\d{3} more characters\) answered 404$/);
+      expect(listed.message.length).toBeLessThan(800);
+      const other = await emulator();
+      other.fault(EXTENDED, { status: 200, body: JSON.stringify({ Code: `Denied Token=${secret} ${"c".repeat(5000)}` }) });
+      const coded = await failure(provider(other.env).p());
+      expect(coded.lookedAt?.note).toMatch(/\(Code "Denied Token=\[redacted\]"\)$/);
+      for (const error of [listed, coded]) expect(inspect(error, { depth: 10 })).not.toContain(secret.slice(0, 12));
+    });
+
     it("a credentials answer of JSON null is CredentialRetrieval (botocore: TypeError)", async () => {
       const imds = await emulator();
       imds.fault(EXTENDED, { status: 200, body: "null" });

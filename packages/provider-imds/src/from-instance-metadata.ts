@@ -4,6 +4,7 @@ import {
   documentCredentials,
   exportCredentials,
   notFound,
+  quoteUntrusted,
   resolveContext,
   retrievalError,
   type CredentialProvider,
@@ -143,7 +144,7 @@ export function fromInstanceMetadata(init: InstanceMetadataInit = {}): Credentia
     if (!("body" in answer)) return renew(answer);
     const c = documentCredentials(answer.body, SOURCE, path != legacy, `the answer from /${path}`);
     if (!Array.isArray(c)) return c;
-    const reason = `the answer from /${path} ${c[0]}`;
+    const reason = `the answer from /${quoteUntrusted(path)} ${c[0]}`;
     return { reason, error: c[1] ? retrievalError(SOURCE, reason) : undefined };
   };
 

@@ -1,4 +1,4 @@
-import { tryRequest, type CredentialSource, type HttpResponse, type Logger, type Transport } from "@credchain/core";
+import { quoteUntrusted, tryRequest, type CredentialSource, type HttpResponse, type Logger, type Transport } from "@credchain/core";
 
 /** The TTL asked for, as botocore's `_TOKEN_TTL`. */
 export const DEFAULT_IMDS_TOKEN_TTL_SECONDS = 21600;
@@ -90,7 +90,8 @@ export function fetchToken(r: ImdsRequester): Promise<[token: string, ttlSeconds
 export function getWithRetries(r: ImdsRequester, path: string, token: string | undefined, json: boolean, ok404?: boolean): Promise<{ body: unknown } | Miss> {
   return attempts(
     r,
-    `GET /${path}`,
+    // The path holds the role name IMDS listed: text credchain did not write.
+    `GET /${quoteUntrusted(path)}`,
     () => tryRequest(r.transport, { method: "GET", url: imdsUrl(r.base, path), headers: token === undefined ? {} : { "x-aws-ec2-metadata-token": token }, timeoutMs: r.timeoutMs, signal: r.signal! }, SOURCE),
     ({ status, body }) => {
       if (ok404 && status == 404) return { body: undefined };

@@ -148,17 +148,36 @@ describe(fromProcess.name, () => {
     });
   });
 
-  it("exits non-zero: CredentialRetrieval with the first line of stderr, capped", async () => {
+  it("exits non-zero: CredentialRetrieval with its stderr on one line, cut to 512 characters", async () => {
     const cmd = await s.script("fail", `process.stderr.write("\\ntoken expired, run login\\nsecond line\\n"); process.exit(3);`);
     const error = await failure(provider(cmd).p());
     expect(error).toMatchObject({ code: "CredentialRetrieval", profile: "dev" });
     expect(error.message).toBe(
-      'Error when retrieving credentials from custom-process: credential_process of profile "dev" exited with status 3: token expired, run login',
+      'Error when retrieving credentials from custom-process: credential_process of profile "dev" exited with status 3: token expired, run login second line',
     );
     const long = await s.script("longfail", `process.stderr.write("x".repeat(5000)); process.exit(1);`);
     const longError = await failure(provider(long).p());
-    expect(longError.message).toMatch(/x{200}…$/);
-    expect(longError.message.length).toBeLessThan(400);
+    expect(longError.message).toMatch(/: x{512}… \(4,488 more characters\)$/);
+  });
+
+  it("exits non-zero: quotes no secret the helper printed on stderr", async () => {
+    const key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY0S3CRETKEY";
+    const token = "IQoJb3JpZ2luX2VjEHUaCXVzLWVhc3QtMSJHMEUCIQDS3CRET/////wEaDDEyMzQ1Njc4OTAxMiIM";
+    const stderr = [
+      "Traceback (most recent call last):",
+      `botocore.exceptions.ClientError: {'SecretAccessKey': '${key}', 'SessionToken': '${token}'}`,
+      `aws_secret_access_key = pw-S3CRET-ini`,
+      `PASSWORD=pw-S3CRET-env`,
+      `<SessionToken>xml-S3CRET</SessionToken>`,
+      `Authorization: Bearer S3CRETbearer`,
+      `id token eyJhbGciOiJIUzI1NiJ9.eyJTM0NSRVQiOjF9.S3CRETsignature`,
+      `GET https://user:S3CRETpw@example.com/ failed`,
+      `bare ${key} ${token}`,
+    ].join("\n");
+    const cmd = await s.script("secretfail", `process.stderr.write(${JSON.stringify(stderr)}); process.exit(1);`);
+    const error = await failure(provider(cmd).p());
+    expect(error.message).toContain("exited with status 1: Traceback (most recent call last): botocore.exceptions.ClientError:");
+    expectNoSecret(error);
   });
 
   it("exits non-zero with a silent stderr", async () => {

@@ -1,6 +1,7 @@
 import {
   CredchainError,
   notFound,
+  quoteUntrusted,
   resolveContext,
   type CredentialProvider,
   type ProviderContextInit,
@@ -40,8 +41,6 @@ export interface ProcessInit extends ProviderContextInit {
 }
 
 const SOURCE = "custom-process";
-/** Enough of stderr to say what went wrong, short enough not to flood a log. */
-const STDERR_SNIPPET_CHARS = 200;
 
 /**
  * Credentials from a `credential_process` command, as botocore's ProcessProvider (source
@@ -50,9 +49,9 @@ const STDERR_SNIPPET_CHARS = 200;
  * "SessionToken"?, "Expiration"?, "AccountId"?}` and exit 0.
  *
  * No command: `notFound` (the chain moves on). An empty command line or an unclosed quote:
- * `InvalidConfig`. A command that cannot start, exits non-zero (the first line of its stderr is
- * in the message), runs past `timeoutMs`, prints more than `maxOutputBytes`, or prints anything
- * but valid output: `CredentialRetrieval`. The command runs on every call; with an `Expiration`
+ * `InvalidConfig`. A command that cannot start, exits non-zero (its stderr is in the message, as
+ * in botocore, redacted and cut to 512 characters by `quoteUntrusted`), runs past `timeoutMs`,
+ * prints more than `maxOutputBytes`, or prints anything but valid output: `CredentialRetrieval`. The command runs on every call; with an `Expiration`
  * the credentials carry `expiration`, and `withRefresh` from `@credchain/refresh-manager`
  * caches and refreshes them.
  *
@@ -108,7 +107,8 @@ export function fromProcess(init: ProcessInit = {}): CredentialProvider {
     }
     if (result.exitCode !== 0) {
       const status = result.signal ? `was killed by ${result.signal}` : `exited with status ${result.exitCode}`;
-      const detail = firstLine(result.stderr.toString("utf8"));
+      // botocore quotes the whole stderr; a helper may print credentials or tokens there.
+      const detail = quoteUntrusted(result.stderr.toString("utf8"));
       throw error("CredentialRetrieval", `${RETRIEVAL_PREFIX}credential_process${inProfile} ${status}${detail ? `: ${detail}` : ""}`);
     }
 
@@ -126,9 +126,4 @@ export function fromProcess(init: ProcessInit = {}): CredentialProvider {
     ctx.logger.debug(`custom-process: credentials${inProfile}${creds.expiration ? `, expiring ${creds.expiration.toISOString()}` : ""}`);
     return creds;
   };
-}
-
-function firstLine(stderr: string): string {
-  const line = stderr.split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
-  return line.length > STDERR_SNIPPET_CHARS ? `${line.slice(0, STDERR_SNIPPET_CHARS)}…` : line;
 }

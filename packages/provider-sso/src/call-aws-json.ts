@@ -1,4 +1,4 @@
-import { TransportError, type HttpRequest, type ProviderContext } from "@credchain/core";
+import { quoteUntrusted, TransportError, type HttpRequest, type ProviderContext } from "@credchain/core";
 
 /** How a JSON call to an AWS endpoint is retried: botocore's `legacy` retry mode by default. */
 export interface RetryPolicy {
@@ -69,7 +69,8 @@ async function attemptOnce(ctx: ProviderContext, request: HttpRequest): Promise<
     (typeof doc.error === "string" && doc.error) ||
     String(response.status);
   const message = [doc.message, doc.Message, doc.error_description].find((m): m is string => typeof m === "string");
-  return { ok: false, kind: "service", status: response.status, code: rawCode, message: message?.slice(0, 300) };
+  // The server's words: every message that quotes them gets them redacted and short.
+  return { ok: false, kind: "service", status: response.status, code: quoteUntrusted(rawCode, { max: 100 }), message: message && quoteUntrusted(message) };
 }
 
 function transportReason(error: unknown): string {
@@ -79,7 +80,7 @@ function transportReason(error: unknown): string {
     const inner = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
     return `connection failed (${inner?.code ?? inner?.message ?? "network error"})`;
   }
-  return `request failed (${(error as Error)?.message ?? String(error)})`;
+  return `request failed (${quoteUntrusted(String((error as Error)?.message ?? error))})`;
 }
 
 /** A one-line description of a failed call, without bodies of successful answers. */

@@ -243,6 +243,21 @@ describe(fromSso.name, () => {
     );
   });
 
+  it("portal error: its code and message are quoted redacted and short", async () => {
+    await writeCache(home.cacheDir, "corp", validToken());
+    const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY0S3CRETKEY";
+    sso.fault("/federation/credentials", {
+      status: 400,
+      headers: { "x-amzn-errortype": "InvalidRequestException" },
+      body: JSON.stringify({ message: `key ${secret} is bad, accessToken: ${TOKEN}\n${"x ".repeat(1500)}` }),
+    });
+    const e = await failure(provider(SESSION_PROFILE)());
+    expect(e.message).toMatch(/^An error occurred \(InvalidRequestException\) when calling the GetRoleCredentials operation: key \[redacted\] is bad, accessToken: \[redacted\] x x .*… \(/);
+    expect(e.message.length).toBeLessThan(700);
+    expect(e.message).not.toContain(TOKEN);
+    expect(e.message).not.toContain(secret.slice(0, 12));
+  });
+
   it("portal 5xx is retried, then reported", async () => {
     await writeCache(home.cacheDir, "corp", validToken());
     sso.fault("/federation/credentials", 503, { times: 2 });

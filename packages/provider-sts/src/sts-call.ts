@@ -1,5 +1,7 @@
 import {
   CredchainError,
+  quoteUntrusted,
+  redactSecrets,
   TransportError,
   type CredentialSource,
   type HttpResponse,
@@ -97,14 +99,15 @@ async function attemptOnce(
       ? "the request was aborted"
       : error instanceof TransportError
         ? transportReason(error, settings.timeoutMs)
-        : String((error as Error)?.message ?? error);
+        : quoteUntrusted(String((error as Error)?.message ?? error));
     const retryable = !aborted && !(error instanceof TransportError && error.kind === "too-large");
     return { ok: false, retryable, error: fail(`Could not call STS ${action} at ${endpoint.url}: ${reason}`, undefined, error) };
   }
   if (response.status === 200) return { ok: true, body: response.body };
   const parsed = parseStsError(response.body);
-  const code = parsed?.code ?? String(response.status);
-  const message = parsed?.message ?? snippet(response.body);
+  // Code and message are the server's words: a proxy or a fake endpoint may put anything there.
+  const code = quoteUntrusted(parsed?.code ?? String(response.status), { max: 100 });
+  const message = parsed ? quoteUntrusted(parsed.message) : snippet(response.body);
   const cause = new StsServiceError(action, code, message, response.status, parsed?.requestId);
   return {
     ok: false,
@@ -118,10 +121,9 @@ function tries(attempt: number): string {
   return attempt > 1 ? ` after ${attempt} attempts` : "";
 }
 
-/** The first line of a non-STS error body, short; never used for a 200 (it may hold credentials). */
+/** A non-STS error body without its tags, redacted (tags first: they name the secrets) and short; never used for a 200. */
 function snippet(body: string): string {
-  const text = body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
-  return text === "" ? "(no error details)" : text;
+  return quoteUntrusted(redactSecrets(body).replace(/<[^<>]*>/g, " ")) || "(no error details)";
 }
 
 function transportReason(error: TransportError, timeoutMs: number): string {

@@ -228,6 +228,24 @@ describe(createStsClient.name, () => {
     expect(error.message).toMatch(/^An error occurred \(403\) when calling the GetCallerIdentity operation: Forbidden by proxy \(HTTP 403/);
   });
 
+  it("quotes error bodies and STS messages redacted and short, and strips tags in linear time", async () => {
+    const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY0S3CRETKEY";
+    const sts = await emulator();
+    const { init } = contextFor(sts);
+    const client = createStsClient({ ...init, credentials: sts.users[0], maxAttempts: 1 });
+    sts.fault("*", { status: 403, body: `<html><SessionToken>s3cret-xml</SessionToken><p>Forbidden ${secret}</p>${"<".repeat(200_000)}</html>` }, { times: 1 });
+    const proxy = await failure(client.getCallerIdentity());
+    expect(proxy.message).toMatch(/^An error occurred \(403\) when calling the GetCallerIdentity operation: \[redacted\] Forbidden \[redacted\] <<<</);
+    expect(proxy.message.length).toBeLessThan(800);
+    sts.fault("*", stsError("AccessDenied", `User is not authorized; request had Authorization: AWS4-HMAC-SHA256 Credential=AKIAEMULATORUSER0001/x, Signature=abc ${secret}`), { times: 1 });
+    const denied = await failure(client.getCallerIdentity());
+    expect(denied.message).toMatch(/^An error occurred \(AccessDenied\) when calling the GetCallerIdentity operation: User is not authorized; request had Authorization: \[redacted\] \(HTTP 403/);
+    for (const error of [proxy, denied]) {
+      expect(inspect(error, { depth: 10 })).not.toContain(secret.slice(0, 12));
+      expect(inspect(error, { depth: 10 })).not.toContain("s3cret");
+    }
+  });
+
   it("without credentials, signed operations fail with NoCredentials before any request", async () => {
     const sts = await emulator();
     const { init } = contextFor(sts);

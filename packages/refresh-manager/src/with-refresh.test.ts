@@ -331,6 +331,13 @@ describe(withRefresh.name, () => {
     await flush();
     expect(lines.some((l) => l.startsWith("WARN") && l.includes("advisory") && l.includes("connection refused"))).toBe(true);
     expect(lines.join("\n")).not.toContain(SECRET);
+    // A provider of the caller's own may put anything in its error: the log line quotes it redacted.
+    clock.advance(3 * MIN);
+    up.fail(new Error(`vault said PASSWORD=hunter2-S3CRET\n${"x".repeat(3000)}`));
+    await provider().catch(() => undefined);
+    await flush();
+    const last = lines.filter((l) => l.startsWith("WARN")).at(-1)!;
+    expect(last).toMatch(/failed: vault said PASSWORD=\[redacted\] x+… \(2,\d{3} more characters\)$/);
   });
 
   it("lets a caller's signal abandon its wait without cancelling the shared refresh", async () => {

@@ -1,5 +1,6 @@
 import {
   CredchainError,
+  quoteUntrusted,
   resolveLogger,
   type CredentialProvider,
   type Credentials,
@@ -181,7 +182,8 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
             lastError = reason == "advisory" || reason == "background" ? undefined : error;
             schedule(retryAt);
           }
-          logger.warn(`the ${reason} refresh of credentials failed: ${(error as Error)?.message ?? error}`);
+          // A provider of the caller's own may throw anything: its words are quoted like a server's.
+          logger.warn(`the ${reason} refresh of credentials failed: ${CredchainError.isInstance(error) ? error.message : quoteUntrusted(String((error as Error)?.message ?? error))}`);
           hook(onError, error, info);
           throw error;
         } finally {
