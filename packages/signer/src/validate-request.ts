@@ -20,11 +20,13 @@ function describeChar(text: string, index: number): string {
   return `${name} (${hex}) at index ${index}`;
 }
 
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
 /** The index of the first character of `text` that is not an HTTP token character, or -1. */
 function firstNonToken(text: string): number {
-  if (text === "") return 0;
+  if (TOKEN.test(text)) return -1;
   for (let i = 0; i < text.length; i++) if (!TOKEN_CHAR.test(text[i] as string)) return i;
-  return -1;
+  return 0;
 }
 
 /** The part of a name before its first bad character, shown in quotes: never past it, where an injected line would start. */
