@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { startSts, type StsEmulator } from "@credchain/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { home, run } from "./test-run.js";
 
 const FILES = {
@@ -48,17 +49,48 @@ describe("credchain exec", () => {
     await expect(readFile(out)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
-  it("with --server gives the command only a local container endpoint that serves the credentials", async () => {
-    const env = await home(FILES, { AWS_PROFILE: "dev" });
-    const out = join(env.HOME as string, "got.json");
-    const script = `fetch(process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI, { headers: { authorization: process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN } })
+  describe("--server", () => {
+    let sts: StsEmulator;
+    beforeAll(async () => {
+      sts = await startSts();
+    });
+    afterAll(() => sts.close());
+    // startSts's default user, as long-term keys in the credentials file.
+    const USER_FILES = {
+      ".aws/credentials": "[dev]\naws_access_key_id = AKIAEMULATORUSER0001\naws_secret_access_key = emulatorUserSecretAccessKey/0001/xxxxxxxx\n",
+      ".aws/config": "[profile dev]\nregion = eu-west-3\n",
+    };
+    const FETCH = `fetch(process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI, { headers: { authorization: process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN } })
       .then((r) => r.json()).then((b) => require("node:fs").writeFileSync(process.argv[1], JSON.stringify({ b, keys: process.env.AWS_ACCESS_KEY_ID ?? null })))`;
-    const r = await run(["exec", "--server", "--", process.execPath, "-e", script, out], env);
-    expect(r.code).toBe(0);
-    const got = JSON.parse(await readFile(out, "utf8"));
-    expect(got.keys).toBeNull();
-    expect(got.b).toMatchObject({ AccessKeyId: "AKIDDEV", SecretAccessKey: "dev-secret", Token: "" });
-    expect(Date.parse(got.b.Expiration)).toBeGreaterThan(Date.now());
+
+    it("gives the command only a local container endpoint, serving long-term keys as a GetSessionToken session", async () => {
+      const env = await home(USER_FILES, { AWS_PROFILE: "dev", ...sts.env });
+      const out = join(env.HOME as string, "got.json");
+      const r = await run(["exec", "--server", "--", process.execPath, "-e", FETCH, out], env);
+      expect(r.code, r.stderr).toBe(0);
+      const got = JSON.parse(await readFile(out, "utf8"));
+      expect(got.keys).toBeNull();
+      const issued = sts.issued.at(-1);
+      expect(issued?.action).toBe("GetSessionToken");
+      expect(got.b).toEqual({ AccessKeyId: issued?.accessKeyId, SecretAccessKey: issued?.secretAccessKey, Token: issued?.sessionToken, Expiration: issued?.expiration.toISOString().replace(".000Z", "Z") });
+    });
+
+    it("with --long-term-keys serves the keys themselves, without Expiration", async () => {
+      const env = await home(USER_FILES, { AWS_PROFILE: "dev", ...sts.env });
+      const out = join(env.HOME as string, "got.json");
+      const r = await run(["exec", "--server", "--long-term-keys", "--", process.execPath, "-e", FETCH, out], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(await readFile(out, "utf8")).b).toEqual({ AccessKeyId: "AKIAEMULATORUSER0001", SecretAccessKey: "emulatorUserSecretAccessKey/0001/xxxxxxxx", Token: "" });
+    });
+
+    it("does not start the command when GetSessionToken fails", async () => {
+      const env = await home(FILES, { AWS_PROFILE: "dev", ...sts.env });
+      const out = join(env.HOME as string, "got.json");
+      const r = await run(["exec", "--server", "--", process.execPath, "-e", FETCH, out], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("GetSessionToken");
+      await expect(readFile(out)).rejects.toMatchObject({ code: "ENOENT" });
+    });
   });
 
   it.each([

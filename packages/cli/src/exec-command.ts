@@ -9,6 +9,7 @@ import { isoSeconds } from "./format-export.js";
 import { EXIT, type CliIo } from "./io.js";
 import { UsageError, type ParsedArgs } from "./parse-args.js";
 import { chainOptions } from "./resolve-options.js";
+import { servedFromArgs } from "./served-credentials.js";
 
 // Any of these left over from the caller would shadow or mix with what exec sets.
 const CLEARED = [
@@ -68,18 +69,22 @@ export async function execCommand(args: ParsedArgs, io: CliIo): Promise<number> 
   const provider = defaultChain({ ...options, refresh: {} });
   const env: Record<string, string | undefined> = { ...io.env };
   for (const name of CLEARED) delete env[name];
+  // With --server, what the command gets is a session, as from `credchain serve`.
+  const served = args.options.server ? servedFromArgs(provider, args, io) : undefined;
   try {
-    const credentials = await provider();
+    const credentials = await (served ?? provider)();
     const region = await resolveRegion({ env: io.env, profile: options.profile });
     if (region !== undefined) Object.assign(env, { AWS_REGION: region, AWS_DEFAULT_REGION: region });
-    if (!args.options.server) return await run(command, commandArgs, { ...env, ...credentialVars(credentials) }, io);
+    if (!served) return await run(command, commandArgs, { ...env, ...credentialVars(credentials) }, io);
   } catch (error) {
+    served?.dispose();
     return reportFailure(error, io);
   }
-  const server = await startCredentialsServer(provider);
+  const server = await startCredentialsServer(served);
   try {
     return await run(command, commandArgs, { ...env, AWS_CONTAINER_CREDENTIALS_FULL_URI: server.url, AWS_CONTAINER_AUTHORIZATION_TOKEN: server.token }, io);
   } finally {
+    served.dispose();
     provider.dispose();
     await server.close();
   }

@@ -68,7 +68,7 @@ Options:
 Files: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE are honoured.
 `;
 
-export const EXEC_HELP = `Usage: credchain exec [--profile P] [--server] -- command [args…]
+export const EXEC_HELP = `Usage: credchain exec [--profile P] [--server [--duration-seconds S] [--long-term-keys]] -- command [args…]
 
 Runs command with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
 AWS_CREDENTIAL_EXPIRATION (when they expire) and AWS_REGION / AWS_DEFAULT_REGION (when
@@ -80,30 +80,50 @@ Options:
   --profile P    as for export
   --server       instead of keys, give the command only AWS_CONTAINER_CREDENTIALS_FULL_URI and
                  AWS_CONTAINER_AUTHORIZATION_TOKEN for a local endpoint serving refreshed
-                 credentials for as long as the command runs (long jobs outlive a session)
+                 credentials for as long as the command runs (long jobs outlive a session);
+                 long-term keys are served as a GetSessionToken session, as by serve
+  --duration-seconds S, --long-term-keys
+                 with --server: as for serve
   -h, --help     show this help
 
 Exit 1 when credentials cannot be resolved (the command is not started), 127 when the command
 is not found.
 `;
 
-export const SERVE_HELP = `Usage: credchain serve [--profile P] [--port N]
+export const SERVE_HELP = `Usage: credchain serve [--profile P] [--port N] [--daemon] [--duration-seconds S] [--long-term-keys]
 
-Serves the chain's credentials, refreshed before they expire, over the ECS container-credentials
-protocol on 127.0.0.1, behind a random authorization token. Prints the two variables a client
-needs:
+Serves the chain's credentials, renewed before they expire, over the ECS container-credentials
+protocol on 127.0.0.1, behind a random authorization token, and only to requests whose Host is
+127.0.0.1, localhost or [::1] with its port (a web page cannot reach it by DNS rebinding).
+Prints the variables a client needs:
 
   export AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:N/
   export AWS_CONTAINER_AUTHORIZATION_TOKEN=…
 
-so eval "$(credchain serve &)"-style setups, containers (with the host's loopback) and tools on
-this machine get short-lived credentials without long-term keys in their environment. Runs until
-SIGINT or SIGTERM.
+To start it from a shell and keep the shell, use --daemon: it returns once the server is up and
+adds CREDCHAIN_SERVE_PID. Tools started from that shell that find no other credentials (and
+containers given the two variables, with the host's loopback) then use the server:
+
+  eval "$(credchain serve --daemon)"
+  kill "$CREDCHAIN_SERVE_PID"
+
+Without --daemon it serves in the foreground until SIGINT or SIGTERM.
+
+Long-term keys (an access key without a session token) are never served as they are: they are
+traded for a session from STS GetSessionToken (as aws-vault's server does), renewed before it
+expires. STS endpoint and region as for session-token; MFA is not asked for.
 
 Options:
-  --profile P    as for export
-  --port N       port to listen on (default: a free one)
-  -h, --help     show this help
+  --profile P            as for export
+  --port N               port to listen on (default: a free one)
+  --daemon               run in the background; print the variables and CREDCHAIN_SERVE_PID, then return
+  --duration-seconds S   lifetime of the GetSessionToken session, 900 to 129600 (default 3600)
+  --long-term-keys       serve long-term keys themselves, without an Expiration, instead of a session.
+                         botocore and the AWS SDK for JavaScript v3 refuse a response without
+                         Expiration: use it only for clients that accept one
+  -h, --help             show this help
+
+Exit 1 when credentials cannot be resolved or GetSessionToken fails (nothing is served).
 `;
 
 export const WHOAMI_HELP = `Usage: credchain whoami [--profile P] [--format text|json]

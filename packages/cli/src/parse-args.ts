@@ -25,7 +25,8 @@ const VALUED = new Set([
   "token-code",
   "write-profile",
 ]);
-const FLAGS = new Set(["help", "version", "server"]);
+// daemon-child: internal, how `serve --daemon` starts its background server.
+const FLAGS = new Set(["help", "version", "server", "daemon", "daemon-child", "long-term-keys"]);
 
 /**
  * `cmd --opt value --opt=value --flag`, and `-h`. No dependency: the grammar is this small.

@@ -4,6 +4,8 @@ import { reportFailure } from "./failure.js";
 import { EXIT, type CliIo } from "./io.js";
 import { expectPositionals, UsageError, type ParsedArgs } from "./parse-args.js";
 import { chainOptions } from "./resolve-options.js";
+import { daemonChildIo, serveInBackground } from "./serve-daemon.js";
+import { servedFromArgs } from "./served-credentials.js";
 
 export function portOption(args: ParsedArgs): number {
   const raw = args.options.port;
@@ -13,20 +15,37 @@ export function portOption(args: ParsedArgs): number {
   return port;
 }
 
-/** Resolves once, then serves until SIGINT or SIGTERM. */
-export async function serveCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+/**
+ * Resolves once (trading long-term keys for a session), then serves until SIGINT or SIGTERM.
+ * With --daemon, the server runs in a detached child and this returns once it is up.
+ */
+export async function serveCommand(args: ParsedArgs, parentIo: CliIo): Promise<number> {
   expectPositionals(args, []);
   const port = portOption(args);
-  const provider = defaultChain({ ...chainOptions(args, io), refresh: {} });
-  // Fail now, with the chain's error, rather than on the first client's request.
+  if (args.options.daemon === true && args.options["daemon-child"] !== true) return serveInBackground(args, parentIo);
+  const child = daemonChildIo(args, parentIo);
+  const io = child?.io ?? parentIo;
+  const chain = defaultChain({ ...chainOptions(args, io), refresh: {} });
+  const served = servedFromArgs(chain, args, io);
+  const stopAll = () => {
+    served.dispose();
+    chain.dispose();
+  };
+  let server;
   try {
-    await provider();
+    // Fail now, with the chain's (or STS's) error, rather than on the first client's request.
+    const first = await served();
+    server = await startCredentialsServer(served, port);
+    const kind = first.sessionToken === undefined ? "long-term keys, without Expiration (--long-term-keys)" : "refreshed credentials";
+    io.stdout(`export AWS_CONTAINER_CREDENTIALS_FULL_URI=${server.url}\nexport AWS_CONTAINER_AUTHORIZATION_TOKEN=${server.token}\n`);
+    io.stderr(`credchain: serving ${kind} on ${server.url}${child ? "" : " (Ctrl-C to stop)"}\n`);
   } catch (error) {
-    return reportFailure(error, io);
+    stopAll();
+    const code = reportFailure(error, io);
+    await child?.flush();
+    return code;
   }
-  const server = await startCredentialsServer(provider, port);
-  io.stdout(`export AWS_CONTAINER_CREDENTIALS_FULL_URI=${server.url}\nexport AWS_CONTAINER_AUTHORIZATION_TOKEN=${server.token}\n`);
-  io.stderr(`credchain: serving credentials on ${server.url} (Ctrl-C to stop)\n`);
+  await child?.ready();
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);
@@ -36,7 +55,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIo): Promise<number>
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
-  provider.dispose();
+  stopAll();
   await server.close();
   return EXIT.ok;
 }

@@ -6,7 +6,7 @@ import { formatExport, EXPORT_FORMATS, isoSeconds } from "./format-export.js";
 import { EXIT, type CliIo } from "./io.js";
 import { choice, expectPositionals, intOption, stringOption, UsageError, type ParsedArgs } from "./parse-args.js";
 import { askMfaCode, chainOptions } from "./resolve-options.js";
-import { stsForCli } from "./sts-for-cli.js";
+import { getSessionToken, stsForCli } from "./sts-for-cli.js";
 
 /** The MFA pair: --token-code, else asked for (TTY prompt or a line of stdin) when --serial-number is given. */
 async function mfa(args: ParsedArgs, io: CliIo): Promise<{ serialNumber?: string; tokenCode?: string }> {
@@ -67,8 +67,7 @@ export function assumeRoleCommand(args: ParsedArgs, io: CliIo): Promise<number> 
 export function sessionTokenCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const durationSeconds = intOption(args, "duration-seconds");
   return run(args, io, async (format) => {
-    const sts = await stsForCli(io, stringOption(args, "profile"), defaultChain(chainOptions(args, io)));
-    const { credentials } = await sts.getSessionToken({ durationSeconds, ...(await mfa(args, io)) });
+    const credentials = await getSessionToken(io, stringOption(args, "profile"), defaultChain(chainOptions(args, io)), { durationSeconds, ...(await mfa(args, io)) });
     await emit(credentials, args, io, format);
   });
 }

@@ -1,7 +1,7 @@
 import { stsConfigFromProfile } from "@credchain/chain";
-import { selectProfile, type CredentialProvider } from "@credchain/core";
+import { selectProfile, type CredentialProvider, type Credentials } from "@credchain/core";
 import { getScopedProfile, loadSharedConfig } from "@credchain/provider-ini";
-import { createStsClient, type StsClient } from "@credchain/provider-sts";
+import { createStsClient, type GetSessionTokenParams, type StsClient } from "@credchain/provider-sts";
 import type { CliIo } from "./io.js";
 
 /** An STS client for the selected profile's region and endpoint settings, signing with `credentials`. */
@@ -11,4 +11,18 @@ export async function stsForCli(io: CliIo, profileOption: string | undefined, cr
   const profile = getScopedProfile(config, selected);
   const region = io.env.AWS_REGION || (io.env.AWS_DEFAULT_REGION ?? (typeof profile.region === "string" ? profile.region : undefined)) || undefined;
   return createStsClient({ env: io.env, credentials, ...stsConfigFromProfile(profile, config, region) });
+}
+
+/**
+ * A session from STS GetSessionToken, signed with `credentials` (long-term keys of an IAM user):
+ * what `credchain session-token` prints and `credchain serve` hands out instead of the keys.
+ */
+export async function getSessionToken(
+  io: CliIo,
+  profileOption: string | undefined,
+  credentials: CredentialProvider,
+  params: GetSessionTokenParams,
+): Promise<Credentials> {
+  const sts = await stsForCli(io, profileOption, credentials);
+  return (await sts.getSessionToken(params)).credentials;
 }

@@ -1,4 +1,4 @@
-import { invalidSignerOption, STREAM_BODY_MESSAGE } from "./errors.js";
+import { invalidInput, STREAM_BODY_MESSAGE } from "./errors.js";
 
 /**
  * Bodies the signer understands. Strings, bytes, `URLSearchParams` and `Blob`s are hashed; streams,
@@ -31,12 +31,12 @@ export async function payloadOf(body: SignableBody, unsignedPayload: boolean): P
   if (typeof Blob !== "undefined" && body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
   if (typeof FormData !== "undefined" && body instanceof FormData) {
     // Its multipart boundary is only chosen when it is sent, so its bytes are unknown here.
-    throw invalidSignerOption(
+    throw invalidInput(
       "cannot hash a FormData body (its multipart encoding is chosen when it is sent); use createSignedFetch, or pass unsignedPayload: true where the service allows it",
       "unsignedPayload",
     );
   }
-  throw invalidSignerOption(STREAM_BODY_MESSAGE, "unsignedPayload");
+  throw invalidInput(STREAM_BODY_MESSAGE, "unsignedPayload");
 }
 
 /** True for bodies whose bytes can only be read once: streams and (async) iterables. */

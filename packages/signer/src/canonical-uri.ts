@@ -1,11 +1,24 @@
 import { escapeUri } from "@credchain/core";
+import { invalidInput } from "./errors.js";
 
-// A malformed escape ("%zz") is taken literally, as a server that cannot decode it would.
-function decode(value: string): string {
+const MALFORMED = /%(?![0-9A-Fa-f]{2})/;
+
+/**
+ * One percent-encoded component, decoded. SigV4 canonicalises decoded text, so an escape that
+ * spells no text (`%zz`, a bare `%`, `%FF` alone) cannot be signed the way a server decodes it:
+ * refused, naming where it is (`what`, built only then) and never the value.
+ */
+function decode(value: string, key: string, what: () => string): string {
+  if (!value.includes("%")) return value;
   try {
     return decodeURIComponent(value);
   } catch {
-    return value;
+    const at = value.search(MALFORMED);
+    const detail =
+      at >= 0
+        ? `a "%" not followed by two hex digits at index ${at} (write a literal % as %25)`
+        : "percent-escapes that are not UTF-8 (e.g. %FF alone); SigV4 signs decoded UTF-8 text";
+    throw invalidInput(`cannot sign the request: ${what()} has ${detail}`, key);
   }
 }
 
@@ -20,8 +33,8 @@ export function parseQuery(search: string): Record<string, string | string[]> {
   for (const piece of text.split("&")) {
     if (piece === "") continue;
     const eq = piece.indexOf("=");
-    const name = decode(eq < 0 ? piece : piece.slice(0, eq));
-    const value = eq < 0 ? "" : decode(piece.slice(eq + 1));
+    const name = decode(eq < 0 ? piece : piece.slice(0, eq), "search", () => "a query parameter name");
+    const value = eq < 0 ? "" : decode(piece.slice(eq + 1), "search", () => `the value of query parameter ${JSON.stringify(name.length > 64 ? `${name.slice(0, 64)}…` : name)}`);
     const seen = query[name];
     query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
@@ -35,6 +48,6 @@ export function parseQuery(search: string): Record<string, string | string[]> {
 export function singleEncodedPath(path: string): string {
   return path
     .split("/")
-    .map((segment) => escapeUri(decode(segment)))
+    .map((segment) => escapeUri(decode(segment, "path", () => "a path segment")))
     .join("/");
 }

@@ -122,6 +122,28 @@ describe(`${createSignedFetch.name}: errors`, () => {
     expect(sent).toBe(0);
   });
 
+  describe("a request fetch would refuse with a TypeError quoting it: a CredchainError that quotes nothing, and nothing sent", () => {
+    const secret = "sk-live-0123456789abcdef";
+    let sent = 0;
+    const signedFetch = createSignedFetch({ credentials: staticProvider(), region, service, fetch: async () => (sent++, new Response("")) });
+    it.each<[string, () => Promise<Response>, string, RegExp]>([
+      ["no input", () => (signedFetch as (i?: unknown) => Promise<Response>)(), "url", /needs a URL or a Request/],
+      ["a relative url", () => signedFetch(`/x?key=${secret}`), "url", /not an absolute URL/],
+      ["a url with a password", () => signedFetch(`https://user:${secret}@example.com/`), "url", /user name or password/],
+      ["a header value with CR LF", () => signedFetch(`${server.url}/x`, { headers: { "x-api-key": `${secret}\r\nx-evil: 1` } }), "headers", /header "x-api-key"/],
+      ["header pairs with LF", () => signedFetch(`${server.url}/x`, { headers: [["x-api-key", `${secret}\n`]] }), "headers", /header "x-api-key"/],
+      ["a header name with CR LF", () => signedFetch(`${server.url}/x`, { headers: { [`x\r\nauthorization: ${secret}`]: "1" } }), "headers", /header name "x…"/],
+      ["a method with a space", () => signedFetch(`${server.url}/x`, { method: "GE T" }), "method", /not an HTTP method/],
+      ["a GET with a body", () => signedFetch(`${server.url}/x`, { method: "GET", body: "x" }), "request", /fetch cannot send this request: .*GET/],
+    ])("%s", async (_, call, key, message) => {
+      const error: unknown = await call().catch((e: unknown) => e);
+      expect(CredchainError.isInstance(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ code: "InvalidConfig", key, message: expect.stringMatching(message) });
+      expect(JSON.stringify(error) + String((error as Error).message)).not.toContain(secret);
+      expect(sent).toBe(0);
+    });
+  });
+
   it("a wrong key is refused by the verifying server (the check is real)", async () => {
     const { createCredentials } = await import("@credchain/core");
     const signedFetch = createSignedFetch({

@@ -1,6 +1,8 @@
 import { isStreamBody } from "./body.js";
 import { createSigner, type SignerOptions } from "./create-signer.js";
-import { invalidSignerOption, STREAM_BODY_MESSAGE } from "./errors.js";
+import { invalidInput, STREAM_BODY_MESSAGE } from "./errors.js";
+import { headerRecord, type HeadersLike } from "./headers.js";
+import { checkHeaders, checkMethod, requestUrl } from "./validate-request.js";
 
 /** Anything shaped like the global `fetch` (undici's `fetch` included). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -17,6 +19,25 @@ const carried = (input: Request) => ({
   keepalive: input.keepalive,
   integrity: input.integrity,
 });
+
+/**
+ * `new Request(input, init)`, which does the normalising fetch would do (method case, header
+ * merging, content-type), after checks of our own: its TypeErrors quote the URL and header
+ * values, which may be secrets.
+ */
+function buildRequest(input: string | URL | Request, init: RequestInit | undefined): Request {
+  if (input === undefined || input === null) throw invalidInput("signed fetch needs a URL or a Request as its first argument", "url");
+  const url = requestUrl(input instanceof Request ? input.url : input);
+  if (url.username !== "" || url.password !== "") throw invalidInput("the request url has a user name or password in it, which fetch refuses (the url is not shown)", "url");
+  if (init?.method !== undefined) checkMethod(init.method);
+  if (init?.headers != null && typeof init.headers === "object") checkHeaders(headerRecord(init.headers as HeadersLike));
+  try {
+    return new Request(input, init);
+  } catch (error) {
+    // What is left (a GET with a body, an unknown mode) quotes nothing secret.
+    throw invalidInput(`fetch cannot send this request: ${(error as Error).message}`, "request");
+  }
+}
 
 /**
  * A `fetch` that signs every request with SigV4: same arguments (string, URL or `Request`, and
@@ -42,9 +63,8 @@ export function createSignedFetch(options: SignedFetchOptions): typeof fetch {
   const signedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const fetchImpl = send ?? globalThis.fetch;
     const streamed = isStreamBody(init?.body);
-    if (streamed && !unsignedPayload) throw invalidSignerOption(STREAM_BODY_MESSAGE, "unsignedPayload");
-    // Request does the normalising fetch would do: method case, header merging, content-type.
-    const request = new Request(input, init);
+    if (streamed && !unsignedPayload) throw invalidInput(STREAM_BODY_MESSAGE, "unsignedPayload");
+    const request = buildRequest(input, init);
     const fromRequest = input instanceof Request ? carried(input) : {};
     let body: RequestInit["body"];
     if (unsignedPayload) body = init?.body !== undefined ? init.body : request.body;

@@ -3,10 +3,11 @@ import type { WithRefreshOptions } from "@credchain/refresh-manager";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { payloadOf, type SignableBody } from "./body.js";
 import { parseQuery, singleEncodedPath } from "./canonical-uri.js";
-import { invalidSignerOption, noRegion } from "./errors.js";
+import { invalidInput, noRegion } from "./errors.js";
 import { headerRecord, type HeadersLike } from "./headers.js";
 import { refreshingProvider } from "./refreshing.js";
 import { Sha256 } from "./sha256.js";
+import { checkHeaders, checkMethod, checkScopePart, checkTarget, requestUrl } from "./validate-request.js";
 
 /** The literal payload hash of a body that is not hashed. */
 export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -91,19 +92,22 @@ export interface Signer {
 export const UNSIGNED_PAYLOAD_SERVICES: readonly string[] = ["s3", "s3-object-lambda", "s3-outposts", "s3express", "vpc-lattice-svcs"];
 
 export function createSigner(options: SignerOptions): Signer {
+  if (options === null || typeof options !== "object") throw invalidInput("SigV4 signing needs options: { credentials, region, service }", "options");
   const { service, region } = options;
   if (typeof service !== "string" || service === "") {
-    throw invalidSignerOption('SigV4 signing needs a service name: pass `service` (e.g. "execute-api", "s3")', "service");
+    throw invalidInput('SigV4 signing needs a service name: pass `service` (e.g. "execute-api", "s3")', "service");
   }
+  checkScopePart(service, "service");
   if (region === undefined || region === null || region === "") throw noRegion();
   if (typeof region !== "string" && typeof region !== "function") throw noRegion(`\`region\` must be a string, got ${typeof region}`);
+  if (typeof region === "string") checkScopePart(region, "region");
   if (typeof options.credentials !== "function") {
-    throw invalidSignerOption("SigV4 signing needs `credentials`: a credential provider such as defaultChain()", "credentials");
+    throw invalidInput("SigV4 signing needs `credentials`: a credential provider such as defaultChain()", "credentials");
   }
   const credentials = refreshingProvider(options.credentials, options.refresh);
   const unsignedPayload = options.unsignedPayload ?? false;
   if (unsignedPayload && !options.allowUnsignedPayload && !UNSIGNED_PAYLOAD_SERVICES.includes(service)) {
-    throw invalidSignerOption(
+    throw invalidInput(
       `service "${service}" needs the payload hash: UNSIGNED-PAYLOAD is accepted by ${UNSIGNED_PAYLOAD_SERVICES.join(", ")}; send a string or bytes body to have it hashed, or set allowUnsignedPayload: true if your service accepts it`,
       "unsignedPayload",
     );
@@ -112,13 +116,20 @@ export function createSigner(options: SignerOptions): Signer {
   const now = options.now ?? Date.now;
 
   const signWire: Signer["signWire"] = async (request, callOptions) => {
+    if (request === null || typeof request !== "object") throw invalidInput("signWire needs a request: { method, host, path, search, headers, body }", "request");
+    const method = checkMethod(request.method);
+    const path = checkTarget(request.path, "path");
+    const query = parseQuery(checkTarget(request.search ?? "", "search"));
     const headers = headerRecord(request.headers);
     headers.host ??= request.host;
+    if (typeof headers.host !== "string" || headers.host === "") throw invalidInput("cannot sign a request without its host: give `host` or a `host` header", "host");
+    checkHeaders(headers);
     // Checked before credentials are looked up: a provider may be a network call.
     const payload = await payloadOf(request.body, unsignedPayload);
     if (unsignedPayload) headers["x-amz-content-sha256"] = UNSIGNED_PAYLOAD;
     const signingRegion = typeof region === "string" ? region : await region();
     if (typeof signingRegion !== "string" || signingRegion === "") throw noRegion("the `region` function resolved no region");
+    if (signingRegion !== region) checkScopePart(signingRegion, "region");
     const signal = callOptions?.signal;
     const creds = await credentials(signal ? { signal } : undefined);
     const signer = new SignatureV4({
@@ -135,11 +146,11 @@ export function createSigner(options: SignerOptions): Signer {
     });
     const signed = await signer.sign(
       {
-        method: request.method,
+        method,
         protocol: "https:",
         hostname: headers.host,
-        path: uriEscapePath ? request.path : singleEncodedPath(request.path),
-        query: parseQuery(request.search),
+        path: uriEscapePath ? path : singleEncodedPath(path),
+        query,
         headers,
         body: payload,
       },
@@ -150,8 +161,9 @@ export function createSigner(options: SignerOptions): Signer {
 
   return {
     signWire,
-    sign(request, callOptions) {
-      const url = new URL(request.url);
+    async sign(request, callOptions) {
+      if (request === null || typeof request !== "object") throw invalidInput("signing needs a request: { url, method?, headers?, body? }", "request");
+      const url = requestUrl(request.url);
       return signWire(
         {
           method: request.method ?? "GET",

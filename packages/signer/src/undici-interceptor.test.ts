@@ -82,6 +82,30 @@ describe(signingInterceptor.name, () => {
     expect(server.seen.length).toBe(before);
   });
 
+  describe("a request it cannot sign reaches the caller as a CredchainError, and nothing is sent", () => {
+    const secret = "sk-live-0123456789abcdef";
+    it.each<[string, (dispatcher: ReturnType<typeof signed>) => Promise<unknown>, string, RegExp]>([
+      ["a header value with CR LF", (dispatcher) => request(`${server.url}/x`, { dispatcher, headers: { "x-api-key": `${secret}\r\nx-evil: 1` } }), "headers", /header "x-api-key"/],
+      ["flat-array headers with LF", (dispatcher) => request(`${server.url}/x`, { dispatcher, headers: ["x-api-key", `${secret}\n`] }), "headers", /header "x-api-key"/],
+      ["a header name with CR LF", (dispatcher) => request(`${server.url}/x`, { dispatcher, headers: { [`x\r\n${secret}`]: "1" } }), "headers", /header name "x…"/],
+      ["a method with CR LF", (dispatcher) => request(`${server.url}/x`, { dispatcher, method: "GET\r\nX: 1" as never }), "method", /not an HTTP method/],
+      [
+        "a dispatch without a path",
+        (dispatcher) =>
+          new Promise((resolve, reject) => dispatcher.dispatch({ origin: server.url, method: "GET" } as never, { onError: reject, onConnect() {}, onHeaders: () => true, onData: () => true, onComplete: resolve })),
+        "path",
+        /without a path/,
+      ],
+    ])("%s", async (_, call, key, message) => {
+      const before = server.seen.length;
+      const error: unknown = await call(signed()).catch((e: unknown) => e);
+      expect(CredchainError.isInstance(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ code: "InvalidConfig", key, message: expect.stringMatching(message) });
+      expect(String((error as Error).message)).not.toContain(secret);
+      expect(server.seen.length).toBe(before);
+    });
+  });
+
   it("throws at creation for a missing region or service", () => {
     expect(() => signingInterceptor({ credentials: staticProvider(), region: "", service })).toThrow(/region/);
     expect(() => signingInterceptor({ credentials: staticProvider(), region, service: "" })).toThrow(/service/);

@@ -1,7 +1,7 @@
 import type { Dispatcher } from "undici";
 import type { SignableBody } from "./body.js";
 import { createSigner, type SignerOptions } from "./create-signer.js";
-import { invalidSignerOption } from "./errors.js";
+import { invalidInput } from "./errors.js";
 import { undiciHeaderRecord } from "./headers.js";
 
 /**
@@ -28,30 +28,39 @@ export function signingInterceptor(options: SignerOptions): Dispatcher.Dispatche
   const signer = createSigner(options);
   return (dispatch) =>
     function sigv4Interceptor(opts, handler) {
-      const headers = undiciHeaderRecord(opts.headers);
-      // A Client or Pool dispatches without an origin (it knows its own): the host must come from somewhere.
-      const host = opts.origin ? hostOf(opts.origin) : headers.host;
-      if (!host) {
-        fail(
-          handler,
-          invalidSignerOption("cannot sign a request without its host: dispatch with `origin` (an Agent always has one) or a `host` header", "origin"),
-        );
-        return true;
+      // Anything thrown here would reach the caller raw (undici's request() rejects with it): every
+      // failure goes to the handler as a CredchainError instead, before anything is sent.
+      try {
+        const headers = undiciHeaderRecord(opts.headers);
+        // A Client or Pool dispatches without an origin (it knows its own): the host must come from somewhere.
+        const host = opts.origin ? hostOf(opts.origin) : headers.host;
+        if (!host) {
+          throw invalidInput("cannot sign a request without its host: dispatch with `origin` (an Agent always has one) or a `host` header", "origin");
+        }
+        if (typeof opts.path !== "string") throw invalidInput(`cannot sign a dispatch without a path: \`path\` must be a string such as "/", got ${typeof opts.path}`, "path");
+        const q = opts.path.indexOf("?");
+        signer
+          .signWire({
+            method: opts.method,
+            host,
+            path: q < 0 ? opts.path : opts.path.slice(0, q),
+            search: q < 0 ? "" : opts.path.slice(q),
+            headers,
+            body: opts.body as SignableBody,
+          })
+          .then(
+            (headers) => {
+              try {
+                dispatch({ ...opts, headers }, handler);
+              } catch (error) {
+                fail(handler, error);
+              }
+            },
+            (error: unknown) => fail(handler, error),
+          );
+      } catch (error) {
+        fail(handler, error);
       }
-      const q = opts.path.indexOf("?");
-      signer
-        .signWire({
-          method: opts.method,
-          host,
-          path: q < 0 ? opts.path : opts.path.slice(0, q),
-          search: q < 0 ? "" : opts.path.slice(q),
-          headers,
-          body: opts.body as SignableBody,
-        })
-        .then(
-          (headers) => dispatch({ ...opts, headers }, handler),
-          (error: unknown) => fail(handler, error),
-        );
       return true;
     };
 }
