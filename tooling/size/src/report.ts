@@ -19,7 +19,7 @@ function status(row: RowResult): string {
   if (row.credchain?.error) return `ERROR: ${row.credchain.error}`;
   if (row.budget === undefined) return "";
   if (!row.overBudget) return `ok (≤ ${kb(row.budget)})`;
-  return row.ceiling === undefined ? `OVER budget ${kb(row.budget)}` : `OVER budget ${kb(row.budget)} (ceiling ${kb(row.ceiling)}, issue #7)`;
+  return row.ceiling === undefined ? `OVER budget ${kb(row.budget)}` : `OVER budget ${kb(row.budget)} (ceiling ${kb(row.ceiling)}, issue #15)`;
 }
 
 /** The results as a Markdown table: credchain and the AWS SDK v3 side by side, with the ratio. */
