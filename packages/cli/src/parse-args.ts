@@ -13,7 +13,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; everything else is a flag. */
-const VALUED = new Set([
+export const VALUED: ReadonlySet<string> = new Set([
   "profile",
   "format",
   "port",
@@ -25,8 +25,8 @@ const VALUED = new Set([
   "token-code",
   "write-profile",
 ]);
-// daemon-child: internal, how `serve --daemon` starts its background server.
-const FLAGS = new Set(["help", "version", "server", "daemon", "daemon-child", "long-term-keys"]);
+/** Options without a value. daemon-child: internal, how `serve --daemon` starts its background server. */
+export const FLAGS: ReadonlySet<string> = new Set(["help", "version", "server", "daemon", "daemon-child", "long-term-keys"]);
 
 /**
  * `cmd --opt value --opt=value --flag`, and `-h`. No dependency: the grammar is this small.

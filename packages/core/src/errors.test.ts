@@ -43,11 +43,19 @@ describe(CredchainError.name, () => {
     expect(shouldTryNext(undefined)).toBe(false);
   });
 
-  it("documents every error code in the package README", () => {
+  it("documents every error code in the package README's Errors table, and no other", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    for (const [code, doc] of Object.entries(ERROR_CODES)) {
-      expect(doc.length, code).toBeGreaterThan(10);
-      expect(readme, `README documents ${code}`).toContain(`\`${code}\``);
-    }
+    const errors = readme.split(/^## /m).find((section) => section.startsWith("Errors\n")) ?? "";
+    const rows = [...errors.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]);
+    expect(rows).toEqual(Object.keys(ERROR_CODES));
+    for (const [code, doc] of Object.entries(ERROR_CODES)) expect(doc.length, code).toBeGreaterThan(10);
+  });
+
+  it("has every error code listed in the repository README (Outcomes and errors), and no other", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const section = readme.split(/^## /m).find((s) => s.startsWith("Outcomes and errors\n")) ?? "";
+    const errors = section.slice(section.indexOf("**Errors**"));
+    const named = [...errors.matchAll(/`([A-Z]\w+)`/g)].map((m) => m[1]).filter((name) => name !== "CredchainError");
+    expect(named).toEqual(Object.keys(ERROR_CODES));
   });
 });

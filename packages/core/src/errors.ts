@@ -8,7 +8,7 @@ export const ERROR_CODES = {
   NoCredentials: "No provider found credentials (botocore: get_credentials() returns None).",
   PartialCredentials: "Some but not all of a key pair is configured (e.g. an access key without its secret).",
   ProfileNotFound: "The selected profile does not exist in the config or credentials file.",
-  InvalidConfig: "A configuration value is present but unusable (bad value, conflicting keys).",
+  InvalidConfig: "A configuration value is present but unusable (bad value, conflicting keys, an unknown credential_source).",
   InfiniteLoopConfig: "Profiles refer to each other in a loop (source_profile chains).",
   CredentialRetrieval: "A configured provider failed to produce credentials (process failed, bad output).",
   ConfigParse: "A config or credentials file could not be parsed.",
@@ -18,7 +18,7 @@ export const ERROR_CODES = {
   UnauthorizedSSOToken: "The SSO portal rejected the cached token.",
   TokenRetrieval: "A token (IMDSv2, SSO-OIDC) could not be obtained.",
   NoRegion: "A region is required and none is configured.",
-  UnknownCredential: "credential_source names a source credchain does not know.",
+  UnknownCredential: "A credential provider was asked for by a name the chain does not have (botocore: CredentialResolver.get_provider); an unknown credential_source is InvalidConfig.",
   LockTimeout: "Another process held the lock of a file credchain writes (<file>.lock) past the wait; not a botocore error (botocore does not lock).",
 } as const;
 

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli.js";
@@ -95,5 +96,18 @@ describe(runCli.name, () => {
     expect(err.join("\n")).toContain("AWS_ACCESS_KEY_ID=AKIAEMULATORUSER0001");
     stop();
     expect(await done).toBe(0);
+  });
+});
+
+describe("the README's credchain-emulator flags", () => {
+  it("are exactly the flags --help lists", async () => {
+    let usage = "";
+    expect(await runCli(["--help"], { stdout: (l) => void (usage += l), stderr: () => {} })).toBe(0);
+    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+    const table = readme.slice(readme.indexOf("| flag | meaning | default |"));
+    // The first cell of each row: `--imds`, or `-h`, `--help`.
+    const documented = [...table.slice(0, table.indexOf("\n\n")).matchAll(/^\| ([^|]*)\|/gm)].flatMap((m) => [...m[1]!.matchAll(/`(--?[a-z]+)/g)].map((f) => f[1]));
+    const listed = [...usage.matchAll(/^ {2}(?:(-[a-z]), )?(--[a-z]+)/gm)].flatMap((m) => (m[1] ? [m[1], m[2]] : [m[2]]));
+    expect(documented.sort()).toEqual(listed.sort());
   });
 });

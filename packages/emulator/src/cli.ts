@@ -25,6 +25,7 @@ Runs local AWS credential endpoints until SIGINT/SIGTERM and prints the environm
   --host H        address to listen on; default 127.0.0.1
   --token T       Authorization value the container endpoint requires;
                   default credchain-emulator-token ("" for none)
+  -h, --help      print this usage
 `;
 
 /**

@@ -10,7 +10,9 @@ export {
   type ImdsOptions,
 } from "./start-imds.js";
 export { startContainer, CONTAINER_DEFAULT_PATH, type ContainerEmulator, type ContainerOptions } from "./start-container.js";
-export { startSts, STS_API_VERSION, type StsCall, type StsEmulator, type StsOptions, type StsRole } from "./start-sts.js";
+export { startSts, STS_API_VERSION, type StsEmulator, type StsOptions } from "./start-sts.js";
+export type { StsRole } from "./sts-actions.js";
+export type { StsCall } from "./sts-call-log.js";
 export { stsIssuedKeys, defaultStsUser, type IssuedStsCredentials, type StsUser } from "./sts-identities.js";
 export { stsError } from "./sts-xml.js";
 export type { EmulatorHandle, EmulatorOptions, RequestRecord } from "./emulator-server.js";

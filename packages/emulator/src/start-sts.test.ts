@@ -178,5 +178,9 @@ describe(startSts.name, () => {
     expect(tag(r.body, "Code")).toBe("InvalidAction");
     const v = await stsCall(sts.url, { Action: "GetCallerIdentity", Version: "2010-01-01" }, sts.users[0], at());
     expect(tag(v.body, "Code")).toBe("InvalidAction");
+    // Action names are looked up as data: an Object.prototype name is no action either.
+    for (const Action of ["toString", "constructor", "__proto__"]) {
+      expect(tag((await stsCall(sts.url, { Action }, sts.users[0], at())).body, "Code")).toBe("InvalidAction");
+    }
   });
 });

@@ -5,3 +5,4 @@ export { BUILD_OPTIONS, measureEntry, packageOf, type Contributor, type Measurem
 export { formatBreakdown, formatSdkNotes, formatTable, kb } from "./report.js";
 export { measureAll, type RowResult, type Side, type SizeReport } from "./run.js";
 export { writeSection } from "./write-section.js";
+export { dependencyProblems, packageName, publicPackages, publishedImports, type PublishedImports } from "./declared-dependencies.js";
