@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CREDENTIAL_SOURCES } from "@credchain/core";
+import { CREDENTIAL_SOURCES, fetchTransport, type Transport } from "@credchain/core";
 import { startContainer } from "@credchain/emulator";
 import { rejection as failure } from "@credchain/test-utils";
 import { describe, expect, it } from "vitest";
@@ -142,6 +142,22 @@ describe("defaultChain", () => {
       const c = await provider();
       expect(c.source).toBe("container-role");
       expect(c.expiration).toBeInstanceOf(Date);
+      provider.dispose();
+    } finally {
+      await container.close();
+    }
+  });
+
+  it("sends its requests through the transport it is given", async () => {
+    const container = await startContainer();
+    try {
+      const home = await homeWith({});
+      const urls: string[] = [];
+      const inner = fetchTransport();
+      const transport: Transport = (request) => (urls.push(request.url), inner(request));
+      const provider = defaultChain({ env: envFor(home, container.env), transport });
+      expect((await provider()).source).toBe("container-role");
+      expect(urls).toEqual([container.fullUri]);
       provider.dispose();
     } finally {
       await container.close();

@@ -7,6 +7,7 @@ import {
   type Credentials,
   type ProviderCallOptions,
   type ProviderContext,
+  type ProviderContextInit,
 } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
@@ -23,7 +24,8 @@ import { profileLinks } from "./profile-links.js";
 import type { MfaCodeProvider, RoleOptions, Session } from "./session.js";
 import { walk } from "./walk.js";
 
-export interface DefaultChainOptions extends SharedConfigInit {
+/** Options of {@link defaultChain}: the files' options, plus the `transport` the providers that call endpoints (STS, SSO, container, IMDS) use. */
+export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderContextInit, "transport"> {
   /**
    * The profile, as `boto3.Session(profile_name=…)`: it must exist, and it drops the `env`
    * provider. Default: AWS_DEFAULT_PROFILE, else AWS_PROFILE (which keep `env`), else `default`.
@@ -36,7 +38,7 @@ export interface DefaultChainOptions extends SharedConfigInit {
   /** credential_process: timeout and output cap. */
   process?: ProcessChainOptions;
   /** Container endpoint: timeout and attempts. */
-  container?: Omit<ContainerMetadataInit, keyof SharedConfigInit>;
+  container?: Omit<ContainerMetadataInit, keyof ProviderContextInit>;
   /** Instance metadata: overrides of what env and the profile say. */
   imds?: ImdsChainOptions;
   /** Supplies the MFA code for role profiles with `mfa_serial`. Default: none (they fail clearly). */

@@ -1,6 +1,6 @@
 import type { CredentialProvider } from "@credchain/core";
 import type { Profile } from "@credchain/provider-ini";
-import { fromLogin } from "@credchain/provider-sso";
+import { fromLogin } from "@credchain/provider-sso/login";
 import { configuredEndpoint } from "./service-endpoint.js";
 import type { Session } from "./session.js";
 

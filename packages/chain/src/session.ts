@@ -1,4 +1,4 @@
-import type { Env, ProviderContext } from "@credchain/core";
+import type { Env, ProviderContext, ProviderContextInit } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import type { Profile, SharedConfig } from "@credchain/provider-ini";
 import type { StsClientInit } from "@credchain/provider-sts";
@@ -36,7 +36,7 @@ export interface Session {
   /** The session region (AWS_REGION, AWS_DEFAULT_REGION, the selected profile's region). */
   region: string | undefined;
   process?: ProcessChainOptions | undefined;
-  container?: Omit<ContainerMetadataInit, keyof import("@credchain/provider-ini").SharedConfigInit> | undefined;
+  container?: Omit<ContainerMetadataInit, keyof ProviderContextInit> | undefined;
   imds: ImdsChainOptions;
   roles: RoleOptions;
 }

@@ -3,13 +3,13 @@ import {
   CredchainError,
   loadConfigFile,
   notFound,
-  resolveContext,
+  resolveLocalContext,
   sectionKeyPair,
   sectionOrigin,
   type CredentialProvider,
   type LoadedConfigFile,
-  type ProviderContext,
-  type ProviderContextInit,
+  type LocalContext,
+  type LocalContextInit,
 } from "@credchain/core";
 
 /** Names the one boto2 config file to read; when set, the default locations are not read. */
@@ -24,7 +24,7 @@ export const BOTO_CREDENTIALS_SECTION = "Credentials";
 const ACCESS_KEY = "aws_access_key_id";
 const SOURCE = "boto-config";
 
-export interface BotoConfigInit extends ProviderContextInit {
+export interface BotoConfigInit extends LocalContextInit {
   /**
    * The system-wide file read first when `BOTO_CONFIG` is unset. Default: `/etc/boto.cfg`
    * (botocore's fixed `DEFAULT_CONFIG_FILENAMES[0]`); tests point it into a temp dir.
@@ -61,7 +61,7 @@ export interface BotoConfigInit extends ProviderContextInit {
  * ```
  */
 export function fromBotoConfig(init: BotoConfigInit = {}): CredentialProvider {
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   const defaults = [init.systemBotoConfigPath ?? SYSTEM_BOTO_CONFIG_PATH, USER_BOTO_CONFIG_PATH];
   return async () => {
     const named = ctx.env[BOTO_CONFIG];
@@ -96,7 +96,7 @@ export function fromBotoConfig(init: BotoConfigInit = {}): CredentialProvider {
 }
 
 /** loadConfigFile, with this provider named on a parse error. */
-async function load(path: string, ctx: ProviderContext): Promise<LoadedConfigFile> {
+async function load(path: string, ctx: LocalContext): Promise<LoadedConfigFile> {
   try {
     return await loadConfigFile(path, ctx);
   } catch (error) {

@@ -5,9 +5,9 @@ import {
   describeReadError,
   expandUser,
   notFound,
-  resolveContext,
+  resolveLocalContext,
   type CredentialProvider,
-  type ProviderContextInit,
+  type LocalContextInit,
 } from "@credchain/core";
 import { parseKeyValFileContents } from "./parse-key-val-file.js";
 
@@ -19,7 +19,7 @@ export const EC2_ACCESS_KEY = "AWSAccessKeyId";
 export const EC2_SECRET_KEY = "AWSSecretKey";
 
 /** Options of {@link fromEc2CredentialsFile}: only the shared context (env, homedir, readFile, logger). */
-export type Ec2CredentialsFileInit = ProviderContextInit;
+export type Ec2CredentialsFileInit = LocalContextInit;
 
 const SOURCE = "ec2-credentials-file";
 
@@ -48,7 +48,7 @@ const SOURCE = "ec2-credentials-file";
  * ```
  */
 export function fromEc2CredentialsFile(init: Ec2CredentialsFileInit = {}): CredentialProvider {
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   return async () => {
     const named = ctx.env[AWS_CREDENTIAL_FILE];
     if (named === undefined) {

@@ -1,4 +1,4 @@
-import { loadConfigFile, resolveContext, type ConfigSection, type ParsedConfig, type ProviderContextInit } from "@credchain/core";
+import { loadConfigFile, resolveLocalContext, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core";
 import { shlexSplit } from "@credchain/core";
 
 /** Path of the config file. Default `~/.aws/config`; set to "" it names no file (as in botocore). */
@@ -13,7 +13,7 @@ export type Profile = ConfigSection;
 /** Profiles (or sso-sessions, services) by name. Objects without a prototype. */
 export type ProfileMap = Record<string, Profile>;
 
-export interface SharedConfigInit extends ProviderContextInit {
+export interface SharedConfigInit extends LocalContextInit {
   /** Config file path (`$VARS` and `~` expanded). Default: env `AWS_CONFIG_FILE`, else `~/.aws/config`. */
   configFile?: string;
   /** Credentials file path (`$VARS` and `~` expanded). Default: env `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/credentials`. */
@@ -74,7 +74,7 @@ export interface SharedConfig {
  * ```
  */
 export async function loadSharedConfig(init: SharedConfigInit = {}): Promise<SharedConfig> {
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   const [configFile, credentialsFile] = await Promise.all([
     readConfigFile({ ...init, ...ctx }),
     readCredentialsFile({ ...init, ...ctx }),
@@ -91,7 +91,7 @@ export async function loadSharedConfig(init: SharedConfigInit = {}): Promise<Sha
  * botocore's `configloader.load_config`: what botocore's ConfigProvider reads.
  */
 export async function readConfigFile(init: Omit<SharedConfigInit, "credentialsFile"> = {}): Promise<ConfigFile> {
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   const loaded = await loadConfigFile(init.configFile ?? ctx.env[AWS_CONFIG_FILE] ?? DEFAULT_CONFIG_FILE, ctx);
   const { sections, ...facts } = loaded;
   return { ...facts, ...buildProfileMap(sections), sections };
@@ -102,7 +102,7 @@ export async function readConfigFile(init: Omit<SharedConfigInit, "credentialsFi
  * `~/.aws/credentials`): what botocore's SharedCredentialProvider reads.
  */
 export async function readCredentialsFile(init: Omit<SharedConfigInit, "configFile"> = {}): Promise<CredentialsFile> {
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   const loaded = await loadConfigFile(init.credentialsFile ?? ctx.env[AWS_SHARED_CREDENTIALS_FILE] ?? DEFAULT_CREDENTIALS_FILE, ctx);
   const { sections, ...facts } = loaded;
   return { ...facts, profiles: sections };

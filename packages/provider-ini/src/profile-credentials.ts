@@ -1,7 +1,7 @@
 import {
   createCredentials,
   notFound,
-  resolveContext,
+  resolveLocalContext,
   sectionKeyPair,
   sectionOrigin,
   sectionText,
@@ -37,7 +37,7 @@ export interface ProfileSourceSpec {
  * chain moves on; with it but without `aws_secret_access_key`: PartialCredentials.
  */
 export function profileCredentialsProvider(init: ProfileInit, spec: ProfileSourceSpec): CredentialProvider {
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   const { source, kind } = spec;
   return async () => {
     // botocore: `get_config_variable('profile') or 'default'`.

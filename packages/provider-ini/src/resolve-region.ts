@@ -1,4 +1,4 @@
-import { resolveContext, selectProfile } from "@credchain/core";
+import { resolveLocalContext, selectProfile } from "@credchain/core";
 import { getScopedProfile } from "./get-scoped-profile.js";
 import { loadSharedConfig } from "./load-shared-config.js";
 import type { ProfileInit } from "./options.js";
@@ -24,7 +24,7 @@ export const AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
  * ```
  */
 export async function resolveRegion(init: ProfileInit = {}): Promise<string | undefined> {
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   const fromEnv = ctx.env[AWS_REGION];
   if (fromEnv) return fromEnv;
   const fromDefault = ctx.env[AWS_DEFAULT_REGION];

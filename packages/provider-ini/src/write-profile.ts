@@ -1,4 +1,4 @@
-import { CredchainError, expandPath, resolveContext, updateFile } from "@credchain/core";
+import { CredchainError, expandPath, resolveLocalContext, updateFile } from "@credchain/core";
 import {
   AWS_CONFIG_FILE,
   AWS_SHARED_CREDENTIALS_FILE,
@@ -21,7 +21,7 @@ export interface WriteProfileInit extends SharedConfigInit {
 
 /** The file path for a kind, as the readers resolve it (option, env var, default; `~` and `$VAR` expanded). */
 export function profileFilePath(kind: ProfileFileKind, init: SharedConfigInit = {}): string {
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   const raw =
     kind === "config"
       ? (init.configFile ?? ctx.env[AWS_CONFIG_FILE] ?? DEFAULT_CONFIG_FILE)

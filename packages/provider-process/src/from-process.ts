@@ -2,9 +2,9 @@ import {
   CredchainError,
   notFound,
   quoteUntrusted,
-  resolveContext,
+  resolveLocalContext,
   type CredentialProvider,
-  type ProviderContextInit,
+  type LocalContextInit,
 } from "@credchain/core";
 import { parseProcessOutput, RETRIEVAL_PREFIX } from "./parse-process-output.js";
 import { runProcess } from "./run-process.js";
@@ -19,7 +19,7 @@ export const DEFAULT_PROCESS_TIMEOUT_MS = 60_000;
 /** Stdout beyond this is not credentials (botocore has no cap): 1 MiB. */
 export const DEFAULT_PROCESS_MAX_OUTPUT_BYTES = 1024 * 1024;
 
-export interface ProcessInit extends ProviderContextInit {
+export interface ProcessInit extends LocalContextInit {
   /**
    * The profile's `credential_process` command line, split like botocore (POSIX `shlex.split`;
    * the C runtime's rules on Windows) and run without a shell. Undefined: `notFound`.
@@ -68,7 +68,7 @@ export function fromProcess(init: ProcessInit = {}): CredentialProvider {
   const timeoutMs = init.timeoutMs ?? DEFAULT_PROCESS_TIMEOUT_MS;
   const maxOutputBytes = init.maxOutputBytes ?? DEFAULT_PROCESS_MAX_OUTPUT_BYTES;
   const { command, profile } = init;
-  const ctx = resolveContext(init);
+  const ctx = resolveLocalContext(init);
   const inProfile = profile === undefined ? "" : ` of profile "${profile}"`;
   const error = (code: "CredentialRetrieval" | "InvalidConfig", message: string, cause?: unknown) =>
     new CredchainError({ code, message, source: SOURCE, profile, key: "credential_process", cause });

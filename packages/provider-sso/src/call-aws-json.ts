@@ -89,6 +89,14 @@ export function describe(outcome: Exclude<AwsJsonOutcome, { ok: true }>): string
   return outcome.reason;
 }
 
+/**
+ * A provider's `maxAttempts` and `sleep` options as a policy: at least one attempt (`fallback` when
+ * unset), botocore's legacy backoff between them, `setTimeout` unless a test injects a sleep.
+ */
+export function retryPolicy(init: { maxAttempts?: number | undefined; sleep?: RetryPolicy["sleep"] | undefined }, fallback: number): RetryPolicy {
+  return { maxAttempts: Math.max(1, init.maxAttempts ?? fallback), delayMs: legacyBackoff(), sleep: init.sleep ?? defaultSleep };
+}
+
 /** botocore's legacy backoff: `random() * 2 ** (attempt - 1)` seconds. */
 export function legacyBackoff(random: () => number = Math.random): (attempt: number) => number {
   return (attempt) => random() * 2 ** (attempt - 1) * 1000;

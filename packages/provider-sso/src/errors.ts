@@ -1,24 +1,32 @@
 import { CredchainError, type ErrorCode, type LookedAt } from "@credchain/core";
 import type { SsoProfileConfig } from "./sso-config.js";
 
+/** Who signs in again: the profile, and for an SSO profile its sso-session when it has one. */
+export interface SignInTarget {
+  profile: string;
+  ssoSession?: string | undefined;
+}
+
 /**
- * The command that gets a new token: by sso-session for that form, by profile for the legacy form.
+ * The AWS CLI command that signs a profile in again, as sso and login errors name it: `aws sso
+ * login` by sso-session for that form of SSO profile, by profile for the legacy form, and `aws
+ * login --profile` for an `aws login` session.
  *
  * @example
  * ```ts
- * loginCommand({ profile: "dev", ssoSession: "corp" }); // "aws sso login --sso-session corp"
- * loginCommand({ profile: "old" }); // "aws sso login --profile old"
+ * signInCommand("sso", { profile: "dev", ssoSession: "corp" }); // "aws sso login --sso-session corp"
+ * signInCommand("sso", { profile: "old" }); // "aws sso login --profile old"
+ * signInCommand("login", { profile: "dev" }); // "aws login --profile dev"
  * ```
  */
-export function loginCommand(config: Pick<SsoProfileConfig, "profile" | "ssoSession">): string {
-  return config.ssoSession !== undefined ? `aws sso login --sso-session ${config.ssoSession}` : `aws sso login --profile ${config.profile}`;
+export function signInCommand(source: "sso" | "login", { profile, ssoSession }: SignInTarget): string {
+  return source === "login" ? `aws login --profile ${profile}` : ssoSession !== undefined ? `aws sso login --sso-session ${ssoSession}` : `aws sso login --profile ${profile}`;
 }
 
 /** A failure of the sso or login provider, before its sign-in hint is added. */
 export interface SignInFailure {
   code: ErrorCode;
   message: string;
-  profile: string;
   lookedAt: LookedAt;
   /** Append "To sign in again, run: <command>" to the message. */
   hint?: boolean;
@@ -29,12 +37,12 @@ export interface SignInFailure {
 }
 
 /** An sso or login error naming the profile, with the cache file and expiry for `explain`. */
-export function signInError(source: "sso" | "login", command: string, f: SignInFailure): CredchainError {
+export function signInError(source: "sso" | "login", target: SignInTarget, f: SignInFailure): CredchainError {
   return new CredchainError({
     code: f.code,
-    message: f.hint ? `${f.message} To sign in again, run: ${command}` : f.message,
+    message: f.hint ? `${f.message} To sign in again, run: ${signInCommand(source, target)}` : f.message,
     source,
-    profile: f.profile,
+    profile: target.profile,
     file: f.file,
     key: f.key,
     status: f.status,
@@ -43,11 +51,11 @@ export function signInError(source: "sso" | "login", command: string, f: SignInF
   });
 }
 
-export interface SsoFailure extends Omit<SignInFailure, "profile"> {
+export interface SsoFailure extends SignInFailure {
   config: Pick<SsoProfileConfig, "profile" | "ssoSession">;
 }
 
 /** A provider error naming the profile, with the cache file and token expiry for `explain`. */
 export function ssoError(f: SsoFailure): CredchainError {
-  return signInError("sso", loginCommand(f.config), { ...f, profile: f.config.profile });
+  return signInError("sso", f.config, f);
 }

@@ -1,8 +1,9 @@
 import { CredchainError, createCredentials, notFound, resolveContext, withFileLock, type CredentialProvider, type Credentials, type LookedAt, type ProviderContextInit } from "@credchain/core";
-import { defaultSleep, legacyBackoff, type RetryPolicy } from "./call-aws-json.js";
+import { retryPolicy } from "./call-aws-json.js";
 import { loadDpopKey } from "./dpop.js";
-import { loginCacheFile, writeLoginToken, type LoginToken } from "./login-cache.js";
-import { loginError } from "./login-errors.js";
+import { signInError } from "./errors.js";
+import { writeJsonCache } from "./json-cache.js";
+import { loginCacheFile, type LoginToken } from "./login-cache.js";
 import { readLoginToken } from "./read-login-token.js";
 import { refreshLoginToken, type LoginRefreshOutcome } from "./refresh-login-token.js";
 import { resolveSigninEndpoint } from "./signin-endpoint.js";
@@ -52,7 +53,7 @@ export interface LoginInit extends ProviderContextInit {
  *
  * @example
  * ```ts
- * import { fromLogin } from "@credchain/provider-sso";
+ * import { fromLogin } from "@credchain/provider-sso/login";
  *
  * const provider = fromLogin({ profile: "dev", loginSession: "arn:aws:iam::111122223333:user/me", region: "eu-west-1" });
  * const { accessKeyId, expiration } = await provider();
@@ -60,11 +61,7 @@ export interface LoginInit extends ProviderContextInit {
  */
 export function fromLogin(init: LoginInit): CredentialProvider {
   const ctx = resolveContext(init);
-  const retry: RetryPolicy = {
-    maxAttempts: Math.max(1, init.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
-    delayMs: legacyBackoff(),
-    sleep: init.sleep ?? defaultSleep,
-  };
+  const retry = retryPolicy(init, DEFAULT_MAX_ATTEMPTS);
   const { profile, loginSession } = init;
 
   return async (callOptions) => {
@@ -72,7 +69,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     const file = loginCacheFile(ctx.env, ctx.homedir, loginSession);
     const lookedAt: LookedAt = { profile, files: [file] };
     const fail = (code: "CredentialRetrieval" | "NoRegion" | "InvalidConfig", message: string, extra: { hint?: boolean; status?: number | undefined; cause?: unknown; key?: string } = {}) =>
-      loginError({ code, message, profile, lookedAt, file, ...extra });
+      signInError("login", { profile }, { code, message, lookedAt, file, ...extra });
 
     const { token, expiresAt } = await readLoginToken(ctx, file, loginSession, profile, lookedAt);
     const remaining = expiresAt.getTime() - ctx.now();
@@ -133,7 +130,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
             throw refreshFailure(outcome, fail);
           }
           try {
-            await writeLoginToken(file, outcome.token);
+            await writeJsonCache(file, outcome.token);
           } catch (error) {
             // botocore lets the save error escape; the rotated refresh token is then lost either way.
             lookedAt.note = "refreshed session could not be saved";

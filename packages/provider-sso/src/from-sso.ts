@@ -1,5 +1,5 @@
 import { CredchainError, resolveContext, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
-import { defaultSleep, legacyBackoff, type RetryPolicy } from "./call-aws-json.js";
+import { retryPolicy } from "./call-aws-json.js";
 import { getRoleCredentials } from "./get-role-credentials.js";
 import { loadSsoToken } from "./load-sso-token.js";
 import type { SsoProfileConfig } from "./sso-config.js";
@@ -66,11 +66,7 @@ export function fromSso(init: SsoInit): CredentialProvider {
     return () => Promise.reject(error);
   }
   const ctx = resolveContext(init);
-  const retry: RetryPolicy = {
-    maxAttempts: Math.max(1, init.maxAttempts ?? DEFAULT_SSO_MAX_ATTEMPTS),
-    delayMs: legacyBackoff(),
-    sleep: init.sleep ?? defaultSleep,
-  };
+  const retry = retryPolicy(init, DEFAULT_SSO_MAX_ATTEMPTS);
   const timeoutMs = init.timeoutMs ?? DEFAULT_SSO_TIMEOUT_MS;
   const config: SsoProfileConfig = init;
 

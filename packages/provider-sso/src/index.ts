@@ -9,9 +9,6 @@ export {
   AWS_IGNORE_CONFIGURED_ENDPOINT_URLS,
   type SsoService,
 } from "./endpoints.js";
-export { loginCommand } from "./errors.js";
+export { signInCommand, type SignInTarget } from "./errors.js";
 export { SSO_TOKEN_REFRESH_WINDOW_MS } from "./load-sso-token.js";
-export { fromLogin, LOGIN_REFRESH_THRESHOLD_MS, type LoginInit } from "./from-login.js";
-export { loginCacheDir, loginCacheFile, AWS_LOGIN_CACHE_DIRECTORY, type LoginToken } from "./login-cache.js";
-export { resolveSigninEndpoint, AWS_ENDPOINT_URL_SIGNIN } from "./signin-endpoint.js";
-export { awsLoginCommand } from "./login-errors.js";
+// `aws login` sessions (fromLogin, DPoP, Sign-In) are the "./login" entry point, so SSO alone never carries them.

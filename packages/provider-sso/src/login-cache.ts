@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import { expandPath, nodeCrypto, writeFileAtomic, type Env } from "@credchain/core";
-
+import { expandPath, nodeCrypto, type Env } from "@credchain/core";
 
 /** Where `aws login` caches sessions instead of `~/.aws/login/cache` (botocore expands `$VARS` and `~`). */
 export const AWS_LOGIN_CACHE_DIRECTORY = "AWS_LOGIN_CACHE_DIRECTORY";
@@ -52,14 +51,4 @@ export function loginCacheDir(env: Env, homedir: string): string {
  */
 export function loginCacheFile(env: Env, homedir: string, loginSession: string): string {
   return join(loginCacheDir(env, homedir), `${nodeCrypto().createHash("sha256").update(loginSession, "utf8").digest("hex")}.json`);
-}
-
-/**
- * Writes a refreshed session as botocore's JSONFileCache does: a temp file beside the cache file,
- * flushed, then renamed over it, so a concurrent `aws` never reads half a file. Mode 0600 (it holds
- * the refresh token and the DPoP private key); a missing directory is made 0700. The caller holds
- * the file's lock (`fromLogin`), so no other credchain writes it meanwhile.
- */
-export async function writeLoginToken(path: string, token: LoginToken): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(token), { keepExistingMode: false });
 }

@@ -1,5 +1,5 @@
-import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
-import { loginError } from "./login-errors.js";
+import { describeReadError, NOT_A_TIMESTAMP, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
+import { signInError } from "./errors.js";
 import type { LoginToken } from "./login-cache.js";
 
 /** botocore's `LoginCredentialFetcher._REQUIRED_TOKEN_FIELDS`, in its order. */
@@ -20,7 +20,7 @@ export interface LoadedLoginToken {
 export async function readLoginToken(ctx: ProviderContext, file: string, session: string, profile: string, lookedAt: LookedAt): Promise<LoadedLoginToken> {
   const fail = (note: string, message: string, extra: { cause?: unknown; key?: string } = {}) => {
     lookedAt.note = note;
-    return loginError({ code: "CredentialRetrieval", message: `Error loading login session token: ${message}`, profile, lookedAt, hint: true, file, ...extra });
+    return signInError("login", { profile }, { code: "CredentialRetrieval", message: `Error loading login session token: ${message}`, lookedAt, hint: true, file, ...extra });
   };
 
   let text: string;

@@ -1,6 +1,7 @@
 import { parseTimestamp, TOKEN_FILE_MAX_BYTES, withFileLock, type ProviderContext } from "@credchain/core";
 import { refreshSsoToken, type RefreshOptions, type RefreshOutcome } from "./refresh-sso-token.js";
-import { writeSsoToken, type SsoToken } from "./token-cache.js";
+import { writeJsonCache } from "./json-cache.js";
+import type { SsoToken } from "./token-cache.js";
 
 /**
  * Refreshes the cached SSO token in `file` with other processes in mind: SSO-OIDC rotates the
@@ -41,7 +42,7 @@ export async function refreshSsoCache(
         outcome = await refreshSsoToken(ctx, current, session, options);
         if (!outcome.ok) return;
         try {
-          await writeSsoToken(file, outcome.token);
+          await writeJsonCache(file, outcome.token);
         } catch (error) {
           ctx.logger.warn(`sso: could not write the refreshed token to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
         }

@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import { nodeCrypto, writeFileAtomic } from "@credchain/core";
-
+import { nodeCrypto } from "@credchain/core";
 
 /** A token as the AWS CLI v2 caches it in `~/.aws/sso/cache/<sha1>.json`. */
 export interface SsoToken {
@@ -41,14 +40,4 @@ export function ssoTokenCacheFile(homedir: string, key: { ssoSession?: string | 
  */
 export function ssoTokenCacheDir(homedir: string): string {
   return join(homedir, ".aws", "sso", "cache");
-}
-
-/**
- * Writes a refreshed token as botocore's JSONFileCache does: a temp file in the cache directory,
- * flushed, then renamed over the old one, so a concurrent `aws` never reads half a file. Always
- * mode 0600 (the file holds a refresh token and the client secret); the directory is made 0700.
- * The caller holds the file's lock (`refreshSsoCache`), so no other credchain writes it meanwhile.
- */
-export async function writeSsoToken(path: string, token: SsoToken): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(token), { keepExistingMode: false });
 }

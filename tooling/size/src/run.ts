@@ -25,6 +25,8 @@ export interface RowResult {
   ratio?: number;
   /** True when the credchain bundle is over its budget. */
   overBudget: boolean;
+  /** Files of the row's `leavesOut` that the credchain bundle contains anyway. */
+  leaked?: string[];
 }
 
 export interface SizeReport {
@@ -80,6 +82,11 @@ export async function measureAll(
       if (ceiling === undefined || cc.minified > ceiling) {
         failures.push(`${row.label}: ${cc.minified} B minified > ${ceiling === undefined ? `budget ${budget}` : `ceiling ${ceiling}`} B`);
       }
+    }
+    const leaked = cc && row.leavesOut?.filter((file) => cc.sources.some((s) => s.name === file));
+    if (leaked?.length) {
+      result.leaked = leaked;
+      failures.push(`${row.label}: bundles ${leaked.join(", ")}, which its entry never needs`);
     }
     for (const side of [result.credchain, result.sdk]) if (side?.error) failures.push(`${row.label} (${side.entry}): ${side.error}`);
     rows.push(result);

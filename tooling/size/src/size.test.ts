@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { BUDGETS, CEILINGS } from "./budgets.js";
+import { ROWS } from "./entries.js";
 import { measureAll } from "./run.js";
 
 // Bundling ~20 entries with esbuild takes a few seconds.
@@ -26,6 +29,14 @@ describe("size budgets (minified bytes, 1 KB = 1024 B)", () => {
     const errors = report.rows.flatMap((r) => [r.credchain, r.sdk]).filter((s) => s?.error);
     expect(errors).toEqual([]);
     for (const r of report.rows) if (r.credchain?.skipped) expect(r.credchain.skipped).toMatch(/^not built: /);
+  });
+
+  it.each(ROWS.filter((r) => r.leavesOut).map((r) => [r.label, r.leavesOut!] as const))("%s leaves out %j", (label, files) => {
+    for (const file of files) expect(existsSync(fileURLToPath(new URL(`../../../${file}`, import.meta.url))), `${file} was renamed: update leavesOut`).toBe(true);
+    const row = report.rows.find((r) => r.label === label);
+    const sources = row?.credchain?.measurement?.sources.map((s) => s.name) ?? [];
+    expect(sources.length, `${label} was not measured`).toBeGreaterThan(0);
+    expect(sources.filter((s) => files.includes(s))).toEqual([]);
   });
 
   it("measures the AWS SDK v3 counterparts in the same run", () => {
