@@ -6,7 +6,7 @@ export type RefreshReason = "initial" | "advisory" | "mandatory" | "expired" | "
 /**
  * What a provider made by `withRefresh` remembers between calls, as far as deciding goes. Times
  * are milliseconds since the epoch. (Names ending in `_` are internal to the package: the build
- * shortens them, so state in one object costs no more bytes than state in a closure.)
+ * shortens them, so state in one object costs about the bytes of state in a closure.)
  */
 export interface RefreshState {
   /** The credentials served: the last ones a refresh returned. */
