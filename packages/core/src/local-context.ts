@@ -42,14 +42,16 @@ export function stderrLogger(debug: boolean): Logger {
 }
 
 /**
- * The logger a provider uses: the injected one, else stderr when `CREDCHAIN_DEBUG` is set, else silent.
+ * The logger a provider uses: the injected one, else stderr when `CREDCHAIN_DEBUG` is set in
+ * `env` (default: `process.env`, so code that takes only a logger never reads the environment
+ * itself), else silent.
  *
  * @example
  * ```ts
  * resolveLogger(undefined, process.env).debug("env: looking");
  * ```
  */
-export function resolveLogger(logger: Logger | undefined, env: Env): Logger {
+export function resolveLogger(logger: Logger | undefined, env: Env = process.env): Logger {
   return logger ?? (env.CREDCHAIN_DEBUG ? stderrLogger(true) : silent);
 }
 

@@ -30,7 +30,28 @@ const creds = await provider();
 console.log("resolved " + creds.accessKeyId);
 `,
   );
+  await writeFile(
+    join(dir, "log.mjs"),
+    `import { withRefresh } from "./refresh-manager.mjs";
+let n = 0;
+const provider = withRefresh(async () => {
+  if (++n > 1) throw new Error("upstream down");
+  return { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x", source: "iam-role" };
 });
+await provider();
+await provider({ forceRefresh: true }).catch(() => {});
+`,
+  );
+});
+
+/** Runs `script` in a child process with `env`, returning its stderr. */
+async function stderrOf(script: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, [join(dir, script)], { stdio: ["ignore", "ignore", "pipe"], env });
+  let err = "";
+  child.stderr.on("data", (c) => (err += c));
+  await new Promise((r) => child.on("exit", r));
+  return err;
+}
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe(`${withRefresh.name} in a child process`, () => {
@@ -46,5 +67,14 @@ describe(`${withRefresh.name} in a child process`, () => {
     expect(signal).toBeNull();
     expect(code).toBe(0);
     expect(out.trim()).toBe("resolved AKIDEXAMPLE");
+  }, 30_000);
+
+  it("logs to stderr under CREDCHAIN_DEBUG when given no logger, and is silent without it", async () => {
+    // The default is core's resolveLogger reading the environment; refresh-manager reads none.
+    const { CREDCHAIN_DEBUG: _, ...quiet } = process.env;
+    expect(await stderrOf("log.mjs", { ...quiet, CREDCHAIN_DEBUG: "1" })).toBe(
+      "[credchain] refreshed credentials from iam-role (initial)\n[credchain] warning: the forced refresh of credentials failed: upstream down\n",
+    );
+    expect(await stderrOf("log.mjs", quiet)).toBe("");
   }, 30_000);
 });

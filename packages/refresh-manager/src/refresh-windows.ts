@@ -27,9 +27,19 @@ export interface RefreshWindows {
  * ```
  */
 export function refreshWindows(lifetimeMs: number): RefreshWindows {
-  const lifetime = Math.max(lifetimeMs, 0);
   return {
-    advisoryMs: Math.min(DEFAULT_ADVISORY_WINDOW_MS, lifetime / 4),
-    mandatoryMs: Math.min(DEFAULT_MANDATORY_WINDOW_MS, lifetime / 6),
+    advisoryMs: pickWindow(undefined, lifetimeMs, DEFAULT_ADVISORY_WINDOW_MS, 4),
+    mandatoryMs: pickWindow(undefined, lifetimeMs, DEFAULT_MANDATORY_WINDOW_MS, 6),
   };
+}
+
+/** A window option: milliseconds, or a function of the credentials' lifetime. */
+export type Window = number | ((lifetimeMs: number) => number);
+
+/**
+ * One window for credentials that live `lifetimeMs`: the option given (ms, or a function of the
+ * lifetime), else the default rule (`max`, at most `lifetime / share`); never negative.
+ */
+export function pickWindow(option: Window | undefined, lifetimeMs: number, max: number, share: number): number {
+  return Math.max(0, option === undefined ? Math.min(max, lifetimeMs / share) : typeof option == "number" ? option : option(lifetimeMs));
 }

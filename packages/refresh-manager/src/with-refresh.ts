@@ -8,10 +8,11 @@ import {
   type Logger,
   type ProviderCallOptions,
 } from "@credchain/core";
-import { refreshWindows } from "./refresh-windows.js";
+import { decide } from "./decide.js";
+import type { RefreshReason, RefreshState } from "./refresh-state.js";
+import { DEFAULT_ADVISORY_WINDOW_MS, DEFAULT_MANDATORY_WINDOW_MS, pickWindow, type Window } from "./refresh-windows.js";
 
-/** Why a refresh ran: the state of the cached credentials when it started. */
-export type RefreshReason = "initial" | "advisory" | "mandatory" | "expired" | "forced" | "background";
+export type { RefreshReason };
 
 /** What `onRefresh` and `onError` receive: enough to log and count, never a secret. */
 export interface RefreshInfo {
@@ -25,8 +26,6 @@ export interface RefreshInfo {
   /** On success: where the new credentials came from. */
   source?: CredentialSource;
 }
-
-type Window = number | ((lifetimeMs: number) => number);
 
 export interface WithRefreshOptions {
   /**
@@ -74,6 +73,18 @@ export type RefreshingProvider = CredentialProvider & {
   dispose(): void;
 };
 
+
+/** The decision's state, plus what the shell needs to act on it: one object per provider. */
+interface Shell extends RefreshState {
+  provider_: CredentialProvider;
+  options_: WithRefreshOptions;
+  logger_: Logger;
+  /** The armed background timer's handle. */
+  timer_: unknown;
+}
+
+// Shared by every provider made without options, so none keeps an empty object of its own.
+const NO_OPTIONS: WithRefreshOptions = {};
 const noop = () => {};
 
 /**
@@ -87,6 +98,9 @@ const noop = () => {};
  * - One upstream call at a time, however many callers wait (also under `forceRefresh`). A caller's
  *   `signal` abandons its wait, not the shared refresh.
  *
+ * What a call does is `decide`d from the state and the time; this keeps the state, performs the
+ * decision and logs.
+ *
  * @example
  * ```ts
  * import { withRefresh } from "@credchain/refresh-manager";
@@ -99,128 +113,131 @@ const noop = () => {};
  * const { accessKeyId } = await credentials();
  * ```
  */
-export function withRefresh(provider: CredentialProvider, options: WithRefreshOptions = {}): RefreshingProvider {
-  const { now = Date.now, retryIntervalMs = 10_000, random = Math.random, onRefresh, onError, background } = options;
-  const logger = resolveLogger(options.logger, process.env);
-  const arm = options.setTimeout ?? setTimeout;
-  const disarm = options.clearTimeout ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  let cached: Credentials | undefined;
-  let advisoryMs = 0;
-  let mandatoryMs = 0;
-  // Backoff: no refresh before retryAt; lastError is what mandatory callers get meanwhile.
-  let retryAt = 0;
-  let lastError: unknown;
-  let inFlight: Promise<Credentials> | undefined;
-  let timer: unknown;
-  let disposed = false;
-
-  const hook = <A extends unknown[]>(f: ((...args: A) => void) | undefined, ...args: A) => {
-    try {
-      f?.(...args);
-    } catch {
-      // A logging hook must not break credential resolution.
-    }
+export function withRefresh(provider: CredentialProvider, options: WithRefreshOptions = NO_OPTIONS): RefreshingProvider {
+  const s: Shell = {
+    provider_: provider,
+    options_: options,
+    // The default (stderr under CREDCHAIN_DEBUG, else silent) is core's to decide.
+    logger_: resolveLogger(options.logger),
+    cached_: undefined,
+    expiresAt_: 0,
+    advisoryAt_: 0,
+    mandatoryAt_: 0,
+    retryAt_: 0,
+    error_: undefined,
+    inFlight_: undefined,
+    disposed_: false,
+    timer_: undefined,
   };
-  const stopTimer = () => {
-    if (timer !== undefined) disarm(timer);
-    timer = undefined;
-  };
-  const schedule = (at: number) => {
-    stopTimer();
-    const exp = cached?.expiration?.getTime();
-    if (background && !disposed && exp !== undefined && at < exp) {
-      // setTimeout fires at once for delays above 2^31-1 ms; longer waits are taken in steps.
-      timer = arm(() => {
-        timer = undefined;
-        if (!disposed && !inFlight) {
-          if (now() < at) schedule(at);
-          else void refresh("background");
-        }
-      }, Math.min(Math.max(at - now(), 0), 2 ** 31 - 1));
-      (timer as { unref?: () => void } | undefined)?.unref?.();
-    }
-  };
-  const accept = (creds: Credentials, t: number) => {
-    cached = creds;
-    lastError = undefined;
-    retryAt = 0;
-    const exp = creds.expiration?.getTime();
-    if (exp === undefined) return stopTimer();
-    const life = exp - t;
-    const defaults = refreshWindows(life);
-    const pick = (w: Window | undefined, fallback: number) => Math.max(0, w === undefined ? fallback : typeof w == "number" ? w : w(life));
-    advisoryMs = pick(options.advisoryWindowMs, defaults.advisoryMs);
-    mandatoryMs = Math.min(advisoryMs, pick(options.mandatoryWindowMs, defaults.mandatoryMs));
-    // A provider that hands back credentials already due for refresh (static stability, a too-wide
-    // custom window) would otherwise be called on every request.
-    if (life <= advisoryMs) retryAt = t + retryIntervalMs;
-    schedule(Math.max(exp - advisoryMs + random() * (advisoryMs - mandatoryMs) * 0.5, retryAt));
-  };
-  const refresh = (reason: RefreshReason): Promise<Credentials> => {
-    if (!inFlight) {
-      const info: RefreshInfo = { reason, startedAt: now() };
-      if (cached?.expiration) info.previousExpiration = cached.expiration;
-      const run = async (): Promise<Credentials> => {
-        // Yield once so `inFlight` is set before a synchronously failing provider settles.
-        await undefined;
-        try {
-          const creds = await provider(reason == "forced" ? { forceRefresh: true } : undefined);
-          const t = now();
-          const { expiration, source } = creds;
-          if (expiration && !(+expiration > t)) {
-            throw new CredchainError({ code: "CredentialRetrieval", source, message: `credentials from ${source} were refreshed, but are still expired (${expiration.toISOString()})` });
-          }
-          accept(creds, t);
-          if (expiration) info.expiration = expiration;
-          info.source = source;
-          logger.debug(`refreshed credentials from ${source} (${reason})`);
-          hook(onRefresh, info);
-          return creds;
-        } catch (error) {
-          if (cached) {
-            retryAt = now() + retryIntervalMs;
-            lastError = reason == "advisory" || reason == "background" ? undefined : error;
-            schedule(retryAt);
-          }
-          // A provider of the caller's own may throw anything: its words are quoted like a server's.
-          logger.warn(`the ${reason} refresh of credentials failed: ${CredchainError.isInstance(error) ? error.message : quoteUntrusted(String((error as Error)?.message ?? error))}`);
-          hook(onError, error, info);
-          throw error;
-        } finally {
-          inFlight = undefined;
-        }
-      };
-      // Handled here: callers who stopped waiting (or never waited) leave no unhandled rejection.
-      (inFlight = run()).catch(noop);
-    }
-    return inFlight!;
-  };
-  const get = async (callOptions?: ProviderCallOptions): Promise<Credentials> => {
-    const signal = callOptions?.signal;
-    signal?.throwIfAborted();
-    if (callOptions?.forceRefresh) return wait(refresh("forced"), signal);
-    if (!cached) return wait(refresh("initial"), signal);
-    const exp = cached.expiration?.getTime();
-    if (exp === undefined) return cached;
-    const t = now();
-    const left = exp - t;
-    const backingOff = t < retryAt;
-    if (left > advisoryMs) return cached;
-    if (left <= mandatoryMs) {
-      // Mandatory window or past expiry: wait for a refresh, unless backing off from a failed one.
-      if (backingOff && lastError !== undefined) throw lastError;
-      if (left <= 0 || !backingOff) return wait(refresh(left <= 0 ? "expired" : "mandatory"), signal);
-      return cached;
-    }
-    if (!backingOff) void refresh("advisory");
-    return cached;
-  };
-  return Object.assign(get, {
-    dispose() {
-      disposed = true;
-      stopTimer();
+  return Object.assign(
+    async (call?: ProviderCallOptions): Promise<Credentials> => {
+      const signal = call?.signal;
+      signal?.throwIfAborted();
+      const d = decide(s, now(s), call);
+      if (d == "fail") throw s.error_;
+      if (d == "serve") return s.cached_!;
+      // Joined, or started (only an advisory refresh runs with nobody waiting).
+      const p = d == "join" ? s.inFlight_! : refresh(s, d as RefreshReason);
+      return d == "advisory" ? s.cached_! : wait(p, signal);
     },
-  });
+    {
+      dispose() {
+        s.disposed_ = true;
+        stopTimer(s);
+      },
+    },
+  );
+}
+
+const now = (s: Shell) => (s.options_.now ?? Date.now)();
+
+function stopTimer(s: Shell): void {
+  if (s.timer_ !== undefined) (s.options_.clearTimeout ?? (clearTimeout as (handle: unknown) => void))(s.timer_);
+  s.timer_ = undefined;
+}
+
+/** Arms the background timer for `at`, when background refresh is on and `at` is before expiry. */
+function schedule(s: Shell, at: number): void {
+  stopTimer(s);
+  if (s.options_.background && !s.disposed_ && at < s.expiresAt_) {
+    const fire = () => {
+      s.timer_ = undefined;
+      const t = now(s);
+      // Nothing to do once disposed or while a refresh runs (its outcome arms the timer again).
+      if (decide(s, t, "timer") == "serve") return;
+      // setTimeout fires at once for delays above 2^31-1 ms: longer waits are taken in steps.
+      if (t < at) schedule(s, at);
+      else void refresh(s, "background");
+    };
+    const timer = (s.timer_ = (s.options_.setTimeout ?? setTimeout)(fire, Math.min(Math.max(at - now(s), 0), 2 ** 31 - 1)));
+    (timer as { unref?: () => void } | undefined)?.unref?.();
+  }
+}
+
+/** Starts the one upstream call (`decide` joins the one in flight instead of asking for another). */
+function refresh(s: Shell, reason: RefreshReason): Promise<Credentials> {
+  const p = (s.inFlight_ = run(s, reason));
+  // Handled here: callers who stopped waiting (or never waited) leave no unhandled rejection.
+  p.catch(noop);
+  return p;
+}
+
+async function run(s: Shell, reason: RefreshReason): Promise<Credentials> {
+  const { options_: options, logger_: logger, cached_: cached } = s;
+  const retryIntervalMs = options.retryIntervalMs ?? 10_000;
+  const info: RefreshInfo = { reason, startedAt: now(s) };
+  if (cached?.expiration) info.previousExpiration = cached.expiration;
+  // Yield once so `inFlight_` is set before a synchronously failing provider settles.
+  await undefined;
+  try {
+    const creds = await s.provider_(reason == "forced" ? { forceRefresh: true } : undefined);
+    const t = now(s);
+    const { expiration, source } = creds;
+    if (expiration && !(+expiration > t)) {
+      throw new CredchainError({ code: "CredentialRetrieval", source, message: `credentials from ${source} were refreshed, but are still expired (${expiration.toISOString()})` });
+    }
+    s.cached_ = creds;
+    s.error_ = undefined;
+    s.retryAt_ = s.expiresAt_ = 0;
+    if (expiration) {
+      info.expiration = expiration;
+      // Their windows, a backoff if they are already due, the background timer.
+      const exp = (s.expiresAt_ = +expiration);
+      const life = exp - t;
+      const advisory = pickWindow(options.advisoryWindowMs, life, DEFAULT_ADVISORY_WINDOW_MS, 4);
+      const mandatory = Math.min(advisory, pickWindow(options.mandatoryWindowMs, life, DEFAULT_MANDATORY_WINDOW_MS, 6));
+      s.advisoryAt_ = exp - advisory;
+      s.mandatoryAt_ = exp - mandatory;
+      // A provider that hands back credentials already due for refresh (static stability, a
+      // too-wide custom window) would otherwise be called on every request.
+      if (life <= advisory) s.retryAt_ = t + retryIntervalMs;
+      schedule(s, Math.max(exp - advisory + (options.random ?? Math.random)() * (advisory - mandatory) * 0.5, s.retryAt_));
+    } else stopTimer(s);
+    info.source = source;
+    logger.debug(`refreshed credentials from ${source} (${reason})`);
+    hook(options.onRefresh, info);
+    return creds;
+  } catch (error) {
+    if (s.cached_) {
+      s.retryAt_ = now(s) + retryIntervalMs;
+      s.error_ = reason == "advisory" || reason == "background" ? undefined : error;
+      schedule(s, s.retryAt_);
+    }
+    // A provider of the caller's own may throw anything: its words are quoted like a server's.
+    logger.warn(`the ${reason} refresh of credentials failed: ${CredchainError.isInstance(error) ? error.message : quoteUntrusted(String((error as Error)?.message ?? error))}`);
+    hook(options.onError, error, info);
+    throw error;
+  } finally {
+    s.inFlight_ = undefined;
+  }
+}
+
+function hook<A extends unknown[]>(f: ((...args: A) => void) | undefined, ...args: A): void {
+  try {
+    f?.(...args);
+  } catch {
+    // A logging hook must not break credential resolution.
+  }
 }
 
 function wait<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
