@@ -20,7 +20,7 @@ async function node<T>(fixture: string, args: string[] = []): Promise<T> {
 }
 
 beforeAll(() => {
-  for (const f of ["load-all.cjs", "load-all.mjs", "resolve.cjs", "resolve.mjs"]) copyFileSync(new URL(f, FIXTURES), join(app, f));
+  for (const f of ["load-all.cjs", "load-all.mjs", "resolutions.cjs", "resolve.cjs", "resolve.mjs"]) copyFileSync(new URL(f, FIXTURES), join(app, f));
 });
 
 describe("every entry point", () => {
