@@ -5,6 +5,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    globalSetup: ["src/global-setup.ts"],
+    globalSetup: ["test/global-setup.ts"],
   },
 });

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { entrySpecifiers, type Exports } from "./entry-specifiers.js";
-import { installTarballs } from "./install-tarballs.js";
-import { packPublicPackages, type PackedPackage } from "./pack-public-packages.js";
+import { entrySpecifiers, type Exports } from "../src/entry-specifiers.js";
+import { installTarballs } from "../src/install-tarballs.js";
+import { packPublicPackages, type PackedPackage } from "../src/pack-public-packages.js";
 
 /** What the test files share: the packed packages and the project they are installed in. */
 export interface PackCheck {
