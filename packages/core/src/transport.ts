@@ -23,17 +23,27 @@ export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
 export type TransportErrorKind = "timeout" | "aborted" | "network" | "too-large";
 
+const TRANSPORT_ERROR = "TransportError";
+
 /**
  * A request that produced no response. Providers wrap it in their own coded error. Its message
  * quotes what the network stack said (a custom transport may put a response in it), so it is
  * redacted and bounded with {@link quoteUntrusted}.
  */
 export class TransportError extends Error {
+  /**
+   * `instanceof` holds for a TransportError from any copy of core (the ESM and the CommonJS build
+   * are two copies when a program loads both, and a transport from one reaches providers of the
+   * other): it checks the name every TransportError is given.
+   */
+  static override [Symbol.hasInstance](value: unknown): value is TransportError {
+    return (value as Error | null)?.name === TRANSPORT_ERROR;
+  }
   readonly kind: TransportErrorKind;
   readonly url: string;
   constructor(kind: TransportErrorKind, url: string, message: string, cause?: unknown) {
     super(quoteUntrusted(message), cause === undefined ? undefined : { cause });
-    this.name = "TransportError";
+    this.name = TRANSPORT_ERROR;
     this.kind = kind;
     this.url = url;
   }

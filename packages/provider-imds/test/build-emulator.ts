@@ -1,11 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { buildIfStale } from "@credchain/test-utils";
 
-// The tests import @credchain/emulator through its dist; build it so they run against its
-// current source even when nothing built it before (a devDependency is not always built first).
+// The tests import @credchain/emulator through its dist; when they run on their own after a
+// change to its source, build it (its real build) so they run against that source.
 export default function setup(): void {
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const cwd = fileURLToPath(new URL("../node_modules/@credchain/emulator/", import.meta.url));
-  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd, stdio: "inherit" });
+  buildIfStale(fileURLToPath(new URL("../node_modules/@credchain/emulator/", import.meta.url)));
 }

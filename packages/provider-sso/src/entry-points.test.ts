@@ -16,6 +16,9 @@ describe("entry points", () => {
   it("package.json exports both, each built by the package build", () => {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
     expect(Object.keys(pkg.exports)).toEqual([".", "./login", "./package.json"]);
-    expect(pkg.exports["./login"]).toEqual({ types: "./dist/login.d.ts", default: "./dist/login.js" });
+    expect(pkg.exports["./login"]).toEqual({
+      import: { types: "./dist/login.d.ts", default: "./dist/login.js" },
+      require: { types: "./dist/login.d.cts", default: "./dist/login.cjs" },
+    });
   });
 });

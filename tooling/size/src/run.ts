@@ -88,6 +88,9 @@ export async function measureAll(
       result.leaked = leaked;
       failures.push(`${row.label}: bundles ${leaked.join(", ")}, which its entry never needs`);
     }
+    // An ES module entry must get our ES build: a .cjs file of ours here means an `exports` condition is wrong.
+    const commonJs = cc?.inputs.filter((i) => i.name.startsWith("packages/") && i.name.endsWith(".cjs")).map((i) => i.name);
+    if (commonJs?.length) failures.push(`${row.label}: bundles the CommonJS build (${commonJs.join(", ")}), not dist/*.js`);
     for (const side of [result.credchain, result.sdk]) if (side?.error) failures.push(`${row.label} (${side.entry}): ${side.error}`);
     rows.push(result);
   }

@@ -39,6 +39,12 @@ describe("size budgets (minified bytes, 1 KB = 1024 B)", () => {
     expect(sources.filter((s) => files.includes(s))).toEqual([]);
   });
 
+  it("resolves our ES modules (dist/*.js), never the CommonJS build, for every bundle", () => {
+    const measured = report.rows.flatMap((r) => r.credchain?.measurement?.inputs ?? []);
+    expect(measured.filter((i) => i.name.startsWith("packages/") && i.name.endsWith(".js")).length).toBeGreaterThan(0);
+    expect(measured.filter((i) => i.name.endsWith(".cjs")).map((i) => i.name)).toEqual([]);
+  });
+
   it("measures the AWS SDK v3 counterparts in the same run", () => {
     const sdk = report.rows.find((r) => r.label === "full default chain")?.sdk?.measurement;
     expect(sdk?.minified).toBeGreaterThan(0);
