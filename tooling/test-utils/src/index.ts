@@ -2,3 +2,5 @@ export { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath, makeBadPaths, type BadPa
 export { rejection } from "./rejection.js";
 export { makeTempHome, type TempHome } from "./temp-home.js";
 export { leftBehind, type LeftBehind } from "./left-behind.js";
+export { botocoreClientCalls, HAS_BOTOCORE, type BotocoreClientCall, type BotocoreClientCase } from "./botocore-client.js";
+export { recordingTransport, type RecordedRequest } from "./recording-transport.js";
