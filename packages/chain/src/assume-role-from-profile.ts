@@ -8,7 +8,6 @@ import { credentialSourceProvider } from "./credential-source.js";
 import { profileLinks } from "./profile-links.js";
 import { roleCacheKey, withRoleFileCache } from "./role-file-cache.js";
 import type { Session } from "./session.js";
-import { stsConfigFromProfile } from "./sts-config.js";
 
 const SOURCE = "assume-role";
 const text = (p: Profile, key: string) => (typeof p[key] === "string" ? (p[key] as string) : undefined);
@@ -93,7 +92,7 @@ function roleProvider(session: Session, name: string, visited: string[]): Creden
   const mfaCode = session.roles.mfaCode;
   const assume = fromAssumeRole({
     ...session.ctx,
-    ...stsConfigFromProfile(session.profile, session.config, session.region),
+    profileSettings: session.settings,
     ...session.roles.sts,
     // Each level caches its own credentials, as botocore's refreshable credentials do.
     sourceCredentials: withRefresh(source, { logger: session.ctx.logger, now: session.ctx.now }),

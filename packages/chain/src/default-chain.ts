@@ -1,7 +1,12 @@
 import {
   CredchainError,
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  METADATA_SERVICE_NUM_ATTEMPTS,
+  METADATA_SERVICE_TIMEOUT,
   notFound,
   resolveContext,
+  resolveSetting,
   selectProfile,
   type CredentialProvider,
   type Credentials,
@@ -10,12 +15,12 @@ import {
 } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
-import { getScopedProfile, loadSharedConfig, type SharedConfigInit } from "@credchain/provider-ini";
+import { getScopedProfile, loadSharedConfig, profileSettings, type SharedConfigInit } from "@credchain/provider-ini";
 import { withRefresh, type WithRefreshOptions } from "@credchain/refresh-manager";
 import type { ChainProvider } from "./chain.js";
 import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
 import type { Explanation } from "./explanation.js";
-import { imdsOptionsFromProfile, type ImdsChainOptions } from "./imds-options.js";
+import type { ImdsChainOptions } from "./session.js";
 import { link, type ChainLink } from "./link.js";
 import { lazy } from "./lazy.js";
 import type { ProcessChainOptions } from "./process-from-profile.js";
@@ -50,7 +55,7 @@ export interface DefaultChainOptions extends SharedConfigInit {
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
 
 // Only settings botocore converts (and can refuse) need checking up front; the on/off switches do not.
-const IMDS_ENV = /^AWS_(EC2_METADATA_SERVICE_ENDPOINT|METADATA_SERVICE_|IMDS_USE_IPV6)/;
+const IMDS_CHECKED = [METADATA_SERVICE_TIMEOUT, METADATA_SERVICE_NUM_ATTEMPTS, EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE];
 
 interface Plan {
   profile: NonNullable<Explanation["profile"]>;
@@ -66,9 +71,11 @@ async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise
   const profile = getScopedProfile(config, selected);
   const name = selected.name;
   const explicitProfile = options.profile !== undefined;
-  const imds = { ...imdsOptionsFromProfile(name, profile, config.configFile.path), ...options.imds };
+  const settings = profileSettings(config, name);
+  const imds = { ...options.imds, profileSettings: settings };
   // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
-  if (Object.keys(imds).length > 0 || Object.keys(ctx.env).some((k) => IMDS_ENV.test(k))) {
+  const sources = { env: ctx.env, profile: settings, source: "iam-role" as const };
+  if (Object.keys(options.imds ?? {}).length > 0 || IMDS_CHECKED.some((s) => resolveSetting<unknown>(s, sources).from !== "default")) {
     (await import("@credchain/provider-imds")).resolveImdsSettings(ctx.env, imds);
   }
   const session: Session = {
@@ -76,9 +83,8 @@ async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise
     config,
     profileName: name,
     profile,
+    settings,
     envDisabled: explicitProfile,
-    // credchain reads AWS_REGION (botocore does not), then AWS_DEFAULT_REGION, then the profile.
-    region: ctx.env.AWS_REGION || (ctx.env.AWS_DEFAULT_REGION ?? (typeof profile.region === "string" ? profile.region : undefined)) || undefined,
     process: options.process,
     container: options.container,
     imds,

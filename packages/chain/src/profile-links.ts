@@ -14,7 +14,7 @@ export function profileLinks(session: Session, name: string, envDisabled: boolea
   const profileInit = { ...ctx, profile: name, sharedConfig: config };
   return [
     link("assume-role-with-web-identity", lazy(async () => (await import("./web-identity-from-profile.js")).webIdentityFromProfile(session, name, envDisabled))),
-    link("sso", lazy(async () => (await import("./sso-from-profile.js")).ssoFromProfile(name, profile, config, ctx, session.profile))),
+    link("sso", lazy(async () => (await import("./sso-from-profile.js")).ssoFromProfile(name, profile, config, ctx, session.settings))),
     link("shared-credentials-file", fromSharedCredentialsFile(profileInit)),
     link("login", lazy(async () => (await import("./login-from-profile.js")).loginFromProfile(session, name, profile))),
     link(

@@ -1,9 +1,13 @@
 import type { Env, ProviderContext } from "@credchain/core";
+import type { ProfileSettings } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
+import type { InstanceMetadataInit } from "@credchain/provider-imds";
 import type { Profile, SharedConfig } from "@credchain/provider-ini";
 import type { StsClientInit } from "@credchain/provider-sts";
-import type { ImdsChainOptions } from "./imds-options.js";
 import type { ProcessChainOptions } from "./process-from-profile.js";
+
+/** Instance metadata options of a chain: what env and the profile say, overridden. */
+export type ImdsChainOptions = Omit<InstanceMetadataInit, "env" | "homedir" | "readFile" | "now" | "logger" | "transport">;
 
 /** Asked for an MFA code when a role profile has `mfa_serial`. */
 export type MfaCodeProvider = (request: { serialNumber: string; profile: string }) => Promise<string> | string;
@@ -33,8 +37,8 @@ export interface Session {
   profile: Profile;
   /** True when the profile was chosen in code: env credentials (and env web identity) are ignored. */
   envDisabled: boolean;
-  /** The session region (AWS_REGION, AWS_DEFAULT_REGION, the selected profile's region). */
-  region: string | undefined;
+  /** The selected profile's settings layer (region, endpoints, …): what the STS, SSO and login clients read below env. */
+  settings: ProfileSettings;
   process?: ProcessChainOptions | undefined;
   container?: Omit<ContainerMetadataInit, keyof import("@credchain/provider-ini").SharedConfigInit> | undefined;
   imds: ImdsChainOptions;

@@ -1,8 +1,6 @@
-import { notFound, resolveLocalContext, TOKEN_FILE_MAX_BYTES, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import { notFound, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
 import type { Profile, SharedConfig } from "@credchain/provider-ini";
-import { fromSso, ssoConfigFromProfile, ssoTokenCacheFile } from "@credchain/provider-sso";
-import { configuredEndpoint } from "./service-endpoint.js";
-import { USED_DETAIL } from "./walk.js";
+import { fromSso, ssoConfigFromProfile } from "@credchain/provider-sso";
 
 /**
  * botocore's SSOProvider for the selected profile: profiles without sso_account_id and
@@ -14,32 +12,19 @@ export function ssoFromProfile(
   profile: Profile,
   config: SharedConfig,
   init: ProviderContextInit,
-  /** The session's profile: its `services` section and `endpoint_url` configure the SSO clients, as in botocore. */
-  clientProfile: Profile = profile,
+  /** The session's profile settings: its `services` section and `endpoint_url` configure the SSO clients, as in botocore. */
+  clientProfile: ProfileSettings,
 ): CredentialProvider {
-  const local = resolveLocalContext(init);
   let provider: CredentialProvider | undefined;
-  let cacheFile = "";
   return async (options) => {
     if (!provider) {
       const sso = ssoConfigFromProfile(name, profile, config.configFile.ssoSessions);
       if (sso === undefined) {
         throw notFound("sso", `profile "${name}" has no sso_account_id or sso_role_name`, { profile: name, files: [config.configFile.path] });
       }
-      const env = local.env;
-      const portalEndpoint = configuredEndpoint(clientProfile, config, env, "AWS_ENDPOINT_URL_SSO", "sso");
-      const oidcEndpoint = configuredEndpoint(clientProfile, config, env, "AWS_ENDPOINT_URL_SSO_OIDC", "sso_oidc");
-      provider = fromSso({ ...init, ...sso, ...(portalEndpoint && { portalEndpoint }), ...(oidcEndpoint && { oidcEndpoint }) });
-      cacheFile = ssoTokenCacheFile(local.homedir, sso);
+      // fromSso notes the cache file and the token's expiry on the credentials, for explain.
+      provider = fromSso({ ...init, ...sso, profileSettings: clientProfile });
     }
-    const credentials = await provider(options);
-    // For explain: which cache file was read and when its token expires (never the token).
-    const expiresAt = await local
-      .readFile(cacheFile, { maxBytes: TOKEN_FILE_MAX_BYTES })
-      .then((t) => (JSON.parse(t) as { expiresAt?: unknown } | null)?.expiresAt)
-      .catch(() => undefined);
-    const reason = `token from ${cacheFile}${typeof expiresAt === "string" ? `, token expires ${expiresAt}` : ""}`;
-    Object.defineProperty(credentials, USED_DETAIL, { value: { reason, lookedAt: { profile: name, files: [cacheFile] } } });
-    return credentials;
+    return provider(options);
   };
 }

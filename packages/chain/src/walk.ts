@@ -1,13 +1,7 @@
-import { CredchainError, quoteUntrusted, shouldTryNext, type ChainAttempt, type LookedAt, type ProviderCallOptions } from "@credchain/core";
+import { CredchainError, quoteUntrusted, shouldTryNext, USED_DETAIL, type ChainAttempt, type LookedAt, type ProviderCallOptions } from "@credchain/core";
 import type { Explanation } from "./explanation.js";
 import type { ChainLink } from "./link.js";
 import { noCredentialsError } from "./no-credentials.js";
-
-/**
- * A non-enumerable note a provider of this package may put on the credentials it returns, so
- * explain can say what was read (a cache file, a token's expiry) — never copied by a spread.
- */
-export const USED_DETAIL = Symbol.for("credchain.chain.usedDetail");
 
 export interface WalkResult extends Explanation {
   /** The link that answered, so later calls (refreshes) go straight to it, as in botocore. */

@@ -1,7 +1,6 @@
 import { notFound, type CredentialProvider } from "@credchain/core";
 import { fromWebIdentity } from "@credchain/provider-sts";
 import { sessionEnv, type Session } from "./session.js";
-import { stsConfigFromProfile } from "./sts-config.js";
 
 const text = (v: unknown) => (typeof v === "string" ? v : undefined);
 
@@ -25,7 +24,7 @@ export function webIdentityFromProfile(session: Session, name: string, envDisabl
   return fromWebIdentity({
     ...session.ctx,
     env,
-    ...stsConfigFromProfile(session.profile, session.config, session.region),
+    profileSettings: session.settings,
     ...session.roles.sts,
     // Only the profile's value goes in as the option, so errors name the setting the user wrote.
     webIdentityTokenFile: env.AWS_WEB_IDENTITY_TOKEN_FILE ? undefined : tokenFile,

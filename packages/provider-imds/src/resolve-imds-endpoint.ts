@@ -1,4 +1,12 @@
-import { CredchainError, type Env } from "@credchain/core";
+import {
+  CredchainError,
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  IMDS_USE_IPV6,
+  resolveSetting,
+  type Env,
+  type ProfileSettings,
+} from "@credchain/core";
 
 /** botocore's METADATA_BASE_URL. */
 export const IMDS_IPV4_ENDPOINT = "http://169.254.169.254/";
@@ -13,21 +21,23 @@ export const AWS_IMDS_USE_IPV6 = "AWS_IMDS_USE_IPV6";
 
 export type ImdsEndpointMode = "ipv4" | "ipv6";
 
-/** The config-file layer: what the chain read from the profile. Environment variables win over it, as in botocore. */
+/** Each option wins over its env var, which wins over the profile's key, as core's `resolveSetting`. */
 export interface ImdsEndpointOptions {
-  /** Config `ec2_metadata_service_endpoint`. */
+  /** Env AWS_EC2_METADATA_SERVICE_ENDPOINT, config `ec2_metadata_service_endpoint`. */
   endpoint?: string | undefined;
-  /** Config `ec2_metadata_service_endpoint_mode`: `IPv4` or `IPv6`, any case. */
+  /** `IPv4` or `IPv6`, any case. Env AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE, config `ec2_metadata_service_endpoint_mode`. */
   endpointMode?: string | undefined;
-  /** Config `imds_use_ipv6`. */
+  /** Env AWS_IMDS_USE_IPV6, config `imds_use_ipv6`. */
   useIpv6?: boolean | undefined;
+  /** The profile's settings (provider-ini's `profileSettings`), below the env vars; the chain passes the session's. */
+  profileSettings?: ProfileSettings | undefined;
 }
 
 export interface ImdsEndpoint {
   /** The base URL requests are made against (paths are appended after a `/`). */
   url: string;
   mode: ImdsEndpointMode;
-  /** Where the URL came from: an env var name, `endpoint` (option), or `default`. */
+  /** Where the URL came from: `option`, `env AWS_EC2_METADATA_SERVICE_ENDPOINT`, `profile "dev" …`, or `default`. */
   from: string;
 }
 
@@ -35,37 +45,33 @@ export interface ImdsEndpoint {
  * The IMDS base URL as botocore chooses it (IMDSFetcher._select_base_url and
  * resolve_imds_endpoint_mode): a custom endpoint wins; else the endpoint mode (`ipv6` →
  * `http://[fd00:ec2::254]/`), else `imds_use_ipv6`, else `http://169.254.169.254/`. Each setting
- * is the env var when it is set (even to ""), else the option. An unknown mode or an endpoint
- * botocore would not accept as a URI throws `InvalidConfig`.
+ * is the option, else its env var when set (even to ""), else the profile's key. An unknown mode
+ * or an endpoint botocore would not accept as a URI throws `InvalidConfig`.
  *
  * @example
  * ```ts
  * resolveImdsEndpoint({ AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: "IPv6" });
- * // { url: "http://[fd00:ec2::254]/", mode: "ipv6", from: "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE" }
+ * // { url: "http://[fd00:ec2::254]/", mode: "ipv6", from: "env AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE" }
  * ```
  */
 export function resolveImdsEndpoint(env: Env, options: ImdsEndpointOptions = {}): ImdsEndpoint {
-  /** The env var when it is set (even to ""), else the option: `[value, where from, key to blame]`. */
-  const pick = <T>(name: string, option: string, key: string, value: T): [string | T, string, string] =>
-    env[name] !== undefined ? [env[name]!, name, name] : [value, option, key];
-  let [mode, modeFrom, key] = pick(AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE, "endpointMode", "ec2_metadata_service_endpoint_mode", options.endpointMode);
-  if (mode != null) {
-    const lower = mode.toLowerCase();
-    if (lower != "ipv4" && lower != "ipv6") throw invalid(key, `Invalid EC2 Instance Metadata endpoint mode: ${mode} (from ${key}); valid: IPv4, IPv6 (any case)`);
-    mode = lower;
+  const sources = { env, profile: options.profileSettings, source: "iam-role" as const };
+  let { value: mode, from, key } = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT_MODE, sources, options.endpointMode);
+  if (mode !== undefined) {
+    mode = mode.toLowerCase();
+    if (mode != "ipv4" && mode != "ipv6") throw invalid(key, `Invalid EC2 Instance Metadata endpoint mode: ${mode} (from ${from}); valid: IPv4, IPv6 (any case)`);
   } else {
-    const [v6, from] = pick(AWS_IMDS_USE_IPV6, "useIpv6", "", options.useIpv6);
-    mode = (typeof v6 == "string" ? v6.toLowerCase() == "true" : v6) ? "ipv6" : "ipv4";
-    modeFrom = from;
+    const v6 = resolveSetting(IMDS_USE_IPV6, sources, options.useIpv6);
+    mode = v6.value ? "ipv6" : "ipv4";
+    from = v6.from;
   }
-
-  const [custom, from, endpointKey] = pick(AWS_EC2_METADATA_SERVICE_ENDPOINT, "endpoint", "ec2_metadata_service_endpoint", options.endpoint);
+  const custom = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT, sources, options.endpoint);
   // botocore tests truthiness: an empty endpoint means "the default".
-  if (custom) {
-    if (!isValidUri(custom)) throw invalid(endpointKey, `Invalid EC2 Instance Metadata endpoint: ${custom} (from ${endpointKey})`);
-    return { url: custom, mode: mode as ImdsEndpointMode, from };
+  if (custom.value) {
+    if (!isValidUri(custom.value)) throw invalid(custom.key, `Invalid EC2 Instance Metadata endpoint: ${custom.value} (from ${custom.from})`);
+    return { url: custom.value, mode: mode as ImdsEndpointMode, from: custom.from };
   }
-  return mode == "ipv6" ? { url: IMDS_IPV6_ENDPOINT, mode, from: modeFrom } : { url: IMDS_IPV4_ENDPOINT, mode: "ipv4", from: "default" };
+  return mode == "ipv6" ? { url: IMDS_IPV6_ENDPOINT, mode, from } : { url: IMDS_IPV4_ENDPOINT, mode: "ipv4", from: "default" };
 }
 
 /** @internal InvalidConfig from the IMDS settings, naming the variable or config key at fault. */

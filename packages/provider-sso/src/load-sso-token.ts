@@ -11,6 +11,8 @@ export const SSO_TOKEN_REFRESH_WINDOW_MS = 15 * 60 * 1000;
 export interface LoadedSsoToken {
   accessToken: string;
   expiresAt: Date;
+  /** `expiresAt` as the cache file has it, for explain. */
+  expiresAtText: string;
   file: string;
   lookedAt: LookedAt;
 }
@@ -70,7 +72,7 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
         `The SSO session associated with this profile has expired or is otherwise invalid (the cached token expired at ${expiresAt.toISOString()}).`,
       );
     }
-    return { accessToken: cached.accessToken, expiresAt, file, lookedAt };
+    return { accessToken: cached.accessToken, expiresAt, expiresAtText: cached.expiresAt, file, lookedAt };
   }
 
   let refreshFailure: string | undefined;
@@ -96,5 +98,5 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
         `${refreshFailure ? `; refresh: ${refreshFailure}` : ""}).`,
     );
   }
-  return { accessToken: cached.accessToken, expiresAt, file, lookedAt };
+  return { accessToken: cached.accessToken, expiresAt, expiresAtText: cached.expiresAt, file, lookedAt };
 }
