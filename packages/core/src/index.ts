@@ -100,3 +100,4 @@ export {
   USE_FIPS_ENDPOINT,
 } from "./settings.js";
 export { USED_DETAIL } from "./used-detail.js";
+export type { SsoProfileConfig } from "./sso-profile-config.js";

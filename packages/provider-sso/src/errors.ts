@@ -1,5 +1,5 @@
 import { CredchainError, type ErrorCode, type LookedAt } from "@credchain/core";
-import type { SsoProfileConfig } from "./sso-config.js";
+import type { SsoProfileConfig } from "@credchain/core";
 
 /**
  * The command that gets a new token: by sso-session for that form, by profile for the legacy form.

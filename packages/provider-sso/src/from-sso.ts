@@ -2,7 +2,7 @@ import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting, USED_DETA
 import { defaultSleep, legacyBackoff, type RetryPolicy } from "./call-aws-json.js";
 import { getRoleCredentials } from "./get-role-credentials.js";
 import { loadSsoToken } from "./load-sso-token.js";
-import type { SsoProfileConfig } from "./sso-config.js";
+import type { SsoProfileConfig } from "@credchain/core";
 
 /** botocore's default connect and read timeout (60 s each); here for the whole exchange. */
 export const DEFAULT_SSO_TIMEOUT_MS = 60_000;

@@ -1,6 +1,6 @@
 import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
 import { ssoError } from "./errors.js";
-import type { SsoProfileConfig } from "./sso-config.js";
+import type { SsoProfileConfig } from "@credchain/core";
 import { ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
 import type { RefreshOptions } from "./refresh-sso-token.js";
 import { refreshSsoCache } from "./refresh-sso-cache.js";

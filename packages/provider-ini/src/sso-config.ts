@@ -1,27 +1,7 @@
-import { CredchainError } from "@credchain/core";
+import { CredchainError, type ConfigSection, type SsoProfileConfig } from "@credchain/core";
 
 /** A section as provider-ini reads it: keys to values, a sub-section (`s3 =` + indented lines) as an object. */
-export type SsoSection = Readonly<Record<string, string | Readonly<Record<string, string>>>>;
-
-/** What {@link fromSso} needs from a profile, validated as botocore's SSOProvider does. */
-export interface SsoProfileConfig {
-  /** The profile name, for messages and the `aws sso login --profile` hint. */
-  profile: string;
-  /** `sso_session`: the `[sso-session NAME]` the profile refers to; absent for the legacy form. */
-  ssoSession?: string | undefined;
-  /** `sso_start_url` (from the sso-session section when one is referenced). */
-  ssoStartUrl: string;
-  /** `sso_region` (from the sso-session section when one is referenced). */
-  ssoRegion: string;
-  /** `sso_account_id` */
-  ssoAccountId: string;
-  /** `sso_role_name` */
-  ssoRoleName: string;
-  /** `sso_registration_scopes`, as written (only `aws sso login` uses it). */
-  ssoRegistrationScopes?: string | undefined;
-  /** The `[sso-session NAME]` section itself; the token refresh reads its start URL and region, as botocore's SSOTokenProvider does. */
-  sessionConfig?: Readonly<Record<string, string>> | undefined;
-}
+type SsoSection = Readonly<ConfigSection>;
 
 const PROFILE_REQUIRED = ["sso_role_name", "sso_account_id"] as const;
 const ALL_REQUIRED = [...PROFILE_REQUIRED, "sso_start_url", "sso_region"] as const;
@@ -35,16 +15,16 @@ const has = (section: object, key: string) => Object.prototype.hasOwnProperty.ca
  * sso-session, a key whose profile and sso-session values disagree, or missing keys (all named).
  *
  * @param profileName the profile's name (`dev` for `[profile dev]`)
- * @param profileSection the profile's keys (provider-ini's `config.profiles[name]`)
- * @param ssoSessions every `[sso-session NAME]` section by NAME (provider-ini's `config.ssoSessions`)
+ * @param profileSection the profile's keys (`config.profiles[name]`)
+ * @param ssoSessions every `[sso-session NAME]` section by NAME (`config.configFile.ssoSessions`)
  *
  * @example
  * ```ts
- * import { loadSharedConfig } from "@credchain/provider-ini";
- * import { fromSso, ssoConfigFromProfile } from "@credchain/provider-sso";
+ * import { loadSharedConfig, ssoConfigFromProfile } from "@credchain/provider-ini";
+ * import { fromSso } from "@credchain/provider-sso";
  *
- * const { configFile } = await loadSharedConfig();
- * const sso = ssoConfigFromProfile("dev", configFile.profiles.dev ?? {}, configFile.ssoSessions);
+ * const config = await loadSharedConfig();
+ * const sso = ssoConfigFromProfile("dev", config.profiles.dev ?? {}, config.configFile.ssoSessions);
  * if (sso) console.log((await fromSso(sso)()).accessKeyId);
  * ```
  */
