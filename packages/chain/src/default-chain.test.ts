@@ -156,6 +156,8 @@ describe("defaultChain", () => {
     expect(trace.attempts.map((a) => a.outcome)).toEqual(ORDER.map((s) => (s === "shared-credentials-file" ? "used" : "skipped")));
     expect(trace.credentials?.accessKeyId).toBe("AKIDFILE");
     expect(JSON.stringify(trace.attempts)).not.toContain("file-secret");
+    expect(trace.plan).toMatchObject({ kind: "static", method: "shared-credentials-file", profile: "default" });
+    expect(JSON.stringify(trace.plan)).not.toContain("file-secret");
   });
 
   it("explains an explicit profile without env, and a setup failure as such", async () => {
