@@ -1,6 +1,7 @@
 import { type CredentialProvider, type ProviderContextInit } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import type { InstanceMetadataInit } from "@credchain/provider-imds";
+import { fromEnv } from "@credchain/provider-env";
 import { canonicalCredentialSource, CREDENTIAL_SOURCE_NAMES, type CredentialSourceName } from "@credchain/provider-ini";
 import { lazy } from "./lazy.js";
 
@@ -30,10 +31,10 @@ export function credentialSourceProvider(name: string, init: CredentialSourceIni
   const { container, imds, profile, ...ctx } = init;
   switch (canonicalCredentialSource(name, profile)) {
     case "Environment":
-      return lazy(async () => (await import("@credchain/provider-env")).fromEnv(ctx));
+      return fromEnv(ctx);
     case "Ec2InstanceMetadata":
-      return lazy(async () => (await import("@credchain/provider-imds")).fromInstanceMetadata({ ...ctx, ...imds }));
+      return lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...ctx, ...imds }));
     case "EcsContainer":
-      return lazy(async () => (await import("@credchain/provider-container")).fromContainerMetadata({ ...ctx, ...container }));
+      return lazy(async () => (await import("./load-container.js")).fromContainerMetadata({ ...ctx, ...container }));
   }
 }

@@ -8,8 +8,10 @@ import {
   resolveContext,
   resolveSetting,
   selectProfile,
+  USED_DETAIL,
   type CredentialProvider,
   type Credentials,
+  type LookedAt,
   type ProviderCallOptions,
   type ProviderContext,
 } from "@credchain/core";
@@ -75,7 +77,7 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promis
   // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
   const sources = { env: ctx.env, profile: settings, source: "iam-role" as const };
   if (Object.keys(options.imds ?? {}).length > 0 || IMDS_CHECKED.some((s) => resolveSetting<unknown>(s, sources).from !== "default")) {
-    (await import("@credchain/provider-imds")).resolveImdsSettings(ctx.env, imds);
+    (await import("./load-imds.js")).resolveImdsSettings(ctx.env, imds);
   }
   const session: Session = {
     ctx,
@@ -98,13 +100,13 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promis
   const plan = planProfile(config, name, { env: ctx.env, envDisabled: explicitProfile });
   links.push(
     ...profileLinks(plan, session),
-    link("ec2-credentials-file", lazy(async () => (await import("@credchain/provider-boto-cfg")).fromEc2CredentialsFile(init))),
-    link("boto-config", lazy(async () => (await import("@credchain/provider-boto-cfg")).fromBotoConfig(init))),
+    link("ec2-credentials-file", lazy(async () => (await import("./load-boto-cfg.js")).fromEc2CredentialsFile(init))),
+    link("boto-config", lazy(async () => (await import("./load-boto-cfg.js")).fromBotoConfig(init))),
     link(
       "container-role",
-      lazy(async () => (await import("@credchain/provider-container")).fromContainerMetadata({ ...init, ...options.container })),
+      lazy(async () => (await import("./load-container.js")).fromContainerMetadata({ ...init, ...options.container })),
     ),
-    link("iam-role", lazy(async () => (await import("@credchain/provider-imds")).fromInstanceMetadata({ ...init, ...imds }))),
+    link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...imds }))),
   );
   return { profile: { name, from: selected.from }, plan, links };
 }
@@ -167,6 +169,10 @@ export function defaultChain(options: DefaultChainOptions = {}): DefaultChainPro
       return { attempts: [attempt], error: e };
     }
     const { winner: _, ...explanation } = await walk(laid.links, call);
+    // What the provider that answered noted it read (SSO: the token cache file and its expiry).
+    const used = (explanation.credentials as { [USED_DETAIL]?: { reason: string; lookedAt: LookedAt } } | undefined)?.[USED_DETAIL];
+    const attempt = explanation.attempts.find((a) => a.outcome === "used");
+    if (used && attempt) Object.assign(attempt, { reason: `${attempt.reason}: ${used.reason}`, lookedAt: used.lookedAt });
     return { profile: laid.profile, plan: laid.plan, ...explanation };
   };
   if (options.refresh === false) {

@@ -12,7 +12,6 @@ import { withRefresh } from "@credchain/refresh-manager";
 import { credentialSourceProvider } from "./credential-source.js";
 import { lazy } from "./lazy.js";
 import { link, type ChainLink } from "./link.js";
-import { roleCacheKey, withRoleFileCache } from "./role-file-cache.js";
 import type { Session } from "./session.js";
 
 /** botocore's profile providers in the default chain's order: the links a plan fills. */
@@ -58,7 +57,7 @@ export function planProvider(plan: CredentialPlan | CredentialSourcePlan, sessio
       return (plan.method === "config-file" ? fromConfigFile : fromSharedCredentialsFile)({ ...ctx, profile: plan.profile, sharedConfig: session.config });
     case "web-identity":
       return lazy(async () => {
-        const sts = await import("@credchain/provider-sts");
+        const sts = await import("./load-sts.js");
         // The plan decided each setting (env or profile, botocore's order): the provider reads no env var of its own,
         // except the token file when env named it, so its errors name that variable.
         const fromEnv = plan.tokenFileFrom === sts.AWS_WEB_IDENTITY_TOKEN_FILE;
@@ -75,12 +74,12 @@ export function planProvider(plan: CredentialPlan | CredentialSourcePlan, sessio
       });
     case "sso":
       // fromSso notes the token cache file and expiry on the credentials, for explain.
-      return lazy(async () => (await import("@credchain/provider-sso")).fromSso({ ...ctx, ...plan.config, profileSettings: settings }));
+      return lazy(async () => (await import("./load-sso.js")).fromSso({ ...ctx, ...plan.config, profileSettings: settings }));
     case "login":
-      return lazy(async () => (await import("@credchain/provider-sso")).fromLogin({ ...ctx, profile: plan.profile, loginSession: plan.loginSession, profileSettings: settings }));
+      return lazy(async () => (await import("./load-sso.js")).fromLogin({ ...ctx, profile: plan.profile, loginSession: plan.loginSession, profileSettings: settings }));
     case "process":
       return lazy(async () =>
-        (await import("@credchain/provider-process")).fromProcess({ ...ctx, ...session.process, command: plan.command, profile: plan.profile, accountId: plan.accountId }),
+        (await import("./load-process.js")).fromProcess({ ...ctx, ...session.process, command: plan.command, profile: plan.profile, accountId: plan.accountId }),
       );
     case "credential-source":
       return namedSource(plan, session);
@@ -123,7 +122,8 @@ function assumeRole(level: AssumeRolePlan, source: CredentialProvider, session: 
   const { mfaCode } = roles;
   const { profile, roleArn, roleSessionName, externalId, mfaSerial, durationSeconds } = level;
   return lazy(async () => {
-    const assume = (await import("@credchain/provider-sts")).fromAssumeRole({
+    const { fromAssumeRole, roleCacheKey, withRoleFileCache } = await import("./load-sts.js");
+    const assume = fromAssumeRole({
       ...ctx,
       profileSettings: session.settings,
       ...roles.sts,

@@ -11,5 +11,5 @@
  * ```
  */
 export function ensureBoolean(value: unknown): boolean {
-  return typeof value === "boolean" ? value : typeof value === "string" && value.toLowerCase() === "true";
+  return typeof value == "boolean" ? value : typeof value == "string" && value.toLowerCase() == "true";
 }

@@ -84,7 +84,6 @@ export { resolveSetting, settingEnv, type ProfileSettings, type ResolvedSetting,
 export { resolveEndpointUrl } from "./resolve-endpoint-url.js";
 export {
   EC2_INSTANCE_PROFILE_NAME,
-  EC2_METADATA_DISABLED,
   EC2_METADATA_SERVICE_ENDPOINT,
   EC2_METADATA_SERVICE_ENDPOINT_MODE,
   EC2_METADATA_V1_DISABLED,

@@ -13,7 +13,7 @@ describe(resolveEndpointUrl.name, () => {
     expect(resolveEndpointUrl("sts", { env: {}, profile })).toMatchObject({ value: "http://services-sts", from: 'services "corp" sts.endpoint_url' });
     expect(resolveEndpointUrl("sso_oidc", { env: {}, profile })).toMatchObject({ value: "http://profile", from: 'profile "default" endpoint_url' });
     expect(resolveEndpointUrl("sso_oidc", { env: { AWS_ENDPOINT_URL_SSO_OIDC: "http://oidc" }, profile }).value).toBe("http://oidc");
-    expect(resolveEndpointUrl("sts", { env: {} })).toEqual({ value: undefined, from: "default", key: "endpoint_url" });
+    expect(resolveEndpointUrl("sts", { env: {} })).toEqual({ value: undefined, from: "default" });
   });
 
   it("ignores all but the one in code when ignore_configured_endpoint_urls is true (env, profile or option)", () => {

@@ -44,5 +44,5 @@ export function resolveEndpointUrl(
   }
   const sub = section[service];
   const url = typeof sub == "object" && sub.endpoint_url;
-  return url ? { value: url, from: `services "${name}" ${service}.endpoint_url`, key: "endpoint_url" } : resolveSetting(setting, sources);
+  return url ? { value: url, from: `services "${name}" ${service}.endpoint_url` } : resolveSetting(setting, sources);
 }

@@ -7,11 +7,11 @@ import * as table from "./settings.js";
 describe(resolveSetting.name, () => {
   it("takes the option, then the first env var set, then the profile, then the default", () => {
     const profile = layer("[default]\nregion = from-profile\n");
-    expect(resolveSetting(table.REGION, { env: { AWS_DEFAULT_REGION: "d" }, profile }, "o")).toEqual({ value: "o", from: "option", key: "region" });
-    expect(resolveSetting(table.REGION, { env: { AWS_REGION: "r", AWS_DEFAULT_REGION: "d" }, profile })).toEqual({ value: "r", from: "env AWS_REGION", key: "AWS_REGION" });
+    expect(resolveSetting(table.REGION, { env: { AWS_DEFAULT_REGION: "d" }, profile }, "o")).toEqual({ value: "o", from: "option" });
+    expect(resolveSetting(table.REGION, { env: { AWS_REGION: "r", AWS_DEFAULT_REGION: "d" }, profile })).toEqual({ value: "r", from: "env AWS_REGION" });
     expect(resolveSetting(table.REGION, { env: { AWS_DEFAULT_REGION: "d" }, profile }).from).toBe("env AWS_DEFAULT_REGION");
-    expect(resolveSetting(table.REGION, { env: {}, profile })).toEqual({ value: "from-profile", from: 'profile "default" region', key: "region" });
-    expect(resolveSetting(table.METADATA_SERVICE_TIMEOUT, { env: {} })).toEqual({ value: 1, from: "default", key: "metadata_service_timeout" });
+    expect(resolveSetting(table.REGION, { env: {}, profile })).toEqual({ value: "from-profile", from: 'profile "default" region' });
+    expect(resolveSetting(table.METADATA_SERVICE_TIMEOUT, { env: {} })).toEqual({ value: 1, from: "default" });
   });
 
   it("counts an env var set to \"\" as set (botocore), except where the row says blanks skip", () => {
@@ -40,12 +40,6 @@ describe(resolveSetting.name, () => {
       file: "/cfg",
       message: 'profile "dev" max_attempts must be a whole number, got "many"',
     });
-  });
-
-  it("reads env-only rows from env only", () => {
-    const profile = { name: "default", values: { ec2_metadata_disabled: "true", AWS_EC2_METADATA_DISABLED: "true" } };
-    expect(resolveSetting(table.EC2_METADATA_DISABLED, { env: {}, profile })).toEqual({ value: false, from: "default", key: "ec2_metadata_disabled" });
-    expect(resolveSetting(table.EC2_METADATA_DISABLED, { env: { AWS_EC2_METADATA_DISABLED: "True" }, profile }).value).toBe(true);
   });
 
   it("skips a sub-section where a value is expected", () => {

@@ -12,8 +12,6 @@ export interface Setting<T = string> {
   readonly key: string;
   /** Environment variables in order; the first that is set (even to "") decides, as in botocore. Default: `AWS_<KEY>`. */
   readonly env?: readonly string[];
-  /** False: env only, as `AWS_EC2_METADATA_DISABLED`. Default: the profile's key is read too. */
-  readonly profile?: false;
   /** Converts text from env or a file; undefined for text it cannot read, which is then InvalidConfig. */
   readonly parse?: (text: string) => T | undefined;
   /** What `parse` accepts, for that error: `a whole number`. */
@@ -49,8 +47,6 @@ export interface ResolvedSetting<T> {
   value: T | undefined;
   /** Where the value came from: `option`, `env AWS_REGION`, `profile "dev" region`, `services "corp" sts.endpoint_url`, `default`. */
   from: string;
-  /** The env var or config key that set it, for errors about the value. */
-  key: string;
 }
 
 /**
@@ -64,26 +60,26 @@ export interface ResolvedSetting<T> {
  * import { REGION, resolveSetting } from "@credchain/core";
  *
  * resolveSetting(REGION, { env: { AWS_DEFAULT_REGION: "eu-west-1" } });
- * // { value: "eu-west-1", from: "env AWS_DEFAULT_REGION", key: "AWS_DEFAULT_REGION" }
+ * // { value: "eu-west-1", from: "env AWS_DEFAULT_REGION" }
  * ```
  */
 export function resolveSetting<T = string>(setting: Setting<T>, sources: SettingSources, option?: T | string): ResolvedSetting<T> {
   const { key, parse, skipBlank } = setting;
   const { env, profile } = sources;
   /** The value at one place, converted; undefined when it is not set there. */
-  const at = (text: unknown, from: string, name = key, inProfile?: ProfileSettings | false): ResolvedSetting<T> | undefined => {
+  const at = (text: unknown, from: string, name = key, inProfile?: ProfileSettings): ResolvedSetting<T> | undefined => {
     // A sub-section where a value belongs counts as unset, as do blanks where the row says so.
     if (text === undefined || typeof text == "object" || (text === "" && (skipBlank === true || skipBlank?.includes(name)))) return;
     const value = typeof text == "string" && parse ? parse(text) : (text as T);
     if (value === undefined) {
-      const { name: p, file } = inProfile || {};
+      const { name: p, file } = inProfile ?? {};
       throw new CredchainError({ code: "InvalidConfig", message: `${from} must be ${setting.expected}, got ${JSON.stringify(text)}`, source: sources.source, key: name, profile: p, file });
     }
-    return { value, from, key: name };
+    return { value, from };
   };
   let found = at(option, "option");
   for (const name of settingEnv(setting)) found ??= at(env[name], `env ${name}`, name);
-  return found ?? ((profile && setting.profile !== false && at(profile.values[key], `profile "${profile.name}" ${key}`, key, profile)) || { value: setting.default, from: "default", key });
+  return found ?? ((profile && at(profile.values[key], `profile "${profile.name}" ${key}`, key, profile)) || { value: setting.default, from: "default" });
 }
 
 /**

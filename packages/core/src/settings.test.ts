@@ -15,6 +15,7 @@ const hasBotocore = spawnSync("python3", ["-c", "import botocore"], { stdio: "ig
 const SCRIPT = `
 import json, os, sys, botocore.session
 from botocore.configprovider import ConfiguredEndpointProvider
+from botocore.utils import resolve_imds_endpoint_mode, is_valid_uri
 out = []
 for c in json.loads(sys.stdin.read()):
     for k in [k for k in os.environ if k.startswith("AWS_")]: del os.environ[k]
@@ -25,7 +26,11 @@ for c in json.loads(sys.stdin.read()):
         if c["name"].startswith("endpoint_url:"):
             if s.get_config_variable("ignore_configured_endpoint_urls"): return None
             return ConfiguredEndpointProvider(s.full_config, s.get_scoped_config(), c["name"][13:]).provide()
-        return s.get_config_variable(c["name"])
+        # The IMDS fetcher's checks of these two, which the rows do as they read them.
+        if c["name"] == "ec2_metadata_service_endpoint_mode": return resolve_imds_endpoint_mode(s) if s.get_config_variable(c["name"]) is not None else None
+        v = s.get_config_variable(c["name"])
+        if c["name"] == "ec2_metadata_service_endpoint" and v and not is_valid_uri(v): raise ValueError("InvalidIMDSEndpointError")
+        return v
     try: out.append({"value": value()})
     except Exception as e: out.append({"error": type(e).__name__})
 print(json.dumps(out))
@@ -69,6 +74,11 @@ for (const name of Object.keys(ROWS)) {
     CASES.push({ name, env: {}, config: `[default]\n${name} = ${text}\n` });
   }
 }
+for (const text of ["IPv6", "ipv4", "IPV6", "dual", "", "http://127.0.0.1:1338", "http://[fd00:ec2::254]/", "http://bad_host/", "169.254.169.254"]) {
+  for (const name of ["ec2_metadata_service_endpoint", "ec2_metadata_service_endpoint_mode"]) {
+    CASES.push({ name, env: { [envOf[name]!]: text }, config: "" }, { name, env: {}, config: `[default]\n${name} = ${text}\n` });
+  }
+}
 for (const service of ["sts", "sso", "sso_oidc", "signin"]) {
   const client = service.replace("_", "-");
   const u = service.toUpperCase();
@@ -108,7 +118,7 @@ describe.skipIf(!hasBotocore)("the settings table against botocore's config chai
         );
         child.stdin!.end(JSON.stringify(CASES.map((c) => ({ ...c, file }))));
       });
-      const BOTOCORE_ERROR: Record<string, string> = { ValueError: "InvalidConfig", InvalidConfigError: "InvalidConfig" };
+      const BOTOCORE_ERROR: Record<string, string> = { ValueError: "InvalidConfig", InvalidConfigError: "InvalidConfig", InvalidIMDSEndpointModeError: "InvalidConfig" };
       const mismatches = CASES.flatMap((c, i) => {
         const t = theirs[i]!;
         const expected = t.error ? { error: BOTOCORE_ERROR[t.error] ?? t.error } : { value: t.value };

@@ -25,15 +25,22 @@ export const IGNORE_CONFIGURED_ENDPOINT_URLS: Setting<boolean> = { key: "ignore_
 /** Attempts in all, first included (botocore's `total_max_attempts`); no default here: each client has its own. */
 export const MAX_ATTEMPTS: Setting<number> = { key: "max_attempts", parse: pythonInt, expected: WHOLE };
 
-/** `true` (any case) turns instance metadata off; env only, as in botocore. */
-export const EC2_METADATA_DISABLED: Setting<boolean> = { key: "ec2_metadata_disabled", profile: false, default: false, parse: ensureBoolean };
 /** Whole seconds per IMDS request. */
 export const METADATA_SERVICE_TIMEOUT: Setting<number> = { key: "metadata_service_timeout", default: 1, parse: pythonInt, expected: WHOLE };
 /** IMDS attempts per request. */
 export const METADATA_SERVICE_NUM_ATTEMPTS: Setting<number> = { key: "metadata_service_num_attempts", default: 1, parse: pythonInt, expected: WHOLE };
-export const EC2_METADATA_SERVICE_ENDPOINT: Setting = { key: "ec2_metadata_service_endpoint" };
-/** `IPv4` or `IPv6`, any case; IMDS checks the value. */
-export const EC2_METADATA_SERVICE_ENDPOINT_MODE: Setting = { key: "ec2_metadata_service_endpoint_mode" };
+/** A custom IMDS endpoint; "" means the default (botocore tests truthiness). */
+export const EC2_METADATA_SERVICE_ENDPOINT: Setting = {
+  key: "ec2_metadata_service_endpoint",
+  parse: (text) => (!text || isValidUri(text) ? text : undefined),
+  expected: "a URI with a DNS or IPv6 host",
+};
+/** `IPv4` or `IPv6`, any case (read as `ipv4` / `ipv6`). */
+export const EC2_METADATA_SERVICE_ENDPOINT_MODE: Setting = {
+  key: "ec2_metadata_service_endpoint_mode",
+  parse: (text) => (/^ipv[46]$/i.test(text) ? text.toLowerCase() : undefined),
+  expected: "IPv4 or IPv6 (any case)",
+};
 export const IMDS_USE_IPV6: Setting<boolean> = { key: "imds_use_ipv6", default: false, parse: ensureBoolean };
 export const EC2_METADATA_V1_DISABLED: Setting<boolean> = { key: "ec2_metadata_v1_disabled", default: false, parse: ensureBoolean };
 /** The role to ask IMDS for, skipping the listing (read by the AWS SDKs for Go, Java and Rust; not botocore 1.43). */
@@ -56,4 +63,16 @@ export const EC2_INSTANCE_PROFILE_NAME: Setting = { key: "ec2_instance_profile_n
  */
 export function endpointUrlSetting(service: string): Setting {
   return { key: "endpoint_url", env: [`AWS_ENDPOINT_URL_${service.toUpperCase()}`, "AWS_ENDPOINT_URL"], skipBlank: true };
+}
+
+/**
+ * botocore's is_valid_uri for the IMDS endpoint: a scheme and a host of DNS labels (a trailing dot
+ * allowed) or an IPv6 literal; tabs and line breaks, which URL parsers drop, make it invalid.
+ */
+function isValidUri(value: string): boolean {
+  try {
+    return !/[\t\r\n]/.test(value) && /^(\[.+\]|((?!-)[a-z\d-]{1,63}(?<!-)(\.|$))+)$/i.test(new URL(value).hostname);
+  } catch {
+    return false;
+  }
 }

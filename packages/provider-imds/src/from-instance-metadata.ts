@@ -6,6 +6,7 @@ import {
   notFound,
   quoteUntrusted,
   resolveContext,
+  EC2_METADATA_V1_DISABLED,
   retrievalError,
   settingEnv,
   type CredentialProvider,
@@ -14,7 +15,7 @@ import {
 } from "@credchain/core";
 import { extendExpiration, DEFAULT_IMDS_REFRESH_WINDOW_MS } from "./extend-expiration.js";
 import { fetchToken, getWithRetries, IMDS_TOKEN_EXPIRY_MARGIN_MS, type ImdsRequester, type Miss } from "./imds-client.js";
-import { IMDS_SETTINGS, resolveImdsSettings, type ImdsSettingsOptions } from "./resolve-imds-settings.js";
+import { AWS_EC2_METADATA_DISABLED, IMDS_SETTINGS, resolveImdsSettings, type ImdsSettingsOptions } from "./resolve-imds-settings.js";
 
 /** The role listing; `<path><role>` is the role's credentials. */
 export const IMDS_CREDENTIALS_PATH = "latest/meta-data/iam/security-credentials/";
@@ -44,7 +45,7 @@ export interface InstanceMetadataInit extends ProviderContextInit, ImdsSettingsO
 
 const SOURCE = "iam-role";
 // What explain lists as looked at: every setting's env var, from core's settings table.
-const ENV_VARS = IMDS_SETTINGS.flatMap(settingEnv);
+const ENV_VARS = [AWS_EC2_METADATA_DISABLED, ...IMDS_SETTINGS.flatMap(settingEnv)];
 
 /**
  * Credentials of the EC2 instance role from the instance metadata service, as botocore's
@@ -132,7 +133,7 @@ export function fromInstanceMetadata(init: InstanceMetadataInit = {}): Credentia
     const settings = resolveImdsSettings(ctx.env, init);
     const base = settings.endpoint.url;
     const miss = (reason: string, note = reason) => notFound(SOURCE, reason, { envVars: ENV_VARS, note });
-    if (settings.disabled) throw miss(`${ENV_VARS[0]} is true`);
+    if (settings.disabled) throw miss(`${AWS_EC2_METADATA_DISABLED} is true`);
     const held = (why: string) => hold(last!, `${why}; serving the credentials held`);
 
     let outcome: Credentials | Miss;
@@ -163,6 +164,6 @@ function v1DisabledError(reason: string): CredchainError {
     code: "MetadataRetrieval",
     message: `Unable to retrieve token for use in IMDSv2 call and IMDSv1 has been disabled (${reason})`,
     source: SOURCE,
-    key: "ec2_metadata_v1_disabled",
+    key: EC2_METADATA_V1_DISABLED.key,
   });
 }

@@ -1,5 +1,4 @@
 import {
-  CredchainError,
   EC2_METADATA_SERVICE_ENDPOINT,
   EC2_METADATA_SERVICE_ENDPOINT_MODE,
   IMDS_USE_IPV6,
@@ -46,7 +45,8 @@ export interface ImdsEndpoint {
  * resolve_imds_endpoint_mode): a custom endpoint wins; else the endpoint mode (`ipv6` →
  * `http://[fd00:ec2::254]/`), else `imds_use_ipv6`, else `http://169.254.169.254/`. Each setting
  * is the option, else its env var when set (even to ""), else the profile's key. An unknown mode
- * or an endpoint botocore would not accept as a URI throws `InvalidConfig`.
+ * or an endpoint botocore would not accept as a URI throws `InvalidConfig` naming where it came
+ * from (core's settings table checks both).
  *
  * @example
  * ```ts
@@ -56,39 +56,16 @@ export interface ImdsEndpoint {
  */
 export function resolveImdsEndpoint(env: Env, options: ImdsEndpointOptions = {}): ImdsEndpoint {
   const sources = { env, profile: options.profileSettings, source: "iam-role" as const };
-  let { value: mode, from, key } = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT_MODE, sources, options.endpointMode);
-  if (mode !== undefined) {
-    mode = mode.toLowerCase();
-    if (mode != "ipv4" && mode != "ipv6") throw invalid(key, `Invalid EC2 Instance Metadata endpoint mode: ${mode} (from ${from}); valid: IPv4, IPv6 (any case)`);
-  } else {
+  // Both read (and checked) first, as botocore resolves the mode before it looks at the endpoint.
+  let { value: mode, from } = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT_MODE, sources, options.endpointMode);
+  const custom = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT, sources, options.endpoint);
+  if (mode === undefined) {
     const v6 = resolveSetting(IMDS_USE_IPV6, sources, options.useIpv6);
     mode = v6.value ? "ipv6" : "ipv4";
     from = v6.from;
   }
-  const custom = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT, sources, options.endpoint);
-  // botocore tests truthiness: an empty endpoint means "the default".
-  if (custom.value) {
-    if (!isValidUri(custom.value)) throw invalid(custom.key, `Invalid EC2 Instance Metadata endpoint: ${custom.value} (from ${custom.from})`);
-    return { url: custom.value, mode: mode as ImdsEndpointMode, from: custom.from };
-  }
+  if (custom.value) return { url: custom.value, mode: mode as ImdsEndpointMode, from: custom.from };
   return mode == "ipv6" ? { url: IMDS_IPV6_ENDPOINT, mode, from } : { url: IMDS_IPV4_ENDPOINT, mode: "ipv4", from: "default" };
 }
 
-/** @internal InvalidConfig from the IMDS settings, naming the variable or config key at fault. */
-export function invalid(key: string, message: string): CredchainError {
-  return new CredchainError({ code: "InvalidConfig", message, source: "iam-role", key });
-}
-
 export { imdsUrl } from "./imds-client.js";
-
-/**
- * botocore's is_valid_uri: a scheme and a host of DNS labels (a trailing dot allowed) or an IPv6
- * literal; tabs and line breaks, which URL parsers drop, make it invalid.
- */
-function isValidUri(value: string): boolean {
-  try {
-    return !/[\t\r\n]/.test(value) && /^(\[.+\]|((?!-)[a-z\d-]{1,63}(?<!-)(\.|$))+)$/i.test(new URL(value).hostname);
-  } catch {
-    return false;
-  }
-}

@@ -1,12 +1,12 @@
 import {
   EC2_INSTANCE_PROFILE_NAME,
-  EC2_METADATA_DISABLED,
   EC2_METADATA_SERVICE_ENDPOINT,
   EC2_METADATA_SERVICE_ENDPOINT_MODE,
   EC2_METADATA_V1_DISABLED,
   IMDS_USE_IPV6,
   METADATA_SERVICE_NUM_ATTEMPTS,
   METADATA_SERVICE_TIMEOUT,
+  ensureBoolean,
   resolveSetting,
   type Env,
   type Setting,
@@ -24,9 +24,8 @@ export const AWS_EC2_METADATA_V1_DISABLED = "AWS_EC2_METADATA_V1_DISABLED";
 /** The role to ask for, skipping the role listing (config `ec2_instance_profile_name`). */
 export const AWS_EC2_INSTANCE_PROFILE_NAME = "AWS_EC2_INSTANCE_PROFILE_NAME";
 
-/** The rows of core's settings table the IMDS provider reads (AWS_EC2_METADATA_DISABLED first). */
+/** The rows of core's settings table the IMDS provider reads (AWS_EC2_METADATA_DISABLED is env only, outside botocore's config chain). */
 export const IMDS_SETTINGS: readonly Setting<unknown>[] = [
-  EC2_METADATA_DISABLED,
   EC2_METADATA_SERVICE_ENDPOINT,
   EC2_METADATA_SERVICE_ENDPOINT_MODE,
   IMDS_USE_IPV6,
@@ -78,7 +77,8 @@ export function resolveImdsSettings(env: Env, options: ImdsSettingsOptions = {})
   const get = <T>(setting: Setting<T>, option?: T) => resolveSetting(setting, sources, option).value!;
   const { timeoutMs } = options;
   return {
-    disabled: get(EC2_METADATA_DISABLED),
+    // botocore reads this one switch from env only, outside its config chain.
+    disabled: ensureBoolean(env[AWS_EC2_METADATA_DISABLED]),
     endpoint: resolveImdsEndpoint(env, options),
     timeoutMs: get(METADATA_SERVICE_TIMEOUT, timeoutMs && timeoutMs / 1000) * 1000,
     maxAttempts: get(METADATA_SERVICE_NUM_ATTEMPTS, options.maxAttempts),
