@@ -72,6 +72,20 @@ describe("defaultChain", () => {
     expect(e.message).toContain(join(home, ".aws", "config"));
   });
 
+  it("fails on a profile's IMDS setting botocore cannot read before any provider, env keys or not (botocore: ValueError, InvalidIMDSEndpointModeError)", async () => {
+    for (const [line, key] of [
+      ["metadata_service_timeout = 1.5", "metadata_service_timeout"],
+      ["ec2_metadata_service_endpoint_mode = dual", "ec2_metadata_service_endpoint_mode"],
+      ["ec2_metadata_service_endpoint = 169.254.169.254", "ec2_metadata_service_endpoint"],
+    ]) {
+      const home = await homeWith({ ".aws/config": `[default]\n${line}\n` });
+      const e = await failure(defaultChain({ env: envFor(home, ENV_KEYS) })());
+      expect(e).toMatchObject({ code: "InvalidConfig", key, profile: "default", source: "iam-role" });
+    }
+    const home = await homeWith({});
+    expect(await failure(defaultChain({ env: envFor(home, ENV_KEYS), imds: { endpointMode: "dual" } })())).toMatchObject({ code: "InvalidConfig", key: "ec2_metadata_service_endpoint_mode" });
+  });
+
   it("runs credential_process, caches its answer and does not run it again while valid", async () => {
     const home = await homeWith({
       "issuer.cjs": ISSUER,
