@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { notFound, shouldTryNext, type CredentialProvider, type CredentialSource, type LookedAt } from "@credchain/core";
+import { CREDENTIAL_SOURCES, notFound, shouldTryNext, type CredentialProvider, type CredentialSource, type LookedAt } from "@credchain/core";
 import {
   credentialSourceFoundNothing,
   fromConfigFile,
@@ -14,16 +14,8 @@ import { lazy } from "./lazy.js";
 import { link, type ChainLink } from "./link.js";
 import type { Session } from "./session.js";
 
-/** botocore's profile providers in the default chain's order: the links a plan fills. */
-export const PROFILE_METHODS: readonly CredentialSource[] = [
-  "assume-role",
-  "assume-role-with-web-identity",
-  "sso",
-  "shared-credentials-file",
-  "login",
-  "custom-process",
-  "config-file",
-];
+/** botocore's profile providers, assume-role to the config file in the chain's order: the links a plan fills. */
+export const PROFILE_METHODS: readonly CredentialSource[] = CREDENTIAL_SOURCES.slice(CREDENTIAL_SOURCES.indexOf("assume-role"), CREDENTIAL_SOURCES.indexOf("config-file") + 1);
 
 const skip = (method: CredentialSource, reason: string, lookedAt?: LookedAt): CredentialProvider => async () => {
   throw notFound(method, reason, lookedAt);
