@@ -1,11 +1,11 @@
-import { CredchainError, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import { type CredentialProvider, type ProviderContextInit } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import type { InstanceMetadataInit } from "@credchain/provider-imds";
+import { fromEnv } from "@credchain/provider-env";
+import { canonicalCredentialSource, CREDENTIAL_SOURCE_NAMES, type CredentialSourceName } from "@credchain/provider-ini";
 import { lazy } from "./lazy.js";
 
-/** botocore's canonical names for `credential_source`. */
-export const CREDENTIAL_SOURCE_NAMES = ["Environment", "Ec2InstanceMetadata", "EcsContainer"] as const;
-export type CredentialSourceName = (typeof CREDENTIAL_SOURCE_NAMES)[number];
+export { CREDENTIAL_SOURCE_NAMES, type CredentialSourceName };
 
 export interface CredentialSourceInit extends ProviderContextInit {
   container?: Omit<ContainerMetadataInit, keyof ProviderContextInit>;
@@ -15,9 +15,10 @@ export interface CredentialSourceInit extends ProviderContextInit {
 }
 
 /**
- * The provider behind a profile's `credential_source` (botocore's CanonicalNameCredentialSourcer):
+ * The provider behind a credential source name (botocore's CanonicalNameCredentialSourcer):
  * `Environment`, `Ec2InstanceMetadata` or `EcsContainer`. Names match case-insensitively, as in
- * botocore; any other name is `InvalidConfig`.
+ * botocore's lookup; any other name is `InvalidConfig`. (A profile's name is first validated
+ * exactly, as botocore does: provider-ini's plan.)
  *
  * @example
  * ```ts
@@ -27,21 +28,13 @@ export interface CredentialSourceInit extends ProviderContextInit {
  * ```
  */
 export function credentialSourceProvider(name: string, init: CredentialSourceInit = {}): CredentialProvider {
-  const canonical = CREDENTIAL_SOURCE_NAMES.find((n) => n.toLowerCase() === name.toLowerCase());
   const { container, imds, profile, ...ctx } = init;
-  switch (canonical) {
+  switch (canonicalCredentialSource(name, profile)) {
     case "Environment":
-      return lazy(async () => (await import("@credchain/provider-env")).fromEnv(ctx));
+      return fromEnv(ctx);
     case "Ec2InstanceMetadata":
-      return lazy(async () => (await import("@credchain/provider-imds")).fromInstanceMetadata({ ...ctx, ...imds }));
+      return lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...ctx, ...imds }));
     case "EcsContainer":
-      return lazy(async () => (await import("@credchain/provider-container")).fromContainerMetadata({ ...ctx, ...container }));
-    default:
-      throw new CredchainError({
-        code: "InvalidConfig",
-        message: `credential_source "${name}"${profile === undefined ? "" : ` in profile "${profile}"`} is not one of ${CREDENTIAL_SOURCE_NAMES.join(", ")}`,
-        profile,
-        key: "credential_source",
-      });
+      return lazy(async () => (await import("./load-container.js")).fromContainerMetadata({ ...ctx, ...container }));
   }
 }

@@ -72,6 +72,20 @@ describe("defaultChain", () => {
     expect(e.message).toContain(join(home, ".aws", "config"));
   });
 
+  it("fails on a profile's IMDS setting botocore cannot read before any provider, env keys or not (botocore: ValueError, InvalidIMDSEndpointModeError)", async () => {
+    for (const [line, key] of [
+      ["metadata_service_timeout = 1.5", "metadata_service_timeout"],
+      ["ec2_metadata_service_endpoint_mode = dual", "ec2_metadata_service_endpoint_mode"],
+      ["ec2_metadata_service_endpoint = 169.254.169.254", "ec2_metadata_service_endpoint"],
+    ]) {
+      const home = await homeWith({ ".aws/config": `[default]\n${line}\n` });
+      const e = await failure(defaultChain({ env: envFor(home, ENV_KEYS) })());
+      expect(e).toMatchObject({ code: "InvalidConfig", key, profile: "default", source: "iam-role" });
+    }
+    const home = await homeWith({});
+    expect(await failure(defaultChain({ env: envFor(home, ENV_KEYS), imds: { endpointMode: "dual" } })())).toMatchObject({ code: "InvalidConfig", key: "ec2_metadata_service_endpoint_mode" });
+  });
+
   it("runs credential_process, caches its answer and does not run it again while valid", async () => {
     const home = await homeWith({
       "issuer.cjs": ISSUER,
@@ -172,6 +186,8 @@ describe("defaultChain", () => {
     expect(trace.attempts.map((a) => a.outcome)).toEqual(ORDER.map((s) => (s === "shared-credentials-file" ? "used" : "skipped")));
     expect(trace.credentials?.accessKeyId).toBe("AKIDFILE");
     expect(JSON.stringify(trace.attempts)).not.toContain("file-secret");
+    expect(trace.plan).toMatchObject({ kind: "static", method: "shared-credentials-file", profile: "default" });
+    expect(JSON.stringify(trace.plan)).not.toContain("file-secret");
   });
 
   it("explains an explicit profile without env, and a setup failure as such", async () => {

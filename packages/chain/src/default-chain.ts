@@ -1,27 +1,32 @@
 import {
   CredchainError,
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  METADATA_SERVICE_NUM_ATTEMPTS,
+  METADATA_SERVICE_TIMEOUT,
   notFound,
   resolveContext,
+  resolveSetting,
   selectProfile,
+  USED_DETAIL,
   type CredentialProvider,
   type Credentials,
+  type LookedAt,
   type ProviderCallOptions,
   type ProviderContext,
   type ProviderContextInit,
 } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
-import { getScopedProfile, loadSharedConfig, type SharedConfigInit } from "@credchain/provider-ini";
+import { getScopedProfile, loadSharedConfig, planProfile, profileSettings, type CredentialPlan, type SharedConfigInit } from "@credchain/provider-ini";
 import { withRefresh, type WithRefreshOptions } from "@credchain/refresh-manager";
 import type { ChainProvider } from "./chain.js";
 import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
 import type { Explanation } from "./explanation.js";
-import { imdsOptionsFromProfile, type ImdsChainOptions } from "./imds-options.js";
 import { link, type ChainLink } from "./link.js";
 import { lazy } from "./lazy.js";
-import type { ProcessChainOptions } from "./process-from-profile.js";
-import { profileLinks } from "./profile-links.js";
-import type { MfaCodeProvider, RoleOptions, Session } from "./session.js";
+import { profileLinks } from "./plan-providers.js";
+import type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions, Session } from "./session.js";
 import { walk } from "./walk.js";
 
 /** Options of {@link defaultChain}: the files' options, plus the `transport` the providers that call endpoints (STS, SSO, container, IMDS) use. */
@@ -35,13 +40,13 @@ export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderCont
   credentials?: ExplicitCredentials;
   /** Refresh windows and hooks for expiring credentials, or `false` for no caching at all. */
   refresh?: WithRefreshOptions | false;
-  /** credential_process: timeout and output cap. */
+  /** The credential helper a profile runs: timeout and output cap. */
   process?: ProcessChainOptions;
   /** Container endpoint: timeout and attempts. */
   container?: Omit<ContainerMetadataInit, keyof ProviderContextInit>;
   /** Instance metadata: overrides of what env and the profile say. */
   imds?: ImdsChainOptions;
-  /** Supplies the MFA code for role profiles with `mfa_serial`. Default: none (they fail clearly). */
+  /** Supplies the MFA code for roles with an MFA serial. Default: none (they fail clearly). */
   mfaCode?: MfaCodeProvider;
   /** STS client settings for role profiles: attempts, timeout, endpoint. */
   sts?: RoleOptions["sts"];
@@ -52,35 +57,34 @@ export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderCont
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
 
 // Only settings botocore converts (and can refuse) need checking up front; the on/off switches do not.
-const IMDS_ENV = /^AWS_(EC2_METADATA_SERVICE_ENDPOINT|METADATA_SERVICE_|IMDS_USE_IPV6)/;
+const IMDS_CHECKED = [METADATA_SERVICE_TIMEOUT, METADATA_SERVICE_NUM_ATTEMPTS, EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE];
 
-interface Plan {
+interface Setup {
   profile: NonNullable<Explanation["profile"]>;
+  plan: CredentialPlan;
   links: ChainLink[];
 }
 
-/** Reads both files once and lays out botocore's providers for the selected profile. */
-async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise<Plan> {
+/** Reads both files once, plans the selected profile and lays out botocore's providers around it. */
+async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promise<Setup> {
   const init = { ...options, ...ctx };
   const config = await loadSharedConfig(init);
   const selected = selectProfile({ profile: options.profile, env: ctx.env });
   // boto3 raises ProfileNotFound (and ConfigParse) when the Session is made: before any provider.
-  const profile = getScopedProfile(config, selected);
+  getScopedProfile(config, selected);
   const name = selected.name;
   const explicitProfile = options.profile !== undefined;
-  const imds = { ...imdsOptionsFromProfile(name, profile, config.configFile.path), ...options.imds };
+  const settings = profileSettings(config, name);
+  const imds = { ...options.imds, profileSettings: settings };
   // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
-  if (Object.keys(imds).length > 0 || Object.keys(ctx.env).some((k) => IMDS_ENV.test(k))) {
-    (await import("@credchain/provider-imds")).resolveImdsSettings(ctx.env, imds);
+  const sources = { env: ctx.env, profile: settings, source: "iam-role" as const };
+  if (Object.keys(options.imds ?? {}).length > 0 || IMDS_CHECKED.some((s) => resolveSetting<unknown>(s, sources).from !== "default")) {
+    (await import("./load-imds.js")).resolveImdsSettings(ctx.env, imds);
   }
   const session: Session = {
     ctx,
     config,
-    profileName: name,
-    profile,
-    envDisabled: explicitProfile,
-    // credchain reads AWS_REGION (botocore does not), then AWS_DEFAULT_REGION, then the profile.
-    region: ctx.env.AWS_REGION || (ctx.env.AWS_DEFAULT_REGION ?? (typeof profile.region === "string" ? profile.region : undefined)) || undefined,
+    settings,
     process: options.process,
     container: options.container,
     imds,
@@ -94,18 +98,19 @@ async function plan(options: DefaultChainOptions, ctx: ProviderContext): Promise
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
   links.push(link("env", explicitProfile ? envDropped(name) : fromEnv(init)));
+  // The profile's providers, as its plan says (env web identity ignored for a profile chosen in code).
+  const plan = planProfile(config, name, { env: ctx.env, envDisabled: explicitProfile });
   links.push(
-    link("assume-role", lazy(async () => (await import("./assume-role-from-profile.js")).assumeRoleFromProfile(session, name))),
-    ...profileLinks(session, name, explicitProfile),
-    link("ec2-credentials-file", lazy(async () => (await import("@credchain/provider-boto-cfg")).fromEc2CredentialsFile(init))),
-    link("boto-config", lazy(async () => (await import("@credchain/provider-boto-cfg")).fromBotoConfig(init))),
+    ...profileLinks(plan, session),
+    link("ec2-credentials-file", lazy(async () => (await import("./load-boto-cfg.js")).fromEc2CredentialsFile(init))),
+    link("boto-config", lazy(async () => (await import("./load-boto-cfg.js")).fromBotoConfig(init))),
     link(
       "container-role",
-      lazy(async () => (await import("@credchain/provider-container")).fromContainerMetadata({ ...init, ...options.container })),
+      lazy(async () => (await import("./load-container.js")).fromContainerMetadata({ ...init, ...options.container })),
     ),
-    link("iam-role", lazy(async () => (await import("@credchain/provider-imds")).fromInstanceMetadata({ ...init, ...imds }))),
+    link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...imds }))),
   );
-  return { profile: { name, from: selected.from }, links };
+  return { profile: { name, from: selected.from }, plan, links };
 }
 
 /** botocore's RuntimeError: credentials that are expired the moment they arrive are refused. */
@@ -150,23 +155,27 @@ export function defaultChain(options: DefaultChainOptions = {}): DefaultChainPro
   let winner: ChainLink | undefined;
   const resolve = async (call?: ProviderCallOptions) => {
     if (winner) return winner.provider(call);
-    const { links } = await plan(options, ctx);
+    const { links } = await setup(options, ctx);
     const result = await walk(links, call);
     if (result.error) throw result.error;
     winner = result.winner;
     return result.credentials as Credentials;
   };
   const explain = async (call?: ProviderCallOptions): Promise<Explanation> => {
-    let laid: Plan;
+    let laid: Setup;
     try {
-      laid = await plan(options, ctx);
+      laid = await setup(options, ctx);
     } catch (error) {
       const e = setupFailure(error);
       const attempt = { source: "shared-config", outcome: "failed" as const, reason: e.message, code: e.code };
       return { attempts: [attempt], error: e };
     }
     const { winner: _, ...explanation } = await walk(laid.links, call);
-    return { profile: laid.profile, ...explanation };
+    // What the provider that answered noted it read (SSO: the token cache file and its expiry).
+    const used = (explanation.credentials as { [USED_DETAIL]?: { reason: string; lookedAt: LookedAt } } | undefined)?.[USED_DETAIL];
+    const attempt = explanation.attempts.find((a) => a.outcome === "used");
+    if (used && attempt) Object.assign(attempt, { reason: `${attempt.reason}: ${used.reason}`, lookedAt: used.lookedAt });
+    return { profile: laid.profile, plan: laid.plan, ...explanation };
   };
   if (options.refresh === false) {
     // withRefresh refuses expired credentials itself; without it, this does.

@@ -1,6 +1,6 @@
 import { createCredentials, CredchainError, type CredentialProvider } from "@credchain/core";
 
-/** Keys passed in code, as `boto3.Session(aws_access_key_id=…, aws_secret_access_key=…)`. */
+/** Keys passed in code, as `boto3.Session(…)` with an access key and secret. */
 export interface ExplicitCredentials {
   accessKeyId: string;
   secretAccessKey: string;

@@ -9,5 +9,4 @@ export {
   type CredentialSourceInit,
   type CredentialSourceName,
 } from "./credential-source.js";
-export { stsConfigFromProfile } from "./sts-config.js";
 export type { MfaCodeProvider, RoleOptions } from "./session.js";

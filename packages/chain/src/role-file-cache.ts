@@ -17,7 +17,7 @@ import {
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {
   RoleArn: string;
-  /** Only when the profile sets role_session_name (a generated name is left out of the key). */
+  /** Only a session name the profile sets (a generated one is left out of the key). */
   RoleSessionName?: string | undefined;
   ExternalId?: string | undefined;
   SerialNumber?: string | undefined;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { startSts, startImds, type StsEmulator } from "@credchain/emulator";
 import { makeBadPath, rejection as failure } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describePlan, MAX_ROLE_CHAIN } from "@credchain/provider-ini";
 import { defaultChain } from "./index.js";
 import { envFor, homeWith } from "./test-home.js";
 
@@ -139,9 +140,23 @@ describe("role profiles in the default chain", () => {
     expect(sts.calls.length).toBe(before);
   });
 
-  it("explains the role with its source", async () => {
+  it("explains the role with its source: the plan, then the attempts", async () => {
     const home = await homeWith({ ".aws/config": `${USER}[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/dev\nsource_profile = user\n` });
     const trace = await defaultChain({ env: env(home), profile: "dev" }).explain();
     expect(trace.attempts.find((a) => a.outcome === "used")?.source).toBe("assume-role");
+    expect(trace.plan && describePlan(trace.plan)).toBe("assume-role dev → static user (config file)");
   });
+
+  it("runs a chain of MAX_ROLE_CHAIN roles, one AssumeRole each, and refuses a longer one before any call", async () => {
+    const chain = (n: number) =>
+      `${Array.from({ length: n }, (_, i) => `[profile p${i}]\nrole_arn = arn:aws:iam::123456789012:role/a\nsource_profile = ${i + 1 < n ? `p${i + 1}` : "user"}\n`).join("")}${USER}`;
+    const before = sts.calls.length;
+    const home = await homeWith({ ".aws/config": chain(MAX_ROLE_CHAIN) });
+    expect((await defaultChain({ env: env(home), profile: "p0" })()).source).toBe("assume-role");
+    expect(sts.calls.length - before).toBe(MAX_ROLE_CHAIN);
+    const longer = await homeWith({ ".aws/config": chain(MAX_ROLE_CHAIN + 1) });
+    const e = await failure(defaultChain({ env: env(longer), profile: "p0" })());
+    expect(e).toMatchObject({ code: "InvalidConfig", source: "assume-role", profile: "p0" });
+    expect(sts.calls.length - before).toBe(MAX_ROLE_CHAIN);
+  }, 60_000);
 });

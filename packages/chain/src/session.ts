@@ -1,16 +1,22 @@
-import type { Env, ProviderContext, ProviderContextInit } from "@credchain/core";
+import type { ProfileSettings, ProviderContext, ProviderContextInit } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
-import type { Profile, SharedConfig } from "@credchain/provider-ini";
+import type { InstanceMetadataInit } from "@credchain/provider-imds";
+import type { SharedConfig, SharedConfigInit } from "@credchain/provider-ini";
+import type { ProcessInit } from "@credchain/provider-process";
 import type { StsClientInit } from "@credchain/provider-sts";
-import type { ImdsChainOptions } from "./imds-options.js";
-import type { ProcessChainOptions } from "./process-from-profile.js";
 
-/** Asked for an MFA code when a role profile has `mfa_serial`. */
+/** Instance metadata options of a chain: they win over env and the profile. */
+export type ImdsChainOptions = Omit<InstanceMetadataInit, "env" | "homedir" | "readFile" | "now" | "logger" | "transport">;
+
+/** Options of the credential helper process a profile runs. */
+export type ProcessChainOptions = Pick<ProcessInit, "timeoutMs" | "maxOutputBytes">;
+
+/** Asked for an MFA code when a role profile has an MFA serial. */
 export type MfaCodeProvider = (request: { serialNumber: string; profile: string }) => Promise<string> | string;
 
 /** Options of role profiles (assume-role, web identity) in a chain. */
 export interface RoleOptions {
-  /** Supplies the MFA code for `mfa_serial` profiles. Default: none (such profiles fail with a clear error). */
+  /** Supplies the MFA code for roles with an MFA serial. Default: none (such profiles fail with a clear error). */
   mfaCode?: MfaCodeProvider;
   /** STS client settings: attempts, timeout, transport overrides. */
   sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl">;
@@ -22,28 +28,17 @@ export interface RoleOptions {
 }
 
 /**
- * What one resolution knows, as a boto3 Session does: both files, the selected profile, the
- * context, and the options the providers take. Built once per resolution by the default chain.
+ * What one resolution knows, as a boto3 Session does: both files, the selected profile's
+ * settings, the context, and the options the providers take. Built once per resolution by the
+ * default chain; the plan's interpreter reads it.
  */
 export interface Session {
   ctx: ProviderContext;
   config: SharedConfig;
-  /** The selected profile's name and settings (both files merged). */
-  profileName: string;
-  profile: Profile;
-  /** True when the profile was chosen in code: env credentials (and env web identity) are ignored. */
-  envDisabled: boolean;
-  /** The session region (AWS_REGION, AWS_DEFAULT_REGION, the selected profile's region). */
-  region: string | undefined;
+  /** The selected profile's settings layer (region, endpoints, …): what the STS, SSO and login clients read below env. */
+  settings: ProfileSettings;
   process?: ProcessChainOptions | undefined;
   container?: Omit<ContainerMetadataInit, keyof ProviderContextInit> | undefined;
   imds: ImdsChainOptions;
   roles: RoleOptions;
-}
-
-/** The env a provider should see: without the web identity variables when env is disabled. */
-export function sessionEnv(session: Session, envDisabled: boolean): Env {
-  if (!envDisabled) return session.ctx.env;
-  const { AWS_WEB_IDENTITY_TOKEN_FILE: _f, AWS_ROLE_ARN: _a, AWS_ROLE_SESSION_NAME: _s, ...rest } = session.ctx.env;
-  return rest;
 }

@@ -3,12 +3,6 @@ import type { Explanation } from "./explanation.js";
 import type { ChainLink } from "./link.js";
 import { noCredentialsError } from "./no-credentials.js";
 
-/**
- * A non-enumerable note a provider of this package may put on the credentials it returns, so
- * explain can say what was read (a cache file, a token's expiry) — never copied by a spread.
- */
-export const USED_DETAIL = Symbol.for("credchain.chain.usedDetail");
-
 export interface WalkResult extends Explanation {
   /** The link that answered, so later calls (refreshes) go straight to it, as in botocore. */
   winner?: ChainLink;
@@ -29,39 +23,27 @@ function asCredchainError(error: unknown, source: string): CredchainError {
  */
 export async function walk(links: readonly ChainLink[], options?: ProviderCallOptions): Promise<WalkResult> {
   const attempts: ChainAttempt[] = [];
-  const rest = (from: number, by: string) => {
-    for (const l of links.slice(from)) attempts.push({ source: l.source, outcome: "skipped", reason: `not reached: ${by} decided first` });
-  };
+  const note = (l: ChainLink, outcome: ChainAttempt["outcome"], reason: string, lookedAt?: LookedAt, code?: ChainAttempt["code"]) =>
+    attempts.push({ source: l.source, outcome, reason, ...(code && { code }), ...(lookedAt && { lookedAt }) });
   for (const [i, l] of links.entries()) {
     options?.signal?.throwIfAborted();
+    let decided: WalkResult;
     try {
       const credentials = await l.provider(options);
-      const used = (credentials as { [USED_DETAIL]?: { reason?: string; lookedAt?: LookedAt } })[USED_DETAIL];
-      attempts.push({
-        source: l.source,
-        outcome: "used",
-        reason: `found credentials (${credentials.source})${used?.reason ? `: ${used.reason}` : ""}`,
-        ...(used?.lookedAt && { lookedAt: used.lookedAt }),
-      });
-      rest(i + 1, l.source);
-      return { attempts, credentials, winner: l };
+      note(l, "used", `found credentials (${credentials.source})`);
+      decided = { attempts, credentials, winner: l };
     } catch (error) {
       if (shouldTryNext(error)) {
         const e = error as CredchainError;
-        attempts.push({ source: l.source, outcome: "skipped", reason: e.message, ...(e.lookedAt && { lookedAt: e.lookedAt }) });
+        note(l, "skipped", e.message, e.lookedAt);
         continue;
       }
       const e = asCredchainError(error, l.source);
-      attempts.push({
-        source: l.source,
-        outcome: "failed",
-        reason: e.message,
-        code: e.code,
-        ...(e.lookedAt && { lookedAt: e.lookedAt }),
-      });
-      rest(i + 1, l.source);
-      return { attempts, error: e };
+      note(l, "failed", e.message, e.lookedAt, e.code);
+      decided = { attempts, error: e };
     }
+    for (const r of links.slice(i + 1)) note(r, "skipped", `not reached: ${l.source} decided first`);
+    return decided;
   }
   return { attempts, error: noCredentialsError(attempts) };
 }

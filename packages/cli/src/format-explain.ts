@@ -1,5 +1,6 @@
 import { maskAccessKeyId, type ChainAttempt, type LookedAt } from "@credchain/core";
 import type { Explanation } from "@credchain/chain";
+import { describePlan, planSummary } from "@credchain/provider-ini";
 import { isoSeconds } from "./format-export.js";
 
 export const EXPLAIN_FORMATS = ["text", "json"] as const;
@@ -31,11 +32,20 @@ function attemptJson(a: ChainAttempt): Record<string, unknown> {
   };
 }
 
-/** The machine form: the same facts as the text, PascalCase as the export JSON. */
+/**
+ * The machine form: the same facts as the text, PascalCase as the export JSON. `Plan` (what the
+ * profile says to do, provider-ini's plan) came after the other fields: scripts reading them are unaffected.
+ */
 export function explainJson(e: Explanation): Record<string, unknown> {
   const c = e.credentials;
   return {
     Profile: e.profile ? { Name: e.profile.name, From: e.profile.from } : null,
+    Plan: e.plan
+      ? {
+          Text: describePlan(e.plan),
+          Steps: planSummary(e.plan).map((s) => ({ Kind: s.kind, Profile: s.profile, ...(s.detail !== undefined && { Detail: s.detail }) })),
+        }
+      : null,
     Providers: e.attempts.map(attemptJson),
     Result: c
       ? {
@@ -58,7 +68,10 @@ function indent(text: string, by: string): string {
 
 export function explainText(e: Explanation): string {
   const out: string[] = [];
-  if (e.profile) out.push(`profile: ${JSON.stringify(e.profile.name)} (selected by ${FROM[e.profile.from] ?? e.profile.from})`, "");
+  if (e.profile) out.push(`profile: ${JSON.stringify(e.profile.name)} (selected by ${FROM[e.profile.from] ?? e.profile.from})`);
+  // What the profile says to do, before what each provider did.
+  if (e.plan) out.push(`plan:    ${describePlan(e.plan)}`);
+  if (e.profile || e.plan) out.push("");
   const width = Math.max(...e.attempts.map((a) => a.source.length), 6);
   for (const [i, a] of e.attempts.entries()) {
     const n = String(i + 1).padStart(2);

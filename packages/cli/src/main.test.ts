@@ -81,7 +81,7 @@ describe("credchain explain", () => {
   it("lists every provider and the one used, masking the key and never showing the secret", async () => {
     const r = await run(["explain"], await home(FILES));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('profile: "default" (selected by default: no --profile, AWS_DEFAULT_PROFILE or AWS_PROFILE)');
+    expect(r.stdout).toContain('profile: "default" (selected by default: no --profile, AWS_DEFAULT_PROFILE or AWS_PROFILE)\nplan:    static default (credentials file)\n\n');
     expect(r.stdout).toMatch(/1\. env\s+skipped\s+AWS_ACCESS_KEY_ID is not set/);
     expect(r.stdout).toMatch(/5\. shared-credentials-file\s+used/);
     expect(r.stdout).toMatch(/12\. iam-role\s+skipped\s+not reached/);
@@ -94,6 +94,7 @@ describe("credchain explain", () => {
     const r = await run(["explain", "--format", "json"], await home({}, ENV_KEYS));
     const body = JSON.parse(r.stdout);
     expect(body.Profile).toEqual({ Name: "default", From: "default" });
+    expect(body.Plan).toEqual({ Text: 'none: no provider of profile "default" applies', Steps: [{ Kind: "none", Profile: "default", Detail: 'no provider of profile "default" applies' }] });
     expect(body.Providers[0]).toEqual({ Source: "env", Outcome: "used", Reason: "found credentials (env)" });
     expect(body.Result).toEqual({
       Source: "env",

@@ -1,16 +1,14 @@
-import { stsConfigFromProfile } from "@credchain/chain";
 import { selectProfile, type CredentialProvider, type Credentials } from "@credchain/core";
-import { getScopedProfile, loadSharedConfig } from "@credchain/provider-ini";
+import { getScopedProfile, loadSharedConfig, profileSettings } from "@credchain/provider-ini";
 import { createStsClient, type GetSessionTokenParams, type StsClient } from "@credchain/provider-sts";
 import type { CliIo } from "./io.js";
 
-/** An STS client for the selected profile's region and endpoint settings, signing with `credentials`. */
+/** An STS client for the selected profile's region and endpoint settings (under env), signing with `credentials`. */
 export async function stsForCli(io: CliIo, profileOption: string | undefined, credentials: CredentialProvider): Promise<StsClient> {
   const config = await loadSharedConfig({ env: io.env });
   const selected = selectProfile({ profile: profileOption, env: io.env });
-  const profile = getScopedProfile(config, selected);
-  const region = io.env.AWS_REGION || (io.env.AWS_DEFAULT_REGION ?? (typeof profile.region === "string" ? profile.region : undefined)) || undefined;
-  return createStsClient({ env: io.env, credentials, ...stsConfigFromProfile(profile, config, region) });
+  getScopedProfile(config, selected);
+  return createStsClient({ env: io.env, credentials, profileSettings: profileSettings(config, selected.name) });
 }
 
 /**

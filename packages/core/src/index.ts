@@ -76,3 +76,27 @@ export { sectionKeyPair, sectionOrigin, sectionText, type SectionPlace } from ".
 export { escapeUri } from "./escape-uri.js";
 export { MAX_QUOTED_CHARS, quoteUntrusted, REDACTED, redactSecrets, type QuoteOptions } from "./redact.js";
 export { boundedList } from "./bounded-list.js";
+export { ensureBoolean } from "./ensure-boolean.js";
+export { pythonInt } from "./python-int.js";
+export { checkRegionName } from "./region-name.js";
+export { PARTITIONS, partitionOf, type Partition } from "./partitions.js";
+export { resolveSetting, settingEnv, type ProfileSettings, type ResolvedSetting, type Setting, type SettingSources } from "./resolve-setting.js";
+export { resolveEndpointUrl } from "./resolve-endpoint-url.js";
+export {
+  EC2_INSTANCE_PROFILE_NAME,
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  EC2_METADATA_V1_DISABLED,
+  endpointUrlSetting,
+  IGNORE_CONFIGURED_ENDPOINT_URLS,
+  IMDS_USE_IPV6,
+  MAX_ATTEMPTS,
+  METADATA_SERVICE_NUM_ATTEMPTS,
+  METADATA_SERVICE_TIMEOUT,
+  REGION,
+  STS_REGIONAL_ENDPOINTS,
+  USE_DUALSTACK_ENDPOINT,
+  USE_FIPS_ENDPOINT,
+} from "./settings.js";
+export { USED_DETAIL } from "./used-detail.js";
+export type { SsoProfileConfig } from "./sso-profile-config.js";

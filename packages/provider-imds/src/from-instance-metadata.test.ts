@@ -195,12 +195,17 @@ describe(fromInstanceMetadata.name, () => {
       expect(paths(imds).filter((p) => p === `GET ${LISTING}`)).toHaveLength(3);
     });
 
-    it("AWS_METADATA_SERVICE_NUM_ATTEMPTS wins over maxAttempts", async () => {
+    it("maxAttempts wins over AWS_METADATA_SERVICE_NUM_ATTEMPTS, which wins over the profile's key", async () => {
       const imds = await emulator();
       imds.fault(LISTING, 500);
-      const { p } = provider({ ...imds.env, AWS_METADATA_SERVICE_NUM_ATTEMPTS: "2" }, { maxAttempts: 5 });
-      await failure(p());
-      expect(paths(imds).filter((p) => p === `GET ${LISTING}`)).toHaveLength(2);
+      const profileSettings = { name: "dev", values: { metadata_service_num_attempts: "4" } };
+      const listings = () => paths(imds).filter((p) => p === `GET ${LISTING}`).length;
+      await failure(provider({ ...imds.env, AWS_METADATA_SERVICE_NUM_ATTEMPTS: "2" }, { maxAttempts: 5 }).p());
+      expect(listings()).toBe(5);
+      await failure(provider({ ...imds.env, AWS_METADATA_SERVICE_NUM_ATTEMPTS: "2" }, { profileSettings }).p());
+      expect(listings()).toBe(5 + 2);
+      await failure(provider(imds.env, { profileSettings }).p());
+      expect(listings()).toBe(5 + 2 + 4);
     });
 
     it("a delay within the timeout is just slow", async () => {

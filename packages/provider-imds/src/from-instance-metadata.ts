@@ -6,27 +6,16 @@ import {
   notFound,
   quoteUntrusted,
   resolveContext,
+  EC2_METADATA_V1_DISABLED,
   retrievalError,
+  settingEnv,
   type CredentialProvider,
   type Credentials,
   type ProviderContextInit,
 } from "@credchain/core";
 import { extendExpiration, DEFAULT_IMDS_REFRESH_WINDOW_MS } from "./extend-expiration.js";
 import { fetchToken, getWithRetries, IMDS_TOKEN_EXPIRY_MARGIN_MS, type ImdsRequester, type Miss } from "./imds-client.js";
-import {
-  AWS_EC2_METADATA_SERVICE_ENDPOINT,
-  AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE,
-  AWS_IMDS_USE_IPV6,
-} from "./resolve-imds-endpoint.js";
-import {
-  resolveImdsSettings,
-  AWS_EC2_INSTANCE_PROFILE_NAME,
-  AWS_EC2_METADATA_DISABLED,
-  AWS_EC2_METADATA_V1_DISABLED,
-  AWS_METADATA_SERVICE_NUM_ATTEMPTS,
-  AWS_METADATA_SERVICE_TIMEOUT,
-  type ImdsSettingsOptions,
-} from "./resolve-imds-settings.js";
+import { AWS_EC2_METADATA_DISABLED, IMDS_SETTINGS, resolveImdsSettings, type ImdsSettingsOptions } from "./resolve-imds-settings.js";
 
 /** The role listing; `<path><role>` is the role's credentials. */
 export const IMDS_CREDENTIALS_PATH = "latest/meta-data/iam/security-credentials/";
@@ -55,16 +44,8 @@ export interface InstanceMetadataInit extends ProviderContextInit, ImdsSettingsO
 }
 
 const SOURCE = "iam-role";
-const ENV_VARS = [
-  AWS_EC2_METADATA_DISABLED,
-  AWS_EC2_METADATA_SERVICE_ENDPOINT,
-  AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE,
-  AWS_IMDS_USE_IPV6,
-  AWS_METADATA_SERVICE_TIMEOUT,
-  AWS_METADATA_SERVICE_NUM_ATTEMPTS,
-  AWS_EC2_METADATA_V1_DISABLED,
-  AWS_EC2_INSTANCE_PROFILE_NAME,
-];
+// What explain lists as looked at: every setting's env var, from core's settings table.
+const ENV_VARS = [AWS_EC2_METADATA_DISABLED, ...IMDS_SETTINGS.flatMap(settingEnv)];
 
 /**
  * Credentials of the EC2 instance role from the instance metadata service, as botocore's
@@ -183,6 +164,6 @@ function v1DisabledError(reason: string): CredchainError {
     code: "MetadataRetrieval",
     message: `Unable to retrieve token for use in IMDSv2 call and IMDSv1 has been disabled (${reason})`,
     source: SOURCE,
-    key: "ec2_metadata_v1_disabled",
+    key: EC2_METADATA_V1_DISABLED.key,
   });
 }

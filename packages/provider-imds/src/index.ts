@@ -19,6 +19,7 @@ export {
 } from "./resolve-imds-endpoint.js";
 export {
   resolveImdsSettings,
+  IMDS_SETTINGS,
   AWS_EC2_INSTANCE_PROFILE_NAME,
   AWS_EC2_METADATA_DISABLED,
   AWS_EC2_METADATA_V1_DISABLED,

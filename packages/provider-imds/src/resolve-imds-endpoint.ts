@@ -1,4 +1,11 @@
-import { CredchainError, type Env } from "@credchain/core";
+import {
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  IMDS_USE_IPV6,
+  resolveSetting,
+  type Env,
+  type ProfileSettings,
+} from "@credchain/core";
 
 /** botocore's METADATA_BASE_URL. */
 export const IMDS_IPV4_ENDPOINT = "http://169.254.169.254/";
@@ -13,21 +20,23 @@ export const AWS_IMDS_USE_IPV6 = "AWS_IMDS_USE_IPV6";
 
 export type ImdsEndpointMode = "ipv4" | "ipv6";
 
-/** The config-file layer: what the chain read from the profile. Environment variables win over it, as in botocore. */
+/** Each option wins over its env var, which wins over the profile's key, as core's `resolveSetting`. */
 export interface ImdsEndpointOptions {
-  /** Config `ec2_metadata_service_endpoint`. */
+  /** Env AWS_EC2_METADATA_SERVICE_ENDPOINT, config `ec2_metadata_service_endpoint`. */
   endpoint?: string | undefined;
-  /** Config `ec2_metadata_service_endpoint_mode`: `IPv4` or `IPv6`, any case. */
+  /** `IPv4` or `IPv6`, any case. Env AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE, config `ec2_metadata_service_endpoint_mode`. */
   endpointMode?: string | undefined;
-  /** Config `imds_use_ipv6`. */
+  /** Env AWS_IMDS_USE_IPV6, config `imds_use_ipv6`. */
   useIpv6?: boolean | undefined;
+  /** The profile's settings (provider-ini's `profileSettings`), below the env vars; the chain passes the session's. */
+  profileSettings?: ProfileSettings | undefined;
 }
 
 export interface ImdsEndpoint {
   /** The base URL requests are made against (paths are appended after a `/`). */
   url: string;
   mode: ImdsEndpointMode;
-  /** Where the URL came from: an env var name, `endpoint` (option), or `default`. */
+  /** Where the URL came from: `option`, `env AWS_EC2_METADATA_SERVICE_ENDPOINT`, `profile "dev" …`, or `default`. */
   from: string;
 }
 
@@ -35,54 +44,28 @@ export interface ImdsEndpoint {
  * The IMDS base URL as botocore chooses it (IMDSFetcher._select_base_url and
  * resolve_imds_endpoint_mode): a custom endpoint wins; else the endpoint mode (`ipv6` →
  * `http://[fd00:ec2::254]/`), else `imds_use_ipv6`, else `http://169.254.169.254/`. Each setting
- * is the env var when it is set (even to ""), else the option. An unknown mode or an endpoint
- * botocore would not accept as a URI throws `InvalidConfig`.
+ * is the option, else its env var when set (even to ""), else the profile's key. An unknown mode
+ * or an endpoint botocore would not accept as a URI throws `InvalidConfig` naming where it came
+ * from (core's settings table checks both).
  *
  * @example
  * ```ts
  * resolveImdsEndpoint({ AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: "IPv6" });
- * // { url: "http://[fd00:ec2::254]/", mode: "ipv6", from: "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE" }
+ * // { url: "http://[fd00:ec2::254]/", mode: "ipv6", from: "env AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE" }
  * ```
  */
 export function resolveImdsEndpoint(env: Env, options: ImdsEndpointOptions = {}): ImdsEndpoint {
-  /** The env var when it is set (even to ""), else the option: `[value, where from, key to blame]`. */
-  const pick = <T>(name: string, option: string, key: string, value: T): [string | T, string, string] =>
-    env[name] !== undefined ? [env[name]!, name, name] : [value, option, key];
-  let [mode, modeFrom, key] = pick(AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE, "endpointMode", "ec2_metadata_service_endpoint_mode", options.endpointMode);
-  if (mode != null) {
-    const lower = mode.toLowerCase();
-    if (lower != "ipv4" && lower != "ipv6") throw invalid(key, `Invalid EC2 Instance Metadata endpoint mode: ${mode} (from ${key}); valid: IPv4, IPv6 (any case)`);
-    mode = lower;
-  } else {
-    const [v6, from] = pick(AWS_IMDS_USE_IPV6, "useIpv6", "", options.useIpv6);
-    mode = (typeof v6 == "string" ? v6.toLowerCase() == "true" : v6) ? "ipv6" : "ipv4";
-    modeFrom = from;
+  const sources = { env, profile: options.profileSettings, source: "iam-role" as const };
+  // Both read (and checked) first, as botocore resolves the mode before it looks at the endpoint.
+  let { value: mode, from } = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT_MODE, sources, options.endpointMode);
+  const custom = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT, sources, options.endpoint);
+  if (mode === undefined) {
+    const v6 = resolveSetting(IMDS_USE_IPV6, sources, options.useIpv6);
+    mode = v6.value ? "ipv6" : "ipv4";
+    from = v6.from;
   }
-
-  const [custom, from, endpointKey] = pick(AWS_EC2_METADATA_SERVICE_ENDPOINT, "endpoint", "ec2_metadata_service_endpoint", options.endpoint);
-  // botocore tests truthiness: an empty endpoint means "the default".
-  if (custom) {
-    if (!isValidUri(custom)) throw invalid(endpointKey, `Invalid EC2 Instance Metadata endpoint: ${custom} (from ${endpointKey})`);
-    return { url: custom, mode: mode as ImdsEndpointMode, from };
-  }
-  return mode == "ipv6" ? { url: IMDS_IPV6_ENDPOINT, mode, from: modeFrom } : { url: IMDS_IPV4_ENDPOINT, mode: "ipv4", from: "default" };
-}
-
-/** @internal InvalidConfig from the IMDS settings, naming the variable or config key at fault. */
-export function invalid(key: string, message: string): CredchainError {
-  return new CredchainError({ code: "InvalidConfig", message, source: "iam-role", key });
+  if (custom.value) return { url: custom.value, mode: mode as ImdsEndpointMode, from: custom.from };
+  return mode == "ipv6" ? { url: IMDS_IPV6_ENDPOINT, mode, from } : { url: IMDS_IPV4_ENDPOINT, mode: "ipv4", from: "default" };
 }
 
 export { imdsUrl } from "./imds-client.js";
-
-/**
- * botocore's is_valid_uri: a scheme and a host of DNS labels (a trailing dot allowed) or an IPv6
- * literal; tabs and line breaks, which URL parsers drop, make it invalid.
- */
-function isValidUri(value: string): boolean {
-  try {
-    return !/[\t\r\n]/.test(value) && /^(\[.+\]|((?!-)[a-z\d-]{1,63}(?<!-)(\.|$))+)$/i.test(new URL(value).hostname);
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,17 @@
-import type { Env } from "@credchain/core";
-import { invalid, resolveImdsEndpoint, type ImdsEndpoint, type ImdsEndpointOptions } from "./resolve-imds-endpoint.js";
+import {
+  EC2_INSTANCE_PROFILE_NAME,
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  EC2_METADATA_V1_DISABLED,
+  IMDS_USE_IPV6,
+  METADATA_SERVICE_NUM_ATTEMPTS,
+  METADATA_SERVICE_TIMEOUT,
+  ensureBoolean,
+  resolveSetting,
+  type Env,
+  type Setting,
+} from "@credchain/core";
+import { resolveImdsEndpoint, type ImdsEndpoint, type ImdsEndpointOptions } from "./resolve-imds-endpoint.js";
 
 /** `true` (any case) turns IMDS off: the provider finds nothing. */
 export const AWS_EC2_METADATA_DISABLED = "AWS_EC2_METADATA_DISABLED";
@@ -12,20 +24,31 @@ export const AWS_EC2_METADATA_V1_DISABLED = "AWS_EC2_METADATA_V1_DISABLED";
 /** The role to ask for, skipping the role listing (config `ec2_instance_profile_name`). */
 export const AWS_EC2_INSTANCE_PROFILE_NAME = "AWS_EC2_INSTANCE_PROFILE_NAME";
 
+/** The rows of core's settings table the IMDS provider reads (AWS_EC2_METADATA_DISABLED is env only, outside botocore's config chain). */
+export const IMDS_SETTINGS: readonly Setting<unknown>[] = [
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  IMDS_USE_IPV6,
+  METADATA_SERVICE_TIMEOUT,
+  METADATA_SERVICE_NUM_ATTEMPTS,
+  EC2_METADATA_V1_DISABLED,
+  EC2_INSTANCE_PROFILE_NAME,
+];
+
 /** botocore's DEFAULT_METADATA_SERVICE_TIMEOUT (1 s). */
 export const DEFAULT_IMDS_TIMEOUT_MS = 1000;
 /** botocore's default `metadata_service_num_attempts`. */
 export const DEFAULT_IMDS_MAX_ATTEMPTS = 1;
 
-/** The config-file layer of every IMDS setting; each env var wins over its option, as in botocore. */
+/** Every IMDS setting: the option, else its env var, else the profile's key (`profileSettings`), else the default. */
 export interface ImdsSettingsOptions extends ImdsEndpointOptions {
-  /** Config `metadata_service_timeout` (in ms here). Env: AWS_METADATA_SERVICE_TIMEOUT (seconds). Default: 1000. */
+  /** In ms here. Env AWS_METADATA_SERVICE_TIMEOUT (seconds), config `metadata_service_timeout`. Default: 1000. */
   timeoutMs?: number | undefined;
-  /** Config `metadata_service_num_attempts`. Env: AWS_METADATA_SERVICE_NUM_ATTEMPTS. Default: 1. */
+  /** Env AWS_METADATA_SERVICE_NUM_ATTEMPTS, config `metadata_service_num_attempts`. Default: 1. */
   maxAttempts?: number | undefined;
-  /** Config `ec2_metadata_v1_disabled`. Env: AWS_EC2_METADATA_V1_DISABLED. Default: false. */
+  /** Env AWS_EC2_METADATA_V1_DISABLED, config `ec2_metadata_v1_disabled`. Default: false. */
   v1Disabled?: boolean | undefined;
-  /** Config `ec2_instance_profile_name`. Env: AWS_EC2_INSTANCE_PROFILE_NAME. Default: the role IMDS lists. */
+  /** Env AWS_EC2_INSTANCE_PROFILE_NAME, config `ec2_instance_profile_name`. Default: the role IMDS lists. */
   instanceProfileName?: string | undefined;
 }
 
@@ -39,9 +62,10 @@ export interface ImdsSettings {
 }
 
 /**
- * Every setting of the IMDS provider, from env vars first and options second (botocore's config
- * chain: env over config file). Numbers in env vars are read as Python's `int()` does; anything
- * else (`1.5`, `abc`) throws `InvalidConfig`, where botocore raises ValueError.
+ * Every setting of the IMDS provider through core's `resolveSetting` (option, env, profile,
+ * default: botocore's config chain with the option first). Numbers from env or a file are read
+ * as Python's `int()` does; anything else (`1.5`, `abc`) throws `InvalidConfig` naming where it
+ * came from, where botocore raises ValueError.
  *
  * @example
  * ```ts
@@ -49,24 +73,17 @@ export interface ImdsSettings {
  * ```
  */
 export function resolveImdsSettings(env: Env, options: ImdsSettingsOptions = {}): ImdsSettings {
-  const endpoint = resolveImdsEndpoint(env, options);
-  const timeoutSeconds = pythonInt(env, AWS_METADATA_SERVICE_TIMEOUT);
-  const v1 = env[AWS_EC2_METADATA_V1_DISABLED];
-  const profileName = env[AWS_EC2_INSTANCE_PROFILE_NAME] ?? options.instanceProfileName;
+  const sources = { env, profile: options.profileSettings, source: "iam-role" as const };
+  const get = <T>(setting: Setting<T>, option?: T) => resolveSetting(setting, sources, option).value!;
+  const { timeoutMs } = options;
   return {
-    disabled: env[AWS_EC2_METADATA_DISABLED]?.toLowerCase() == "true",
-    endpoint,
-    timeoutMs: timeoutSeconds !== undefined ? timeoutSeconds * 1000 : (options.timeoutMs ?? DEFAULT_IMDS_TIMEOUT_MS),
-    maxAttempts: pythonInt(env, AWS_METADATA_SERVICE_NUM_ATTEMPTS) ?? options.maxAttempts ?? DEFAULT_IMDS_MAX_ATTEMPTS,
-    v1Disabled: v1 !== undefined ? v1.toLowerCase() == "true" : options.v1Disabled == true,
+    // botocore reads this one switch from env only, outside its config chain.
+    disabled: ensureBoolean(env[AWS_EC2_METADATA_DISABLED]),
+    endpoint: resolveImdsEndpoint(env, options),
+    timeoutMs: get(METADATA_SERVICE_TIMEOUT, timeoutMs && timeoutMs / 1000) * 1000,
+    maxAttempts: get(METADATA_SERVICE_NUM_ATTEMPTS, options.maxAttempts),
+    v1Disabled: get(EC2_METADATA_V1_DISABLED, options.v1Disabled),
     // An empty name means "not configured", as the SDKs that read it treat it.
-    instanceProfileName: profileName || undefined,
+    instanceProfileName: get(EC2_INSTANCE_PROFILE_NAME, options.instanceProfileName) || undefined,
   };
-}
-
-function pythonInt(env: Env, name: string): number | undefined {
-  const raw = env[name];
-  if (raw === undefined) return undefined;
-  if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(raw)) throw invalid(name, `${name} must be a whole number, got ${JSON.stringify(raw)}`);
-  return +raw.replace(/_/g, "");
 }

@@ -16,12 +16,32 @@ export {
   type SharedConfigInit,
 } from "./load-shared-config.js";
 export type { ProfileInit } from "./options.js";
-export { toProfileData, type ProfileData } from "./to-profile-data.js";
 export { fromSharedCredentialsFile, type SharedCredentialsFileInit } from "./from-shared-credentials-file.js";
 export { fromConfigFile, type ConfigFileInit } from "./from-config-file.js";
 export { assertProfileExists, getScopedProfile } from "./get-scoped-profile.js";
 export { AWS_DEFAULT_REGION, AWS_REGION, resolveRegion } from "./resolve-region.js";
+export { profileSettings } from "./profile-settings.js";
 export { profileSectionName, setProfileValue, type ProfileFileKind } from "./set-profile-value.js";
 export { CREDENTIALS_FILE_KEYS, profileFilePath, writeProfile, type WriteProfileInit } from "./write-profile.js";
 // Moved to core; re-exported so existing imports keep working.
 export { writeFileAtomic } from "@credchain/core";
+export {
+  CREDENTIAL_SOURCE_NAMES,
+  type AssumeRolePlan,
+  type CredentialPlan,
+  type CredentialSourceName,
+  type CredentialSourcePlan,
+  type InvalidPlan,
+  type LoginPlan,
+  type NonePlan,
+  type ProcessPlan,
+  type SkippedProvider,
+  type SsoPlan,
+  type StaticPlan,
+  type WebIdentityPlan,
+} from "./credential-plan.js";
+export { planProfile, type PlanProfileOptions } from "./plan-profile.js";
+export { MAX_ROLE_CHAIN } from "./plan-role-chain.js";
+export { describePlan, planSummary, type PlanSummaryStep } from "./describe-plan.js";
+export { ssoConfigFromProfile } from "./sso-config.js";
+export { canonicalCredentialSource, credentialSourceFoundNothing } from "./canonical-credential-source.js";

@@ -9,16 +9,11 @@ import {
   type CredentialProvider,
   type CredentialSource,
 } from "@credchain/core";
-import type { FileFacts, ProfileMap, SharedConfig } from "./load-shared-config.js";
+import type { SharedConfig } from "./load-shared-config.js";
 import type { ProfileInit } from "./options.js";
+import { staticKeysStep, type ProfileFile } from "./static-keys-step.js";
 
-const ACCESS_KEY = "aws_access_key_id";
-const TOKENS = ["aws_security_token", "aws_session_token"] as const;
 const ACCOUNT_ID = "aws_account_id";
-
-interface ProfileFile extends FileFacts {
-  profiles: ProfileMap;
-}
 
 /** What a file provider reads: which file and which map of profiles in it. */
 export interface ProfileSourceSpec {
@@ -43,20 +38,13 @@ export function profileCredentialsProvider(init: ProfileInit, spec: ProfileSourc
     // botocore: `get_config_variable('profile') or 'default'`.
     const profileName = selectProfile({ profile: init.profile, env: ctx.env }).name || "default";
     const file = init.sharedConfig ? spec.pick(init.sharedConfig) : await spec.read({ ...init, ...ctx });
-    const lookedAt = { files: [file.path], profile: profileName };
-    if (!file.exists) throw notFound(source, `the ${kind} ${file.path} ${file.absentReason ?? "does not exist"}`, lookedAt);
-    if (file.readError !== undefined) throw notFound(source, `the ${kind} ${file.path} cannot be read (${file.readError}), so it counts as empty`, lookedAt);
-    if (!Object.hasOwn(file.profiles, profileName)) {
-      throw notFound(source, `the ${kind} ${file.path} has no profile "${profileName}"`, lookedAt);
-    }
-    const profile = file.profiles[profileName] ?? {};
-    if (!Object.hasOwn(profile, ACCESS_KEY)) {
-      throw notFound(source, `profile "${profileName}" in the ${kind} ${file.path} has no ${ACCESS_KEY}`, lookedAt);
-    }
+    const step = staticKeysStep(file, kind, profileName);
+    if (!step.keys) throw notFound(source, step.reason, step.lookedAt);
+    const profile = file.profiles[profileName]!;
+    const tokenKey = step.sessionTokenKey;
     const place = { source, file: file.path, fileLabel: `the ${kind} ${file.path}`, section: `profile "${profileName}"`, profile: profileName };
     const text = (key: string) => sectionText(profile, key, place);
     const { accessKeyId, secretAccessKey } = sectionKeyPair(profile, place);
-    const tokenKey = TOKENS.find((k) => Object.hasOwn(profile, k));
     ctx.logger.debug(`${source}: credentials from profile "${profileName}" in ${file.path}`);
     return createCredentials(
       { accessKeyId, secretAccessKey, sessionToken: tokenKey && text(tokenKey), accountId: text(ACCOUNT_ID), source },

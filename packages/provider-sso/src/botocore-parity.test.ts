@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startSso, startSsoOidc, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromSso } from "./from-sso.js";
-import { ssoConfigFromProfile, type SsoSection } from "./sso-config.js";
+import type { SsoProfileConfig } from "@credchain/core";
 import { iso, makeSsoHome, writeCache } from "./test-sso-home.js";
 
 // The reference: botocore 1.43 itself, its sso and sso-oidc clients sent to the emulator through
@@ -37,18 +37,23 @@ const CODE_OF: Record<string, string> = {
 };
 
 const START_URL = "https://corp.awsapps.com/start";
-const SESSIONS: Record<string, SsoSection> = { corp: { sso_start_url: START_URL, sso_region: "eu-west-1", sso_registration_scopes: "sso:account:access" } };
-const PROFILES: Record<string, SsoSection> = {
+type Section = Record<string, string>;
+const SESSIONS: Record<string, Section> = { corp: { sso_start_url: START_URL, sso_region: "eu-west-1", sso_registration_scopes: "sso:account:access" } };
+const PROFILES: Record<string, Section> = {
   dev: { sso_session: "corp", sso_account_id: "111122223333", sso_role_name: "Developer" },
   old: { sso_start_url: START_URL, sso_region: "eu-west-1", sso_account_id: "111122223333", sso_role_name: "Developer" },
   forbidden: { sso_session: "corp", sso_account_id: "111122223333", sso_role_name: "Admin" },
-  half: { sso_role_name: "Developer", sso_start_url: START_URL },
-  clash: { sso_session: "corp", sso_account_id: "1", sso_role_name: "R", sso_region: "us-east-1" },
-  ghost: { sso_session: "nope", sso_account_id: "1", sso_role_name: "R" },
+};
+// Each profile as provider-ini's plan validates it (profile settings checked against botocore there).
+const sessionConfig = SESSIONS.corp!;
+const CONFIGS: Record<string, SsoProfileConfig> = {
+  dev: { profile: "dev", ssoSession: "corp", ssoStartUrl: START_URL, ssoRegion: "eu-west-1", ssoAccountId: "111122223333", ssoRoleName: "Developer", sessionConfig },
+  old: { profile: "old", ssoStartUrl: START_URL, ssoRegion: "eu-west-1", ssoAccountId: "111122223333", ssoRoleName: "Developer" },
+  forbidden: { profile: "forbidden", ssoSession: "corp", ssoStartUrl: START_URL, ssoRegion: "eu-west-1", ssoAccountId: "111122223333", ssoRoleName: "Admin", sessionConfig },
 };
 
 function configText(): string {
-  const section = (header: string, keys: SsoSection) => `[${header}]\n${Object.entries(keys).map(([k, v]) => `${k} = ${String(v)}`).join("\n")}\n`;
+  const section = (header: string, keys: Section) => `[${header}]\n${Object.entries(keys).map(([k, v]) => `${k} = ${String(v)}`).join("\n")}\n`;
   return [
     ...Object.entries(SESSIONS).map(([n, s]) => section(`sso-session ${n}`, s)),
     ...Object.entries(PROFILES).map(([n, p]) => section(`profile ${n}`, p)),
@@ -83,9 +88,7 @@ function botocore(profile: string): Promise<Record<string, unknown>> {
 
 async function credchain(profile: string): Promise<Record<string, unknown>> {
   try {
-    const config = ssoConfigFromProfile(profile, PROFILES[profile]!, SESSIONS);
-    if (!config) return { method: null };
-    const c = await fromSso({ ...config, homedir: home.home, env: endpoints(), sleep: async () => {} })();
+    const c = await fromSso({ ...CONFIGS[profile]!, homedir: home.home, env: endpoints(), sleep: async () => {} })();
     return {
       method: c.source,
       accessKeyId: c.accessKeyId,
@@ -140,12 +143,6 @@ describe.skipIf(!hasBotocore)("botocore parity (SSOProvider against the emulator
     await writeCache(home.cacheDir, "corp", valid());
     const { expected, actual } = await both("dev");
     expect([expected.error, actual.code]).toEqual(["UnauthorizedSSOTokenError", "UnauthorizedSSOToken"]);
-  });
-
-  it.each(["half", "clash", "ghost"])("profile %s: InvalidConfig with botocore's message", async (profile) => {
-    const { expected, actual } = await both(profile);
-    expect([expected.error, actual.code]).toEqual(["InvalidConfigError", "InvalidConfig"]);
-    expect(actual.message).toContain(expected.message as string);
   });
 
   it("token refresh writes the same cache file as botocore", async () => {

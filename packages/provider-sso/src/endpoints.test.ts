@@ -7,6 +7,21 @@ describe(resolveSsoEndpoint.name, () => {
     expect(resolveSsoEndpoint("oidc", "eu-west-1", {})).toBe("https://oidc.eu-west-1.amazonaws.com");
     expect(resolveSsoEndpoint("portal", "cn-north-1", {})).toBe("https://portal.sso.cn-north-1.amazonaws.com.cn");
     expect(resolveSsoEndpoint("portal", "us-gov-west-1", {})).toBe("https://portal.sso.us-gov-west-1.amazonaws.com");
+    // The partition's domain, as botocore's rules (it was amazonaws.com for every region but cn-*).
+    expect(resolveSsoEndpoint("portal", "us-iso-east-1", {})).toBe("https://portal.sso.us-iso-east-1.c2s.ic.gov");
+    expect(resolveSsoEndpoint("oidc", "eusc-de-east-1", {})).toBe("https://oidc.eusc-de-east-1.amazonaws.eu");
+  });
+
+  it("reads the session profile's services section and endpoint_url below the variables", () => {
+    const profile = {
+      name: "dev",
+      values: { services: "corp", endpoint_url: "http://profile/" },
+      services: { corp: { sso_oidc: { endpoint_url: "http://services-oidc" } } },
+    };
+    expect(resolveSsoEndpoint("oidc", "eu-west-1", {}, undefined, profile)).toBe("http://services-oidc");
+    expect(resolveSsoEndpoint("portal", "eu-west-1", {}, undefined, profile)).toBe("http://profile");
+    expect(resolveSsoEndpoint("portal", "eu-west-1", { AWS_ENDPOINT_URL_SSO: "http://env" }, undefined, profile)).toBe("http://env");
+    expect(resolveSsoEndpoint("portal", "eu-west-1", { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" }, undefined, profile)).toBe("https://portal.sso.eu-west-1.amazonaws.com");
   });
 
   it("takes the option, then the service variable, then AWS_ENDPOINT_URL", () => {

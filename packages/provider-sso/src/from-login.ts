@@ -1,4 +1,18 @@
-import { CredchainError, createCredentials, notFound, resolveContext, withFileLock, type CredentialProvider, type Credentials, type LookedAt, type ProviderContextInit } from "@credchain/core";
+import {
+  CredchainError,
+  createCredentials,
+  MAX_ATTEMPTS,
+  notFound,
+  REGION,
+  resolveContext,
+  resolveSetting,
+  withFileLock,
+  type CredentialProvider,
+  type Credentials,
+  type LookedAt,
+  type ProfileSettings,
+  type ProviderContextInit,
+} from "@credchain/core";
 import { retryPolicy } from "./call-aws-json.js";
 import { loadDpopKey } from "./dpop.js";
 import { signInError } from "./errors.js";
@@ -24,15 +38,20 @@ export interface LoginInit extends ProviderContextInit {
   /** The profile's `login_session`; undefined means "not configured here" (the chain moves on). */
   loginSession: string | undefined;
   /**
-   * Region of the Sign-In endpoint, needed only to refresh: botocore's session region (env
-   * `AWS_DEFAULT_REGION`, else the selected profile's `region`). Default: env `AWS_DEFAULT_REGION`.
+   * Region of the Sign-In endpoint, needed only to refresh: the session region (core's `REGION`
+   * setting: env `AWS_REGION`, then `AWS_DEFAULT_REGION`, then the profile's `region`).
    */
   region?: string | undefined;
-  /** Sign-In endpoint. Default: env `AWS_ENDPOINT_URL_SIGNIN`, else `AWS_ENDPOINT_URL`, else `https://<region>.signin.aws.amazon.com` (per partition). */
+  /**
+   * Sign-In endpoint. Default: env `AWS_ENDPOINT_URL_SIGNIN`, else `AWS_ENDPOINT_URL`, else the
+   * profile's services section (`signin`) or `endpoint_url`, else `https://<region>.signin.aws.amazon.com` (per partition).
+   */
   endpoint?: string | undefined;
+  /** The session profile's settings (provider-ini's `profileSettings`), below the env vars: region, endpoints, `max_attempts`. */
+  profileSettings?: ProfileSettings | undefined;
   /** Per request. Default: 60000 (botocore's connect/read timeout). */
   timeoutMs?: number;
-  /** Attempts for 5xx, throttling and connection errors. Default: 5 (botocore's legacy retry mode). */
+  /** Attempts for 5xx, throttling and connection errors. Default: env AWS_MAX_ATTEMPTS, else the profile's `max_attempts`, else 5 (botocore's legacy retry mode). */
   maxAttempts?: number;
   /** Pause between attempts; tests inject an instant one. Default: `setTimeout` with botocore's legacy backoff. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -61,7 +80,8 @@ export interface LoginInit extends ProviderContextInit {
  */
 export function fromLogin(init: LoginInit): CredentialProvider {
   const ctx = resolveContext(init);
-  const retry = retryPolicy(init, DEFAULT_MAX_ATTEMPTS);
+  const sources = { env: ctx.env, profile: init.profileSettings, source: "login" as const };
+  const retry = retryPolicy({ ...init, maxAttempts: resolveSetting(MAX_ATTEMPTS, sources, init.maxAttempts).value }, DEFAULT_MAX_ATTEMPTS);
   const { profile, loginSession } = init;
 
   return async (callOptions) => {
@@ -92,15 +112,15 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     }
     if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(token, expiresAt, file, profile);
 
-    const region = init.region ?? ctx.env.AWS_DEFAULT_REGION;
+    const region = resolveSetting(REGION, sources, init.region).value;
     if (!region) {
       lookedAt.note = `session credentials expire ${expiresAt.toISOString()}; no region to refresh with`;
       throw fail(
         "NoRegion",
-        `The login session for profile ${profile} must be refreshed, which needs a region: set region in the profile or AWS_DEFAULT_REGION (botocore: You must specify a region).`,
+        `The login session for profile ${profile} must be refreshed, which needs a region: set region in the profile, AWS_REGION or AWS_DEFAULT_REGION (botocore: You must specify a region).`,
       );
     }
-    const endpoint = resolveSigninEndpoint(region, ctx.env, init.endpoint);
+    const endpoint = resolveSigninEndpoint(region, ctx.env, init.endpoint, init.profileSettings);
     // Under the cache file's lock: Sign-In rotates the refresh token, so one process spends it and
     // the rest use the session it wrote. Read again there, as another process may have refreshed.
     const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS;

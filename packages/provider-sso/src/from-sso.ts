@@ -1,8 +1,8 @@
-import { CredchainError, resolveContext, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting, USED_DETAIL, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
 import { retryPolicy } from "./call-aws-json.js";
 import { getRoleCredentials } from "./get-role-credentials.js";
 import { loadSsoToken } from "./load-sso-token.js";
-import type { SsoProfileConfig } from "./sso-config.js";
+import type { SsoProfileConfig } from "@credchain/core";
 
 /** botocore's default connect and read timeout (60 s each); here for the whole exchange. */
 export const DEFAULT_SSO_TIMEOUT_MS = 60_000;
@@ -10,13 +10,22 @@ export const DEFAULT_SSO_TIMEOUT_MS = 60_000;
 export const DEFAULT_SSO_MAX_ATTEMPTS = 5;
 
 export interface SsoInit extends SsoProfileConfig, ProviderContextInit {
-  /** SSO portal endpoint. Default: env `AWS_ENDPOINT_URL_SSO`, else `AWS_ENDPOINT_URL`, else `https://portal.sso.<sso_region>.amazonaws.com`. */
+  /**
+   * SSO portal endpoint. Default: env `AWS_ENDPOINT_URL_SSO`, else `AWS_ENDPOINT_URL`, else the
+   * profile's services section (`sso`) or `endpoint_url`, else `https://portal.sso.<sso_region>.<partition's domain>`.
+   */
   portalEndpoint?: string;
-  /** SSO-OIDC endpoint for token refresh. Default: env `AWS_ENDPOINT_URL_SSO_OIDC`, else `AWS_ENDPOINT_URL`, else `https://oidc.<sso_region>.amazonaws.com`. */
+  /** SSO-OIDC endpoint for token refresh. Default: as `portalEndpoint`, with `AWS_ENDPOINT_URL_SSO_OIDC` and `sso_oidc`; else `https://oidc.<sso_region>.…`. */
   oidcEndpoint?: string;
+  /**
+   * The session profile's settings (provider-ini's `profileSettings`), below the env vars: as in
+   * botocore, the SSO clients read the selected profile's services section, `endpoint_url`,
+   * `ignore_configured_endpoint_urls` and `max_attempts`. The chain passes them.
+   */
+  profileSettings?: ProfileSettings | undefined;
   /** Per request. Default: 60000 (botocore's connect/read timeout). */
   timeoutMs?: number;
-  /** Attempts per call for 5xx, throttling and connection errors. Default: 5 (botocore's legacy retry mode). */
+  /** Attempts per call for 5xx, throttling and connection errors. Default: env AWS_MAX_ATTEMPTS, else the profile's `max_attempts`, else 5 (botocore's legacy retry mode). */
   maxAttempts?: number;
   /** Pause between attempts; tests inject an instant one. Default: `setTimeout` with botocore's legacy backoff. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -66,13 +75,17 @@ export function fromSso(init: SsoInit): CredentialProvider {
     return () => Promise.reject(error);
   }
   const ctx = resolveContext(init);
-  const retry = retryPolicy(init, DEFAULT_SSO_MAX_ATTEMPTS);
+  const retry = retryPolicy({ ...init, maxAttempts: resolveSetting(MAX_ATTEMPTS, { env: ctx.env, profile: init.profileSettings, source: "sso" }, init.maxAttempts).value }, DEFAULT_SSO_MAX_ATTEMPTS);
   const timeoutMs = init.timeoutMs ?? DEFAULT_SSO_TIMEOUT_MS;
   const config: SsoProfileConfig = init;
 
   return async (callOptions) => {
     const signal = callOptions?.signal;
-    const token = await loadSsoToken(ctx, config, { oidcEndpoint: init.oidcEndpoint, timeoutMs, retry, signal });
-    return getRoleCredentials(ctx, config, token, { portalEndpoint: init.portalEndpoint, timeoutMs, retry, signal });
+    const { profileSettings } = init;
+    const token = await loadSsoToken(ctx, config, { oidcEndpoint: init.oidcEndpoint, profileSettings, timeoutMs, retry, signal });
+    const credentials = await getRoleCredentials(ctx, config, token, { portalEndpoint: init.portalEndpoint, profileSettings, timeoutMs, retry, signal });
+    // For explain: the cache file read and when its token expires (never the token).
+    const reason = `token from ${token.file}, token expires ${token.expiresAtText}`;
+    return Object.defineProperty(credentials, USED_DETAIL, { value: { reason, lookedAt: { profile: config.profile, files: [token.file] } } });
   };
 }

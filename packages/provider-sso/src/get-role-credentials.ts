@@ -1,12 +1,13 @@
-import { createCredentials, type Credentials, type ProviderContext } from "@credchain/core";
+import { createCredentials, type Credentials, type ProfileSettings, type ProviderContext } from "@credchain/core";
 import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import { ssoError } from "./errors.js";
 import type { LoadedSsoToken } from "./load-sso-token.js";
-import type { SsoProfileConfig } from "./sso-config.js";
+import type { SsoProfileConfig } from "@credchain/core";
 
 export interface PortalOptions {
   portalEndpoint?: string | undefined;
+  profileSettings?: ProfileSettings | undefined;
   timeoutMs: number;
   retry: RetryPolicy;
   signal?: AbortSignal | undefined;
@@ -25,7 +26,7 @@ export async function getRoleCredentials(
   token: LoadedSsoToken,
   options: PortalOptions,
 ): Promise<Credentials> {
-  const base = resolveSsoEndpoint("portal", config.ssoRegion, ctx.env, options.portalEndpoint);
+  const base = resolveSsoEndpoint("portal", config.ssoRegion, ctx.env, options.portalEndpoint, options.profileSettings);
   const query = `role_name=${encodeURIComponent(config.ssoRoleName)}&account_id=${encodeURIComponent(config.ssoAccountId)}`;
   const url = `${base}/federation/credentials?${query}`;
   const outcome = await callAwsJson(

@@ -1,5 +1,6 @@
 export { fromSso, DEFAULT_SSO_MAX_ATTEMPTS, DEFAULT_SSO_TIMEOUT_MS, type SsoInit } from "./from-sso.js";
-export { ssoConfigFromProfile, type SsoProfileConfig, type SsoSection } from "./sso-config.js";
+// Validated from a profile by provider-ini (its plan, or ssoConfigFromProfile).
+export type { SsoProfileConfig } from "@credchain/core";
 export { ssoTokenCacheDir, ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
 export {
   resolveSsoEndpoint,

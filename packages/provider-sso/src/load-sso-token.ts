@@ -1,6 +1,6 @@
 import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
 import { ssoError } from "./errors.js";
-import type { SsoProfileConfig } from "./sso-config.js";
+import type { SsoProfileConfig } from "@credchain/core";
 import { ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
 import type { RefreshOptions } from "./refresh-sso-token.js";
 import { refreshSsoCache } from "./refresh-sso-cache.js";
@@ -11,6 +11,8 @@ export const SSO_TOKEN_REFRESH_WINDOW_MS = 15 * 60 * 1000;
 export interface LoadedSsoToken {
   accessToken: string;
   expiresAt: Date;
+  /** `expiresAt` as the cache file has it, for explain. */
+  expiresAtText: string;
   file: string;
   lookedAt: LookedAt;
 }
@@ -70,7 +72,7 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
         `The SSO session associated with this profile has expired or is otherwise invalid (the cached token expired at ${expiresAt.toISOString()}).`,
       );
     }
-    return { accessToken: cached.accessToken, expiresAt, file, lookedAt };
+    return { accessToken: cached.accessToken, expiresAt, expiresAtText: cached.expiresAt, file, lookedAt };
   }
 
   let refreshFailure: string | undefined;
@@ -96,5 +98,5 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
         `${refreshFailure ? `; refresh: ${refreshFailure}` : ""}).`,
     );
   }
-  return { accessToken: cached.accessToken, expiresAt, file, lookedAt };
+  return { accessToken: cached.accessToken, expiresAt, expiresAtText: cached.expiresAt, file, lookedAt };
 }

@@ -1,4 +1,4 @@
-import { NOT_A_TIMESTAMP, parseTimestamp, type ProviderContext } from "@credchain/core";
+import { NOT_A_TIMESTAMP, parseTimestamp, type ProfileSettings, type ProviderContext } from "@credchain/core";
 import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import type { SsoToken } from "./token-cache.js";
@@ -6,6 +6,8 @@ import type { SsoToken } from "./token-cache.js";
 export interface RefreshOptions {
   /** SSO-OIDC endpoint override (else AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL, the regional one). */
   oidcEndpoint?: string | undefined;
+  /** The session profile's settings: its services section and `endpoint_url` may name SSO-OIDC. */
+  profileSettings?: ProfileSettings | undefined;
   timeoutMs: number;
   retry: RetryPolicy;
   signal?: AbortSignal | undefined;
@@ -36,7 +38,7 @@ export async function refreshSsoToken(
 
   let url: string;
   try {
-    url = `${resolveSsoEndpoint("oidc", session.region, ctx.env, options.oidcEndpoint)}/token`;
+    url = `${resolveSsoEndpoint("oidc", session.region, ctx.env, options.oidcEndpoint, options.profileSettings)}/token`;
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }

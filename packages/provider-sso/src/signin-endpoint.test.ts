@@ -26,6 +26,12 @@ describe(resolveSigninEndpoint.name, () => {
     expect(resolveSigninEndpoint("eu-west-1", { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "TRUE" })).toBe("https://eu-west-1.signin.aws.amazon.com");
   });
 
+  it("reads the session profile's services section (signin) and endpoint_url below the variables", () => {
+    const profile = { name: "dev", values: { services: "corp" }, services: { corp: { signin: { endpoint_url: "http://127.0.0.1:7/" } } } };
+    expect(resolveSigninEndpoint("eu-west-1", {}, undefined, profile)).toBe("http://127.0.0.1:7");
+    expect(resolveSigninEndpoint("eu-west-1", { AWS_ENDPOINT_URL: "http://127.0.0.1:8" }, undefined, profile)).toBe("http://127.0.0.1:8");
+  });
+
   it("refuses a region that is not a host label, even with an endpoint (botocore's InvalidRegionError)", () => {
     expect(() => resolveSigninEndpoint("a/b", {})).toThrow(expect.objectContaining({ code: "InvalidConfig", key: "region" }));
     expect(() => resolveSigninEndpoint("a_b", { AWS_ENDPOINT_URL_SIGNIN: "http://x" })).toThrow(/not a valid region name/);

@@ -17,6 +17,8 @@ export interface AssumeRoleInit extends Omit<StsClientInit, "credentials" | "sou
   mfaSerial?: string | undefined;
   /** Asked for the MFA code on every call (botocore prompts with getpass). */
   tokenCode?: (() => Promise<string> | string) | undefined;
+  /** The profile the role comes from, for messages (the chain sets it). */
+  profile?: string | undefined;
   policy?: string | undefined;
   policyArns?: AssumeRoleParams["policyArns"];
   sourceIdentity?: string | undefined;
@@ -53,10 +55,14 @@ export function fromAssumeRole(init: AssumeRoleInit): CredentialProvider {
     let tokenCode: string | undefined;
     if (init.mfaSerial !== undefined) {
       if (init.tokenCode === undefined) {
+        const profile = init.profile === undefined ? "" : `profile "${init.profile}" `;
         throw new CredchainError({
           code: "InvalidConfig",
-          message: `mfa_serial ${init.mfaSerial} is set for ${init.roleArn} but no tokenCode callback was given to ask for the MFA code`,
+          message:
+            `${profile}needs an MFA code for ${init.mfaSerial} (mfa_serial) to assume ${init.roleArn}, and nothing was given to ask for it: ` +
+            "pass tokenCode (defaultChain: the mfaCode option; the CLI prompts for it)",
           source: SOURCE,
+          profile: init.profile,
           key: "mfa_serial",
         });
       }

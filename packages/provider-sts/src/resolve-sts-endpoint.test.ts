@@ -1,9 +1,14 @@
-import { execFile, spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { botocoreClientCalls, HAS_BOTOCORE } from "@credchain/test-utils";
 import { describe, expect, it } from "vitest";
+import { parseConfig, type ProfileSettings } from "@credchain/core";
 import { resolveStsEndpoint, type StsEndpointConfig } from "./resolve-sts-endpoint.js";
+
+/** The `[default]` profile of a config text and its `[services]` sections, as provider-ini's profileSettings. */
+function settingsOf(text: string): ProfileSettings {
+  const sections = parseConfig(text, { file: "/cfg" });
+  const services = Object.fromEntries(Object.entries(sections).flatMap(([k, v]) => (k.startsWith("services ") ? [[k.slice(9), v]] : [])));
+  return { name: "default", values: sections.default ?? {}, services, file: "/cfg" };
+}
 
 describe(resolveStsEndpoint.name, () => {
   it.each([
@@ -30,13 +35,14 @@ describe(resolveStsEndpoint.name, () => {
   });
 
   it("custom endpoints: code, then AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, services, the profile", () => {
-    const all = { endpointUrl: "http://code", serviceEndpointUrl: "http://services", profileEndpointUrl: "http://profile", region: "eu-west-1" };
+    const profileSettings = settingsOf("[default]\nendpoint_url = http://profile\nservices = s\n[services s]\nsts =\n  endpoint_url = http://services\n");
+    const all = { endpointUrl: "http://code", profileSettings, region: "eu-west-1" };
     const env = { AWS_ENDPOINT_URL_STS: "http://env-sts/x", AWS_ENDPOINT_URL: "http://env-all" };
-    expect(resolveStsEndpoint(all, env)).toEqual({ url: "http://code", signingRegion: "eu-west-1", from: "endpointUrl" });
-    expect(resolveStsEndpoint({ ...all, endpointUrl: undefined }, env).url).toBe("http://env-sts/x");
+    expect(resolveStsEndpoint(all, env)).toEqual({ url: "http://code", signingRegion: "eu-west-1", from: "option" });
+    expect(resolveStsEndpoint({ ...all, endpointUrl: undefined }, env)).toMatchObject({ url: "http://env-sts/x", from: "env AWS_ENDPOINT_URL_STS" });
     expect(resolveStsEndpoint({ ...all, endpointUrl: undefined }, { ...env, AWS_ENDPOINT_URL_STS: "" }).url).toBe("http://env-all");
-    expect(resolveStsEndpoint({ ...all, endpointUrl: undefined }, {}).url).toBe("http://services");
-    expect(resolveStsEndpoint({ region: "eu-west-1", profileEndpointUrl: "http://profile" }, {}).from).toBe("profile");
+    expect(resolveStsEndpoint({ ...all, endpointUrl: undefined }, {})).toMatchObject({ url: "http://services", from: 'services "s" sts.endpoint_url' });
+    expect(resolveStsEndpoint({ region: "eu-west-1", profileSettings: settingsOf("[default]\nendpoint_url = http://profile\n") }, {}).from).toBe('profile "default" endpoint_url');
     // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS drops all but the one in code.
     expect(resolveStsEndpoint({ ...all, endpointUrl: undefined }, { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" }).url).toBe("https://sts.eu-west-1.amazonaws.com");
     expect(resolveStsEndpoint(all, { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" }).url).toBe("http://code");
@@ -49,35 +55,28 @@ describe(resolveStsEndpoint.name, () => {
     expect(() => resolveStsEndpoint({ region: "us-east-1" }, { AWS_ENDPOINT_URL_STS: "127.0.0.1:9" })).toThrow(expect.objectContaining({ code: "InvalidConfig", message: expect.stringContaining("Invalid endpoint: 127.0.0.1:9") }));
     expect(() => resolveStsEndpoint({ region: "us-east-1" }, { AWS_STS_REGIONAL_ENDPOINTS: "Legacy" })).toThrow(/STS regional endpoints option Legacy is invalid/);
     expect(() => resolveStsEndpoint({}, { AWS_ENDPOINT_URL: "http://127.0.0.1:8" })).toThrow(expect.objectContaining({ code: "NoRegion" }));
+    expect(() => resolveStsEndpoint({ region: "us-east-1", profileSettings: settingsOf("[default]\nservices = gone\n") }, {})).toThrow(
+      expect.objectContaining({ code: "InvalidConfig", key: "services" }),
+    );
+  });
+
+  it("reads the region and every switch as the option, then env, then the profile (standalone too)", () => {
+    expect(resolveStsEndpoint({}, { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "eu-west-2" }).url).toBe("https://sts.eu-west-1.amazonaws.com");
+    expect(resolveStsEndpoint({}, { AWS_DEFAULT_REGION: "eu-west-2" }).url).toBe("https://sts.eu-west-2.amazonaws.com");
+    expect(resolveStsEndpoint({}, { AWS_DEFAULT_REGION: "" }, undefined).url).toBe("https://sts.amazonaws.com");
+    expect(resolveStsEndpoint({ region: "ca-central-1" }, { AWS_REGION: "eu-west-1" }).url).toBe("https://sts.ca-central-1.amazonaws.com");
+    const profileSettings = settingsOf("[default]\nregion = ap-south-1\nsts_regional_endpoints = legacy\nuse_fips_endpoint = true\n");
+    expect(resolveStsEndpoint({ profileSettings }, {}).url).toBe("https://sts-fips.ap-south-1.amazonaws.com");
+    expect(resolveStsEndpoint({ profileSettings }, { AWS_USE_FIPS_ENDPOINT: "false" }).url).toBe("https://sts.amazonaws.com");
+    expect(resolveStsEndpoint({ profileSettings }, { AWS_USE_FIPS_ENDPOINT: "false", AWS_STS_REGIONAL_ENDPOINTS: "regional" }).url).toBe("https://sts.ap-south-1.amazonaws.com");
+    expect(resolveStsEndpoint({ profileSettings, useFipsEndpoint: false, stsRegionalEndpoints: "regional" }, { AWS_USE_FIPS_ENDPOINT: "true" }).url).toBe(
+      "https://sts.ap-south-1.amazonaws.com",
+    );
   });
 });
 
 // The same cases through botocore itself: the URL it would call and the region it signs for.
-const hasBotocore = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" }).status === 0;
-const SCRIPT = `
-import json, os, sys, botocore.session
-out = []
-for c in json.loads(sys.stdin.read()):
-    for k in [k for k in os.environ if k.startswith("AWS_")]: del os.environ[k]
-    os.environ.update(c["env"])
-    s = botocore.session.get_session()
-    try:
-        cl = s.create_client("sts", region_name=c.get("region"), aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="x")
-        seen = {}
-        def stop(request, **kw):
-            seen["url"] = request.url
-            seen["scope"] = request.headers["Authorization"].decode().split("Credential=")[1].split(",")[0]
-            raise KeyboardInterrupt()
-        cl.meta.events.register("before-send", stop)
-        try: cl.get_caller_identity()
-        except KeyboardInterrupt: pass
-        out.append({"url": seen["url"].rstrip("/"), "region": seen["scope"].split("/")[2]})
-    except Exception as e:
-        out.append({"error": type(e).__name__})
-print(json.dumps(out))
-`;
-
-const PARITY: { region?: string; env: Record<string, string>; config?: string; ts?: StsEndpointConfig }[] = [
+const PARITY: { region?: string; env: Record<string, string>; config?: string }[] = [
   { region: "us-west-2", env: {} },
   { env: {} },
   { region: "eu-west-1", env: { AWS_STS_REGIONAL_ENDPOINTS: "legacy" } },
@@ -98,53 +97,42 @@ const PARITY: { region?: string; env: Record<string, string>; config?: string; t
     region: "us-west-2",
     env: { AWS_ENDPOINT_URL: "http://127.0.0.1:8" },
     config: "[default]\nservices = s\n[services s]\nsts =\n  endpoint_url = http://127.0.0.1:7\n",
-    ts: { serviceEndpointUrl: "http://127.0.0.1:7" },
   },
   {
     region: "us-west-2",
     env: {},
     config: "[default]\nendpoint_url = http://127.0.0.1:6\nservices = s\n[services s]\nsts =\n  endpoint_url = http://127.0.0.1:7\n",
-    ts: { serviceEndpointUrl: "http://127.0.0.1:7", profileEndpointUrl: "http://127.0.0.1:6" },
   },
-  { region: "us-west-2", env: {}, config: "[default]\nendpoint_url = http://127.0.0.1:6\n", ts: { profileEndpointUrl: "http://127.0.0.1:6" } },
+  { region: "us-west-2", env: {}, config: "[default]\nendpoint_url = http://127.0.0.1:6\n" },
+  // The profile's settings under the env vars, as botocore's config chain reads them.
+  { env: {}, config: "[default]\nregion = eu-central-1\n" },
+  { env: { AWS_DEFAULT_REGION: "eu-west-3" }, config: "[default]\nregion = eu-central-1\n" },
+  { env: {}, config: "[default]\nregion = us-west-2\nsts_regional_endpoints = legacy\n" },
+  { env: { AWS_STS_REGIONAL_ENDPOINTS: "regional" }, config: "[default]\nregion = us-west-2\nsts_regional_endpoints = legacy\n" },
+  { env: { AWS_STS_REGIONAL_ENDPOINTS: "legacy" }, config: "[default]\nregion = us-west-2\nsts_regional_endpoints = bogus\n" },
+  { env: {}, config: "[default]\nregion = us-west-2\nsts_regional_endpoints = bogus\n" },
+  { env: {}, config: "[default]\nregion = eu-west-1\nuse_fips_endpoint = true\n" },
+  { env: { AWS_USE_FIPS_ENDPOINT: "false" }, config: "[default]\nregion = eu-west-1\nuse_fips_endpoint = true\n" },
+  { env: {}, config: "[default]\nregion = eu-west-1\nuse_dualstack_endpoint = TRUE\n" },
+  { env: { AWS_ENDPOINT_URL_STS: "http://127.0.0.1:9" }, config: "[default]\nregion = eu-west-1\nignore_configured_endpoint_urls = true\n" },
+  { env: {}, config: "[default]\nregion = eu-west-1\nservices = gone\n" },
+  { env: { AWS_ENDPOINT_URL: "http://127.0.0.1:8" }, config: "[default]\nregion = eu-west-1\nservices = gone\n" },
+  { region: "123", env: {} },
 ];
 
-function botocore(cases: unknown, home: string): Promise<{ url?: string; region?: string; error?: string }[]> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      "python3",
-      ["-c", SCRIPT],
-      { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home }, timeout: 30_000 },
-      (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(JSON.parse(stdout))),
-    );
-    child.stdin!.end(JSON.stringify(cases));
-  });
-}
-
-describe.skipIf(!hasBotocore)("resolveStsEndpoint agrees with botocore 1.43", () => {
+describe.skipIf(!HAS_BOTOCORE)("resolveStsEndpoint agrees with botocore 1.43", () => {
   it("for every case", async () => {
-    const home = await mkdtemp(join(tmpdir(), "credchain-sts-ep-"));
-    try {
-      const cases = await Promise.all(
-        PARITY.map(async (c, i) => {
-          const files = { AWS_CONFIG_FILE: join(home, `config-${i}`), AWS_SHARED_CREDENTIALS_FILE: join(home, "none") };
-          await writeFile(files.AWS_CONFIG_FILE, c.config ?? "");
-          return { region: c.region, env: { ...c.env, ...files } };
-        }),
-      );
-      const expected = await botocore(cases, home);
-      const ours = PARITY.map((c) => {
-        try {
-          const e = resolveStsEndpoint({ region: c.region, ...c.ts }, c.env);
-          return { url: e.url.replace(/\/$/, ""), region: e.signingRegion };
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          return { error: code === "NoRegion" ? "NoRegionError" : code === "InvalidConfig" ? "InvalidSTSRegionalEndpointsConfigError" : String(code) };
-        }
-      });
-      expect(ours).toEqual(expected);
-    } finally {
-      await rm(home, { recursive: true, force: true });
-    }
+    const theirs = await botocoreClientCalls(PARITY.map((c) => ({ service: "sts", ...c })));
+    const ours = PARITY.map((c) => {
+      try {
+        const e = resolveStsEndpoint({ region: c.region, profileSettings: settingsOf(c.config ?? "") }, c.env);
+        return { url: new URL(e.url).href, signingRegion: e.signingRegion, maxAttempts: null };
+      } catch (error) {
+        const { code, key } = error as { code?: string; key?: string };
+        const invalid = key === "region" ? "InvalidRegionError" : key === "services" ? "InvalidConfigError" : "InvalidSTSRegionalEndpointsConfigError";
+        return { error: code === "NoRegion" ? "NoRegionError" : code === "InvalidConfig" ? invalid : String(code) };
+      }
+    });
+    expect(ours).toEqual(theirs);
   }, 40_000);
 });

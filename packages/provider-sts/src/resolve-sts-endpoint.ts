@@ -1,4 +1,17 @@
-import { CredchainError, type CredentialSource, type Env } from "@credchain/core";
+import {
+  checkRegionName,
+  CredchainError,
+  partitionOf,
+  REGION,
+  resolveEndpointUrl,
+  resolveSetting,
+  STS_REGIONAL_ENDPOINTS,
+  USE_DUALSTACK_ENDPOINT,
+  USE_FIPS_ENDPOINT,
+  type CredentialSource,
+  type Env,
+  type ProfileSettings,
+} from "@credchain/core";
 
 export const AWS_ENDPOINT_URL_STS = "AWS_ENDPOINT_URL_STS";
 export const AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
@@ -14,36 +27,29 @@ export const LEGACY_GLOBAL_STS_REGIONS: readonly string[] = [
   "us-east-1", "us-east-2", "us-west-1", "us-west-2",
 ];
 
-/** Where STS endpoints live: botocore's partitions.json, reduced to what the STS rules use. */
-const PARTITIONS: { id: string; regex: RegExp; dns: string; dualStackDns: string }[] = [
-  { id: "aws", regex: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/, dns: "amazonaws.com", dualStackDns: "api.aws" },
-  { id: "aws-cn", regex: /^cn-\w+-\d+$/, dns: "amazonaws.com.cn", dualStackDns: "api.amazonwebservices.com.cn" },
-  { id: "aws-eusc", regex: /^eusc-(de)-\w+-\d+$/, dns: "amazonaws.eu", dualStackDns: "api.amazonwebservices.eu" },
-  { id: "aws-iso", regex: /^us-iso-\w+-\d+$/, dns: "c2s.ic.gov", dualStackDns: "api.aws.ic.gov" },
-  { id: "aws-iso-b", regex: /^us-isob-\w+-\d+$/, dns: "sc2s.sgov.gov", dualStackDns: "api.aws.scloud" },
-  { id: "aws-iso-e", regex: /^eu-isoe-\w+-\d+$/, dns: "cloud.adc-e.uk", dualStackDns: "api.cloud-aws.adc-e.uk" },
-  { id: "aws-iso-f", regex: /^us-isof-\w+-\d+$/, dns: "csp.hci.ic.gov", dualStackDns: "api.aws.hci.ic.gov" },
-  { id: "aws-us-gov", regex: /^us-gov-\w+-\d+$/, dns: "amazonaws.com", dualStackDns: "api.aws" },
-];
-
-/** Everything that decides the STS endpoint; each falls back to its environment variable. */
+/** Everything that decides the STS endpoint: each option wins over its env var, which wins over the profile's key. */
 export interface StsEndpointConfig {
-  /** The signing region. Default: none, which botocore treats as `aws-global` (sts.amazonaws.com, signed for us-east-1). */
+  /**
+   * The signing region. Default: env AWS_REGION, else AWS_DEFAULT_REGION, else the profile's
+   * `region`; none means botocore's `aws-global` (sts.amazonaws.com, signed for us-east-1).
+   */
   region?: string | undefined;
   /** An endpoint given in code (botocore's `endpoint_url=`): wins over everything, never ignored. */
   endpointUrl?: string | undefined;
-  /** `endpoint_url` of the profile's `services` section for `sts`, passed by the chain. */
-  serviceEndpointUrl?: string | undefined;
-  /** The profile's own `endpoint_url`, passed by the chain. */
-  profileEndpointUrl?: string | undefined;
-  /** Ignore AWS_ENDPOINT_URL* and the config's endpoint URLs. Default: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS, else the profile's value. */
+  /** Ignore AWS_ENDPOINT_URL* and the config's endpoint URLs. Default: env AWS_IGNORE_CONFIGURED_ENDPOINT_URLS, else the profile's. */
   ignoreConfiguredEndpointUrls?: boolean | string | undefined;
-  /** `regional` (default since botocore 1.36) or `legacy`. Default: AWS_STS_REGIONAL_ENDPOINTS, then `regional`. */
+  /** `regional` (default since botocore 1.36) or `legacy`. Default: env AWS_STS_REGIONAL_ENDPOINTS, else the profile's, else `regional`. */
   stsRegionalEndpoints?: string | undefined;
-  /** Default: AWS_USE_FIPS_ENDPOINT (`true`, any case, is true). */
+  /** Default: env AWS_USE_FIPS_ENDPOINT (`true`, any case, is true), else the profile's `use_fips_endpoint`. */
   useFipsEndpoint?: boolean | string | undefined;
-  /** Default: AWS_USE_DUALSTACK_ENDPOINT. */
+  /** Default: env AWS_USE_DUALSTACK_ENDPOINT, else the profile's `use_dualstack_endpoint`. */
   useDualstackEndpoint?: boolean | string | undefined;
+  /**
+   * The session profile's settings (provider-ini's `profileSettings`): its `region`,
+   * `endpoint_url`, `services` section, `sts_regional_endpoints`, … below the env vars, as
+   * botocore's STS client reads its session's scoped config. The chain passes the selected profile's.
+   */
+  profileSettings?: ProfileSettings | undefined;
 }
 
 export interface StsEndpoint {
@@ -51,25 +57,18 @@ export interface StsEndpoint {
   url: string;
   /** The region in the SigV4 credential scope. */
   signingRegion: string;
-  /** Where the URL came from, for `explain` and debug lines. */
-  from: "endpointUrl" | typeof AWS_ENDPOINT_URL_STS | "services" | typeof AWS_ENDPOINT_URL | "profile" | "rules";
+  /** Where the URL came from, for `explain` and debug lines: `option`, `env AWS_ENDPOINT_URL_STS`, `services "x" sts.endpoint_url`, `profile "x" endpoint_url`, or `rules`. */
+  from: string;
 }
-
-/** botocore's ensure_boolean: a boolean as is, a string `true` in any case, anything else false. */
-function ensureBoolean(value: boolean | string | undefined): boolean {
-  return typeof value === "boolean" ? value : typeof value === "string" && value.toLowerCase() === "true";
-}
-
-const REGION_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 
 /**
  * The STS endpoint botocore 1.43 would call: a configured endpoint URL (code, then
- * AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the `services` section, the profile's endpoint_url —
- * botocore's ConfiguredEndpointProvider order: environment before config files),
- * else the STS endpoint rules — `https://sts.{region}.{dnsSuffix}`, `sts-fips.` with FIPS,
- * the dual-stack suffix (`api.aws`) with dual-stack, and `https://sts.amazonaws.com` (signed for
- * us-east-1) for no region, `aws-global`, or a legacy-global region under
- * `sts_regional_endpoints = legacy`.
+ * AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the profile's `services` section, the profile's
+ * endpoint_url: core's `resolveEndpointUrl`), else the STS endpoint rules —
+ * `https://sts.{region}.{dnsSuffix}`, `sts-fips.` with FIPS, the dual-stack suffix (`api.aws`)
+ * with dual-stack, and `https://sts.amazonaws.com` (signed for us-east-1) for no region,
+ * `aws-global`, or a legacy-global region under `sts_regional_endpoints = legacy`. Every setting
+ * is read through core's `resolveSetting`: the option, its env var, the profile, the default.
  *
  * Throws `InvalidConfig` for a bad region, endpoint URL or `sts_regional_endpoints` value, and
  * `NoRegion` for a custom endpoint without a region (botocore: NoRegionError).
@@ -81,60 +80,42 @@ const REGION_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
  * ```
  */
 export function resolveStsEndpoint(config: StsEndpointConfig, env: Env, source?: CredentialSource): StsEndpoint {
+  const sources = { env, profile: config.profileSettings, source };
   const fail = (message: string, key?: string) => new CredchainError({ code: "InvalidConfig", message, source, key });
-  const region = config.region === "" ? undefined : config.region;
-  if (region !== undefined && !REGION_NAME.test(region)) {
-    throw fail(`Provided region_name '${region}' doesn't match a supported format.`, "region");
-  }
+  // AWS_DEFAULT_REGION set to "" means no region, as in botocore.
+  const region = resolveSetting(REGION, sources, config.region).value || undefined;
+  if (region !== undefined) checkRegionName(region, "region", source);
 
-  const ignoreConfigured = ensureBoolean(config.ignoreConfiguredEndpointUrls ?? env[AWS_IGNORE_CONFIGURED_ENDPOINT_URLS]);
-  const candidates: [StsEndpoint["from"], string | undefined][] = [["endpointUrl", config.endpointUrl]];
-  if (!ignoreConfigured) {
-    candidates.push(
-      [AWS_ENDPOINT_URL_STS, env[AWS_ENDPOINT_URL_STS]],
-      [AWS_ENDPOINT_URL, env[AWS_ENDPOINT_URL]],
-      ["services", config.serviceEndpointUrl],
-      ["profile", config.profileEndpointUrl],
-    );
-  }
-  for (const [from, value] of candidates) {
-    if (value === undefined || value === "") continue;
-    if (!isValidEndpointUrl(value)) throw fail(`Invalid endpoint: ${value} (from ${from})`, from);
+  const { value: custom, from } = resolveEndpointUrl("sts", sources, config.endpointUrl, config.ignoreConfiguredEndpointUrls);
+  if (custom !== undefined) {
+    if (!isValidEndpointUrl(custom)) throw fail(`Invalid endpoint: ${custom} (from ${from})`, "endpoint_url");
     if (region === undefined) {
-      throw new CredchainError({ code: "NoRegion", message: `You must specify a region to call STS at the custom endpoint ${value} (from ${from}).`, source });
+      throw new CredchainError({ code: "NoRegion", message: `You must specify a region to call STS at the custom endpoint ${custom} (from ${from}).`, source });
     }
     // A custom endpoint wins over FIPS and dual-stack (botocore drops both for it).
-    return { url: value, signingRegion: region, from };
+    return { url: custom, signingRegion: region, from };
   }
 
-  const mode = config.stsRegionalEndpoints ?? env[AWS_STS_REGIONAL_ENDPOINTS] ?? "regional";
-  const regionalMode = mode === "" ? "regional" : mode;
-  if (regionalMode !== "regional" && regionalMode !== "legacy") {
-    throw fail(`STS regional endpoints option ${regionalMode} is invalid. Valid options are: "legacy", "regional"`, "sts_regional_endpoints");
+  const mode = resolveSetting(STS_REGIONAL_ENDPOINTS, sources, config.stsRegionalEndpoints).value || "regional";
+  if (mode !== "regional" && mode !== "legacy") {
+    throw fail(`STS regional endpoints option ${mode} is invalid. Valid options are: "legacy", "regional"`, "sts_regional_endpoints");
   }
-  const fips = ensureBoolean(config.useFipsEndpoint ?? env[AWS_USE_FIPS_ENDPOINT]);
-  const dualStack = ensureBoolean(config.useDualstackEndpoint ?? env[AWS_USE_DUALSTACK_ENDPOINT]);
+  const fips = resolveSetting(USE_FIPS_ENDPOINT, sources, config.useFipsEndpoint).value;
+  const dualStack = resolveSetting(USE_DUALSTACK_ENDPOINT, sources, config.useDualstackEndpoint).value;
   // botocore resolves a missing region to the pseudo-region aws-global.
   const r = region ?? "aws-global";
-  const global = { url: "https://sts.amazonaws.com", signingRegion: "us-east-1", from: "rules" as const };
-  if (!fips && !dualStack && (r === "aws-global" || (regionalMode === "legacy" && LEGACY_GLOBAL_STS_REGIONS.includes(r)))) {
-    return global;
+  if (!fips && !dualStack && (r === "aws-global" || (mode === "legacy" && LEGACY_GLOBAL_STS_REGIONS.includes(r)))) {
+    return { url: "https://sts.amazonaws.com", signingRegion: "us-east-1", from: "rules" };
   }
   const partition = partitionOf(r);
-  // signingRegion: aws-global signs for us-east-1 (its credential scope); every other region for itself.
-  const signingRegion = r === "aws-global" ? "us-east-1" : r;
+  const { dnsSuffix, dualStackDnsSuffix } = partition;
   let host: string;
-  if (fips && dualStack) host = `sts-fips.${r}.${partition.dualStackDns}`;
-  else if (fips) host = partition.id === "aws-us-gov" ? `sts.${r}.amazonaws.com` : `sts-fips.${r}.${partition.dns}`;
-  else if (dualStack) host = `sts.${r}.${partition.dualStackDns}`;
-  else host = `sts.${r}.${partition.dns}`;
-  return { url: `https://${host}`, signingRegion, from: "rules" };
-}
-
-function partitionOf(region: string) {
-  // Pseudo-regions such as aws-cn-global belong to their partition; unknown names to aws.
-  const global = PARTITIONS.find((p) => region === `${p.id}-global`);
-  return global ?? PARTITIONS.find((p) => p.regex.test(region)) ?? PARTITIONS[0]!;
+  if (fips && dualStack) host = `sts-fips.${r}.${dualStackDnsSuffix}`;
+  else if (fips) host = partition.id === "aws-us-gov" ? `sts.${r}.amazonaws.com` : `sts-fips.${r}.${dnsSuffix}`;
+  else if (dualStack) host = `sts.${r}.${dualStackDnsSuffix}`;
+  else host = `sts.${r}.${dnsSuffix}`;
+  // aws-global signs for us-east-1 (its credential scope); every other region for itself.
+  return { url: `https://${host}`, signingRegion: r === "aws-global" ? "us-east-1" : r, from: "rules" };
 }
 
 function isValidEndpointUrl(value: string): boolean {

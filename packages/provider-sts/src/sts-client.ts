@@ -2,9 +2,11 @@ import {
   AWS_API_FIELD_NAMES,
   createCredentials,
   CredchainError,
+  MAX_ATTEMPTS,
   NOT_A_TIMESTAMP,
   parseTimestamp,
   resolveContext,
+  resolveSetting,
   type Credentials,
   type CredentialSource,
   type ProviderCallOptions,
@@ -26,7 +28,7 @@ export interface StsClientInit extends ProviderContextInit, StsEndpointConfig {
    * `CredentialProvider`) called once per operation.
    */
   credentials?: SigningCredentials | ((options?: ProviderCallOptions) => Promise<SigningCredentials>) | undefined;
-  /** Attempts in all for throttling, 5xx and network faults. Default: 3 (botocore's standard retry mode). */
+  /** Attempts in all for throttling, 5xx and network faults. Default: env AWS_MAX_ATTEMPTS, else the profile's `max_attempts`, else 3 (botocore's standard retry mode). */
   maxAttempts?: number | undefined;
   /** Per attempt. Default: 60000 (botocore's read timeout). */
   timeoutMs?: number | undefined;
@@ -149,7 +151,7 @@ export function createStsClient(init: StsClientInit = {}): StsClient {
   const settings = (): CallSettings => ({
     ctx,
     endpoint: resolveStsEndpoint(init, ctx.env, source),
-    maxAttempts: Math.max(1, init.maxAttempts ?? DEFAULT_STS_MAX_ATTEMPTS),
+    maxAttempts: Math.max(1, resolveSetting(MAX_ATTEMPTS, { env: ctx.env, profile: init.profileSettings, source }, init.maxAttempts).value ?? DEFAULT_STS_MAX_ATTEMPTS),
     timeoutMs: init.timeoutMs ?? DEFAULT_STS_TIMEOUT_MS,
     sleep: init.sleep ?? defaultSleep,
     random: init.random ?? Math.random,

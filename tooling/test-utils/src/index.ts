@@ -3,3 +3,5 @@ export { rejection } from "./rejection.js";
 export { makeTempHome, type TempHome } from "./temp-home.js";
 export { leftBehind, type LeftBehind } from "./left-behind.js";
 export { buildIfStale } from "./build-if-stale.js";
+export { botocoreClientCalls, HAS_BOTOCORE, type BotocoreClientCall, type BotocoreClientCase } from "./botocore-client.js";
+export { recordingTransport, type RecordedRequest } from "./recording-transport.js";
