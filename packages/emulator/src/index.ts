@@ -10,6 +10,7 @@ export {
   type ImdsOptions,
 } from "./start-imds.js";
 export { startContainer, CONTAINER_DEFAULT_PATH, type ContainerEmulator, type ContainerOptions } from "./start-container.js";
+export { startProxy, type ProxyEmulator, type ProxyOptions, type ProxyRecord } from "./start-proxy.js";
 export { startSts, STS_API_VERSION, type StsCall, type StsEmulator, type StsOptions, type StsRole } from "./start-sts.js";
 export { stsIssuedKeys, defaultStsUser, type IssuedStsCredentials, type StsUser } from "./sts-identities.js";
 export { stsError } from "./sts-xml.js";

@@ -3,7 +3,7 @@ import {
   notFound,
   quoteUntrusted,
   redactSecrets,
-  resolveContext,
+  resolveDirectContext,
   retrievalError,
   tryRequest,
   type CredentialProvider,
@@ -60,7 +60,7 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
   const timeoutMs = init.timeoutMs ?? DEFAULT_CONTAINER_TIMEOUT_MS;
   const maxAttempts = Math.max(1, init.maxAttempts ?? DEFAULT_CONTAINER_MAX_ATTEMPTS);
   const sleep = init.sleep ?? defaultSleep;
-  const ctx = resolveContext(init);
+  const ctx = resolveDirectContext(init);
   const { logger } = ctx;
 
   return async (callOptions) => {

@@ -5,7 +5,7 @@ import {
   exportCredentials,
   notFound,
   quoteUntrusted,
-  resolveContext,
+  resolveDirectContext,
   retrievalError,
   type CredentialProvider,
   type Credentials,
@@ -87,7 +87,7 @@ const ENV_VARS = [
  * ```
  */
 export function fromInstanceMetadata(init: InstanceMetadataInit = {}): CredentialProvider {
-  const ctx = resolveContext(init);
+  const ctx = resolveDirectContext(init);
   const { logger, now } = ctx;
   const negativeCacheMs = init.negativeCacheMs ?? DEFAULT_IMDS_NEGATIVE_CACHE_MS;
   // What this provider remembers between calls (never shared between providers).

@@ -3,6 +3,7 @@
 import { fromContainerMetadata as sdkContainer, fromInstanceMetadata as sdkImds } from "@smithy/credential-provider-imds";
 import { defaultChain } from "@credchain/chain";
 import { startContainer } from "@credchain/emulator";
+import { fromContainerMetadata } from "@credchain/provider-container";
 import { fromInstanceMetadata } from "@credchain/provider-imds";
 import { loadSharedConfig } from "@credchain/provider-ini";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
@@ -25,6 +26,11 @@ async function hot() {
 async function imds() {
   // A fresh provider per resolution: token PUT, role listing, credentials GET each time.
   return throughput(() => (sdk ? sdkImds()() : fromInstanceMetadata()()), timeMs);
+}
+
+async function container() {
+  // A fresh provider per resolution: one GET to the container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI).
+  return throughput(() => (sdk ? sdkContainer()() : fromContainerMetadata()()), timeMs);
 }
 
 // What the parent put in this process's environment for the assumed-role scenario.
@@ -109,7 +115,7 @@ async function containerOnce() {
   return { accessKeyId: c.accessKeyId };
 }
 
-const scenarios: Record<string, () => Promise<unknown>> = { hot, imds, ini, "assume-role": assumeRole, "off-ec2": offEc2, concurrency, "container-once": containerOnce };
+const scenarios: Record<string, () => Promise<unknown>> = { hot, imds, container, ini, "assume-role": assumeRole, "off-ec2": offEc2, concurrency, "container-once": containerOnce };
 const run = scenarios[scenario ?? ""];
 if (!run || (lib !== "sdk" && lib !== "credchain")) {
   process.stderr.write(`usage: worker.js <${Object.keys(scenarios).join("|")}> <credchain|sdk> [json]\n`);
