@@ -45,12 +45,11 @@ export function openRequest(url: string, { method, headers }: Pick<HttpRequest, 
     parsed.set(url, (u = new URL(url)));
   }
   const tls = u.protocol == "https:";
+  // No Authorization from user info in the URL: botocore (urllib3) sends none either.
   return nodeHttp(tls).request({
-    protocol: u.protocol,
     hostname: u.hostname.replace(/^\[|\]$/g, ""),
     port: u.port,
     path: path ?? u.pathname + u.search,
-    ...(u.username && { auth: decodeURIComponent(`${u.username}:${u.password}`) }),
     method,
     headers,
     agent: keepAliveAgent(tls),

@@ -94,11 +94,12 @@ type Stale = { stale?: unknown };
 function send(req: ClientRequest, { url, body }: HttpRequest, max: number, onStop: OnStop): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const fail = (e: unknown) => {
+    const fail = (e?: unknown) => {
       req.destroy();
       reject(e);
     };
-    onStop(() => fail(new Error("stopped")));
+    // Stopped by the exchange's timeout or the caller's signal: exchange classifies it.
+    onStop(fail);
     req.on("error", (e) => reject(req.reusedSocket && !answered ? { stale: e } : e));
     req.on("response", (res) => {
       answered = true;

@@ -2,3 +2,4 @@ export { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath, makeBadPaths, type BadPa
 export { rejection } from "./rejection.js";
 export { makeTempHome, type TempHome } from "./temp-home.js";
 export { leftBehind, type LeftBehind } from "./left-behind.js";
+export { selfSignedCert, type SelfSignedCert } from "./self-signed-cert.js";
