@@ -129,5 +129,7 @@ export function createCredentials(init: CredentialsInit, origin: CredentialsOrig
 
 /** The plain fields, secrets included, absent ones left out: for code that must hand credentials on (export, env). */
 export function exportCredentials(c: Credentials): CredentialsInit {
-  return Object.fromEntries(FIELDS.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])) as unknown as CredentialsInit;
+  const out: Record<string, unknown> = {};
+  for (const k of FIELDS) if (c[k] !== undefined) out[k] = c[k];
+  return out as unknown as CredentialsInit;
 }

@@ -71,7 +71,7 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
     }
     const { url } = endpoint;
     // The URL as messages show it: no user info, no token in a query.
-    const shown = redactSecrets(url);
+    const shown = redactedUrl(url);
     const signal = callOptions?.signal;
     let reason = "";
     let status: number | undefined;
@@ -114,6 +114,14 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
     }
     throw retrievalError(SOURCE, reason, { key: endpoint.envVar, status });
   };
+}
+
+// The last URL redacted, kept: redacting costs more than the rest of a resolution's own work,
+// and a process asks the same endpoint each time.
+let lastUrl: [url: string, shown: string] | undefined;
+function redactedUrl(url: string): string {
+  if (lastUrl?.[0] !== url) lastUrl = [url, redactSecrets(url)];
+  return lastUrl[1];
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
