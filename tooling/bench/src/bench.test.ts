@@ -22,6 +22,7 @@ describe(runBench.name, () => {
     for (const lib of ["credchain", "sdk"] as const) {
       expect(r.imds[lib].requestsPerResolution).toBe(3);
       expect(r.container[lib].requestsPerResolution).toBe(1);
+      expect(r.request[lib].requestsPerResolution).toBe(1);
     }
     expect(r.imds.ratios).toHaveLength(2);
     expect(r.ini.credchain.profiles).toBe(11);
@@ -30,7 +31,7 @@ describe(runBench.name, () => {
     expect(r.assumeRole.sdk.stsCallsPerResolution).toBe(1);
     expect(r.offEc2.credchain.error).toMatch(/^NoCredentials/);
     const table = formatTable(r);
-    expect(table.split("\n")).toHaveLength(2 + 10);
+    expect(table.split("\n")).toHaveLength(2 + 11);
     expect(Number.isFinite(r.coldStartBundledCjs.overheadMs.credchain)).toBe(true);
     expect(table).not.toContain("NaN");
   });

@@ -28,7 +28,7 @@ export interface EndpointFigure {
  * ```
  */
 export async function endpointRounds(
-  scenario: "imds" | "container",
+  scenario: "imds" | "container" | "request",
   env: Record<string, string>,
   requestsSoFar: () => number,
   { rounds, timeMs }: { rounds: number; timeMs: number },

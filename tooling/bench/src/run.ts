@@ -45,6 +45,8 @@ export interface BenchResults {
   imds: EndpointFigure;
   /** Container endpoint resolution (one GET), interleaved rounds; the SDK's is `@smithy/credential-provider-imds`'s `fromContainerMetadata`. */
   container: EndpointFigure;
+  /** The container GET alone: credchain's directTransport vs the SDK's httpRequest, interleaved rounds. */
+  request: EndpointFigure;
   concurrency: PerLib<{ upstream: number; distinct: number; seedExpired: boolean }>;
   ini: PerLib<Throughput & { profiles: number }>;
   offEc2: PerLib<{ ms: number; error: string }>;
@@ -153,6 +155,8 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
   const containerEmulator = await startContainer();
   const containerEnv = cleanEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: containerEmulator.fullUri, AWS_EC2_METADATA_DISABLED: "true" });
   const containerFigure = await endpointRounds("container", containerEnv, () => containerEmulator.requests.length, roundArgs);
+  log(`request: the container GET alone, through each library's HTTP helper, ${o.rounds} interleaved rounds`);
+  const requestFigure = await endpointRounds("request", containerEnv, () => containerEmulator.requests.length, roundArgs);
   await containerEmulator.close();
 
   log(`concurrency: ${o.concurrency} concurrent calls on expired credentials`);
@@ -205,6 +209,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
     hot,
     imds,
     container: containerFigure,
+    request: requestFigure,
     concurrency,
     ini,
     offEc2,

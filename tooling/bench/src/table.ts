@@ -41,6 +41,7 @@ export function formatTable(r: BenchResults): string {
       `container resolution (fresh provider, one GET; SDK: \`@smithy/credential-provider-imds\` \`fromContainerMetadata\`; as above)`,
       r.container,
     ),
+    endpointRow("the same GET without a provider: credchain's `directTransport` vs the SDK's `httpRequest` (node:http both; as above)", r.request),
     [
       `${r.options.concurrency} concurrent calls on expired credentials: upstream requests`,
       String(r.concurrency.credchain.upstream),
