@@ -14,5 +14,7 @@ import { resolveLocalContext } from "./local-context.js";
  * ```
  */
 export function resolveDirectContext(init: ProviderContextInit = {}): ProviderContext {
-  return { ...resolveLocalContext(init), transport: init.transport ?? directTransport() };
+  const ctx = resolveLocalContext(init) as ProviderContext;
+  ctx.transport = init.transport ?? directTransport();
+  return ctx;
 }

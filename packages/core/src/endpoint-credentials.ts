@@ -5,6 +5,8 @@ import { quoteUntrusted } from "./redact.js";
 import { TransportError, transportFailure, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
 
 const KEYS = ["AccessKeyId", "SecretAccessKey", "Token", "Expiration"] as const;
+/** The answer's field names, for messages: the AWS API's, but `Token`. */
+const FIELD_NAMES = { ...AWS_API_FIELD_NAMES, sessionToken: "Token" };
 
 /**
  * botocore's CredentialRetrievalError: `Error when retrieving credentials from <source>: <reason>`.
@@ -34,10 +36,12 @@ export function retrievalError(source: CredentialSource, reason: string, more?: 
 export function documentCredentials(doc: unknown, source: CredentialSource, withAccountId: boolean, where?: string): Credentials | [reason: string, fatal?: boolean] {
   if (typeof doc != "object" || !doc || Array.isArray(doc)) return ["is not a JSON object", typeof doc != "string" && !Array.isArray(doc)];
   const d = doc as Record<string, unknown>;
-  const missing = KEYS.filter((k) => !(k in d));
-  if (missing.length) return [`has no ${missing.join(", ")}${typeof d.Code == "string" ? ` (Code ${JSON.stringify(quoteUntrusted(d.Code))})` : ""}`];
-  const wrong = KEYS.filter((k) => typeof d[k] != "string");
-  if (wrong.length) return [`has ${wrong.join(", ")} that is not a string`];
+  // One pass when all is well; the lists only for the message.
+  if (KEYS.some((k) => typeof d[k] != "string")) {
+    const missing = KEYS.filter((k) => !(k in d));
+    if (missing.length) return [`has no ${missing.join(", ")}${typeof d.Code == "string" ? ` (Code ${JSON.stringify(quoteUntrusted(d.Code))})` : ""}`];
+    return [`has ${KEYS.filter((k) => typeof d[k] != "string").join(", ")} that is not a string`];
+  }
   const expiration = parseTimestamp(d.Expiration as string);
   if (!expiration) return [`has an Expiration that ${NOT_A_TIMESTAMP}`, true];
   return createCredentials(
@@ -49,7 +53,7 @@ export function documentCredentials(doc: unknown, source: CredentialSource, with
       accountId: (withAccountId && typeof d.AccountId == "string" && d.AccountId) || undefined,
       source,
     },
-    { ...AWS_API_FIELD_NAMES, sessionToken: "Token", where },
+    { ...FIELD_NAMES, where },
   );
 }
 
