@@ -5,8 +5,6 @@ import { quoteUntrusted } from "./redact.js";
 import { TransportError, transportFailure, type HttpRequest, type HttpResponse, type Transport } from "./transport.js";
 
 const KEYS = ["AccessKeyId", "SecretAccessKey", "Token", "Expiration"] as const;
-/** The answer's field names, for messages: the AWS API's, but `Token`. */
-const FIELD_NAMES = { ...AWS_API_FIELD_NAMES, sessionToken: "Token" };
 
 /**
  * botocore's CredentialRetrievalError: `Error when retrieving credentials from <source>: <reason>`.
@@ -53,7 +51,7 @@ export function documentCredentials(doc: unknown, source: CredentialSource, with
       accountId: (withAccountId && typeof d.AccountId == "string" && d.AccountId) || undefined,
       source,
     },
-    { ...FIELD_NAMES, where },
+    { ...AWS_API_FIELD_NAMES, sessionToken: "Token", where },
   );
 }
 
