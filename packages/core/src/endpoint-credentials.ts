@@ -34,10 +34,12 @@ export function retrievalError(source: CredentialSource, reason: string, more?: 
 export function documentCredentials(doc: unknown, source: CredentialSource, withAccountId: boolean, where?: string): Credentials | [reason: string, fatal?: boolean] {
   if (typeof doc != "object" || !doc || Array.isArray(doc)) return ["is not a JSON object", typeof doc != "string" && !Array.isArray(doc)];
   const d = doc as Record<string, unknown>;
-  const missing = KEYS.filter((k) => !(k in d));
-  if (missing.length) return [`has no ${missing.join(", ")}${typeof d.Code == "string" ? ` (Code ${JSON.stringify(quoteUntrusted(d.Code))})` : ""}`];
-  const wrong = KEYS.filter((k) => typeof d[k] != "string");
-  if (wrong.length) return [`has ${wrong.join(", ")} that is not a string`];
+  // One pass when all is well; the lists only for the message.
+  if (KEYS.some((k) => typeof d[k] != "string")) {
+    const missing = KEYS.filter((k) => !(k in d));
+    if (missing.length) return [`has no ${missing.join(", ")}${typeof d.Code == "string" ? ` (Code ${JSON.stringify(quoteUntrusted(d.Code))})` : ""}`];
+    return [`has ${KEYS.filter((k) => typeof d[k] != "string").join(", ")} that is not a string`];
+  }
   const expiration = parseTimestamp(d.Expiration as string);
   if (!expiration) return [`has an Expiration that ${NOT_A_TIMESTAMP}`, true];
   return createCredentials(
@@ -56,7 +58,7 @@ export function documentCredentials(doc: unknown, source: CredentialSource, with
 /**
  * One request to a metadata endpoint: the response, or why there was none in words
  * ({@link transportFailure}; `timeout` tells a timeout apart). An abort by the caller fails with
- * `CredentialRetrieval` at once.
+ * `CredentialRetrieval` at once. Marked `direct`: never through a proxy, whatever the transport.
  *
  * @example
  * ```ts
@@ -66,7 +68,7 @@ export function documentCredentials(doc: unknown, source: CredentialSource, with
  */
 export async function tryRequest(transport: Transport, request: HttpRequest, source: CredentialSource): Promise<HttpResponse | TransportFailure> {
   try {
-    return await transport(request);
+    return await transport({ ...request, direct: true });
   } catch (cause) {
     if (request.signal?.aborted || (cause as TransportError)?.kind === "aborted") throw retrievalError(source, "the request was aborted", { cause });
     return { reason: transportFailure(cause, request.timeoutMs), timeout: (cause as TransportError)?.kind === "timeout" };

@@ -31,6 +31,7 @@ export {
   type ProviderContext,
   type ProviderContextInit,
 } from "./context.js";
+export { resolveDirectContext } from "./direct-context.js";
 export {
   resolveLocalContext,
   resolveLogger,
@@ -40,15 +41,19 @@ export {
 export { expandPath, expandUser, expandVars } from "./expand-path.js";
 export { AWS_DEFAULT_PROFILE, AWS_PROFILE, selectProfile, type SelectedProfile } from "./profile.js";
 export {
-  fetchTransport,
   TransportError,
+  transportError,
   transportFailure,
-  type FetchTransportOptions,
   type HttpRequest,
   type HttpResponse,
   type Transport,
   type TransportErrorKind,
 } from "./transport.js";
+export { fetchTransport, type FetchTransportOptions } from "./fetch-transport.js";
+export { directTransport, type DirectTransportOptions } from "./direct-transport.js";
+export { httpTransport, type HttpTransportOptions } from "./http-transport.js";
+export { envProxies, HTTP_PROXY, HTTPS_PROXY, NO_PROXY, proxyBypass, proxyFor } from "./env-proxies.js";
+export { isNeverProxied } from "./never-proxied.js";
 export {
   parseConfig,
   type ConfigSection,

@@ -1,78 +1,57 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentCredentials } from "./endpoint-credentials.js";
-import { fetchTransport, TransportError, transportFailure } from "./transport.js";
+import { describe, expect, it } from "vitest";
+import { documentCredentials, tryRequest } from "./endpoint-credentials.js";
+import { TransportError, transportError, transportFailure } from "./transport.js";
 
-let server: Server;
-let base: string;
+const url = "http://127.0.0.1:1/x";
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    if (req.url === "/hang") return; // never answers
-    if (req.url === "/big") return res.end("x".repeat(4096));
-    if (req.url === "/reset") return req.socket.destroy();
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      res.setHeader("X-Echo-Method", req.method ?? "");
-      res.statusCode = 201;
-      res.end(JSON.stringify({ body, token: req.headers["x-token"] }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
-
-describe(fetchTransport.name, () => {
-  const transport = fetchTransport({ maxBodyBytes: 1024 });
-
-  it("sends method, headers and body and reads status, headers and body", async () => {
-    const res = await transport({ method: "PUT", url: `${base}/x`, headers: { "X-Token": "t" }, body: "hi" });
-    expect(res.status).toBe(201);
-    expect(res.headers["x-echo-method"]).toBe("PUT");
-    expect(JSON.parse(res.body)).toEqual({ body: "hi", token: "t" });
+describe(transportError.name, () => {
+  it("finds the socket's code however deep a transport nests it", () => {
+    const socket = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+    // node:http: the socket's error itself; fetch: "fetch failed" with the socket's error as cause;
+    // undici: its own code with the socket's error as cause; net: an AggregateError of each address.
+    for (const error of [
+      socket,
+      new TypeError("fetch failed", { cause: socket }),
+      Object.assign(new Error("x"), { code: "UND_ERR_INFO", cause: socket }),
+      Object.assign(new AggregateError([socket], ""), { code: undefined }),
+    ]) {
+      const e = transportError(error, { method: "GET", url });
+      expect(e).toMatchObject({ kind: "network", detail: "ECONNREFUSED", url });
+      expect(e.message).toBe(`request to ${url} failed (ECONNREFUSED)`);
+      expect(e.cause).toBe(error);
+    }
   });
 
-  it("times out", async () => {
-    await expect(transport({ method: "GET", url: `${base}/hang`, timeoutMs: 50 })).rejects.toMatchObject({ kind: "timeout" });
+  it("keeps a library's own code, else the innermost message", () => {
+    expect(transportError(Object.assign(new Error("x"), { code: "UND_ERR_CONNECT_TIMEOUT" }), { method: "GET", url }).detail).toBe("UND_ERR_CONNECT_TIMEOUT");
+    expect(transportError(new TypeError("fetch failed", { cause: new Error("self-signed certificate") }), { method: "GET", url }).detail).toBe("self-signed certificate");
+    expect(transportError("down", { method: "GET", url }).detail).toBe("down");
   });
 
-  it("honours the caller's AbortSignal", async () => {
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    await expect(transport({ method: "GET", url: `${base}/hang`, signal: controller.signal, timeoutMs: 5000 })).rejects.toMatchObject({ kind: "aborted" });
+  it("says aborted when the caller's signal fired, timeout when the transport's timer did", () => {
+    const error = new DOMException("stopped", "AbortError");
+    expect(transportError(error, { method: "GET", url, signal: AbortSignal.abort() }).kind).toBe("aborted");
+    const timeout = transportError(error, { method: "GET", url, timeoutMs: 50 }, true);
+    expect(timeout).toMatchObject({ kind: "timeout", message: `request to ${url} timed out after 50 ms` });
   });
 
-  it("caps the body size", async () => {
-    await expect(transport({ method: "GET", url: `${base}/big` })).rejects.toMatchObject({ kind: "too-large" });
+  it("calls a connection closed before a whole answer ECONNRESET, as node:http does, when undici or fetch says UND_ERR_SOCKET", () => {
+    const closed = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+    expect(transportError(new TypeError("fetch failed", { cause: closed }), { method: "GET", url }).detail).toBe("ECONNRESET");
   });
 
-  it("reports a reset connection or a refused port as a network error", async () => {
-    await expect(transport({ method: "GET", url: `${base}/reset` })).rejects.toBeInstanceOf(TransportError);
-    await expect(transport({ method: "GET", url: "http://127.0.0.1:1/" })).rejects.toMatchObject({ kind: "network" });
+  it("passes a TransportError through", () => {
+    const e = new TransportError("too-large", url, "big");
+    expect(transportError(e, { method: "GET", url })).toBe(e);
   });
 });
 
-describe("fetchTransport and a socket closed on accept", () => {
-  it("keeps the process alive until the request settles (a ref'd timeout)", async () => {
-    const { spawn } = await import("node:child_process");
-    const script = `
-      import net from "node:net";
-      import { fetchTransport } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
-      const server = net.createServer((s) => s.end()).listen(0, "127.0.0.1", async () => {
-        const url = "http://127.0.0.1:" + server.address().port + "/";
-        server.unref();
-        try { await fetchTransport()({ method: "GET", url, timeoutMs: 500 }); console.log("answered"); }
-        catch (e) { console.log("settled " + e.kind); }
-      });`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d));
-    const code = await new Promise((resolve) => child.on("exit", resolve));
-    expect(code).toBe(0);
-    expect(out).toMatch(/^(settled (network|timeout)|answered)\n$/);
+describe(transportFailure.name, () => {
+  it("words each kind, reading the detail whichever transport failed", () => {
+    expect(transportFailure(new TransportError("timeout", url, "…"), 1000)).toBe("no response within 1000 ms");
+    expect(transportFailure(new TransportError("too-large", url, "…"))).toBe("the response was too large");
+    expect(transportFailure(new TransportError("network", url, "…", undefined, "ECONNRESET"))).toBe("connection failed (ECONNRESET)");
+    expect(transportFailure(new TransportError("network", url, "…"))).toBe("connection failed (network error)");
   });
 });
 
@@ -80,9 +59,11 @@ describe("transport error messages", () => {
   const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
   it("redact and bound what the network stack or a custom transport said", () => {
-    const error = new TransportError("network", "http://127.0.0.1:1/x", `request failed: {"SecretAccessKey": "${SECRET}"} ${"x".repeat(5000)}`);
+    const error = new TransportError("network", "http://127.0.0.1:1/x", `request failed: {"SecretAccessKey": "${SECRET}"} ${"x".repeat(5000)}`, undefined, `${SECRET} ${"y".repeat(500)}`);
     expect(error.message).not.toContain(SECRET);
     expect(error.message.length).toBeLessThan(600);
+    expect(error.detail).not.toContain(SECRET);
+    expect(error.detail!.length).toBeLessThan(260);
     const custom = new Error(`proxy said 407: Proxy-Authorization: Basic ${SECRET}`);
     const reason = transportFailure(custom);
     expect(reason).toMatch(/^connection failed \(proxy said 407: Proxy-Authorization: \[redacted\]\)$/);
@@ -93,5 +74,13 @@ describe(documentCredentials.name, () => {
   it("names IMDS's Code without quoting a secret in it, and briefly", () => {
     const [reason] = documentCredentials({ Code: `AssumeRoleUnauthorizedAccess Token=${"Y".repeat(10)}abc ${"z".repeat(2000)}` }, "iam-role", false) as [string];
     expect(reason).toMatch(/^has no AccessKeyId, SecretAccessKey, Token, Expiration \(Code "AssumeRoleUnauthorizedAccess Token=\[redacted\]"\)$/);
+  });
+});
+
+describe(tryRequest.name, () => {
+  it("marks every metadata-endpoint request direct: no transport may send it through a proxy", async () => {
+    const seen: unknown[] = [];
+    await tryRequest(async (request) => (seen.push(request), { status: 200, headers: {}, body: "" }), { method: "GET", url: "http://169.254.169.254/x" }, "iam-role");
+    expect(seen).toEqual([{ method: "GET", url: "http://169.254.169.254/x", direct: true }]);
   });
 });

@@ -9,6 +9,11 @@ export interface HttpRequest {
   /** Milliseconds for the whole exchange, body included. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Never through a proxy, whatever the environment says: the instance metadata service and the
+   * container endpoint set it (a proxy cannot reach them, and must not see their credentials).
+   */
+  direct?: boolean;
 }
 
 export interface HttpResponse {
@@ -41,51 +46,55 @@ export class TransportError extends Error {
   }
   readonly kind: TransportErrorKind;
   readonly url: string;
-  constructor(kind: TransportErrorKind, url: string, message: string, cause?: unknown) {
+  /**
+   * For kind `network`, the failure in a few words: the socket's code (`ECONNREFUSED`,
+   * `ECONNRESET`, `ENOTFOUND`, a TLS code such as `DEPTH_ZERO_SELF_SIGNED_CERT`), or what a proxy
+   * said. Redacted and bounded, as the message.
+   */
+  readonly detail: string | undefined;
+  constructor(kind: TransportErrorKind, url: string, message: string, cause?: unknown, detail?: string) {
     super(quoteUntrusted(message), cause === undefined ? undefined : { cause });
     this.name = TRANSPORT_ERROR;
     this.kind = kind;
     this.url = url;
+    this.detail = detail && quoteUntrusted(detail, { max: 200 });
   }
 }
 
-export interface FetchTransportOptions {
-  /** Default: the global `fetch` (Node's built-in undici, no bundle cost). */
-  fetch?: typeof globalThis.fetch;
-  /** Responses larger than this fail with kind `too-large`. Default: 1 MiB. */
-  maxBodyBytes?: number;
+/**
+ * What a transport's failure was, the same whichever transport failed (node:http, fetch, undici):
+ * `aborted` when the caller's signal fired, `timeout` when the transport's own timer did, else
+ * `network` with the first error code found down the `cause` chain (fetch nests the socket's
+ * error one level down, undici wraps some in its own codes), or the innermost message.
+ *
+ * @example
+ * ```ts
+ * try { … } catch (error) { throw transportError(error, request, timedOut); }
+ * ```
+ */
+export function transportError(error: unknown, request: HttpRequest, timedOut?: boolean): TransportError {
+  const { url } = request;
+  if (error instanceof TransportError) return error;
+  if (request.signal?.aborted) return new TransportError("aborted", url, `request to ${url} was aborted`, error);
+  if (timedOut) return new TransportError("timeout", url, `request to ${url} timed out after ${request.timeoutMs} ms`, error);
+  const detail = errorCode(error);
+  return new TransportError("network", url, `request to ${url} failed (${detail})`, error, detail);
 }
 
-/** The default transport: Node's built-in `fetch`, a per-request timeout, the caller's AbortSignal. */
-export function fetchTransport(options: FetchTransportOptions = {}): Transport {
-  const max = options.maxBodyBytes ?? 1 << 20;
-  return async ({ method, url, headers, body, timeoutMs, signal }) => {
-    // A ref'd timer, not AbortSignal.timeout (unref'd): Node's fetch can leave a request to a
-    // socket closed on accept unsettled, and the process must wait for the timeout rather than
-    // exit mid-request with the promise pending.
-    const timer = new AbortController();
-    const handle = timeoutMs === undefined ? undefined : setTimeout(() => timer.abort(new DOMException("timed out", "TimeoutError")), timeoutMs);
-    try {
-      // AbortSignal.any only with a caller's signal: it costs Node 20 ~60 µs per request.
-      const both = signal ? AbortSignal.any([timer.signal, signal]) : timer.signal;
-      const response = await (options.fetch ?? fetch)(url, { method, headers, body, signal: both, redirect: "manual" } as RequestInit);
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
-        if ((size += chunk.byteLength) > max) throw new TransportError("too-large", url, `response from ${url} is over ${max} bytes`);
-        chunks.push(chunk);
-      }
-      return { status: response.status, headers: Object.fromEntries(response.headers), body: new TextDecoder().decode(Buffer.concat(chunks)) };
-    } catch (error) {
-      if (error instanceof TransportError) throw error;
-      // fetch's own error is "fetch failed"; the socket's code (ECONNREFUSED, ECONNRESET) is one level down.
-      const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
-      const kind = signal?.aborted ? "aborted" : e?.name === "TimeoutError" || e?.name === "AbortError" ? "timeout" : "network";
-      throw new TransportError(kind, url, `request to ${url}: ${kind} (${e?.cause?.code ?? e?.cause?.message ?? e?.message ?? e})`, error);
-    } finally {
-      clearTimeout(handle);
-    }
-  };
+/**
+ * A system code (`E…`) wins over a library's own; without either, the innermost message. undici's
+ * `UND_ERR_SOCKET` ("other side closed", fetch's too) is the connection closing before a whole
+ * answer: what node:http calls `ECONNRESET` ("socket hang up").
+ */
+function errorCode(error: unknown): string {
+  let code: string | undefined;
+  let message: string | undefined;
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code == "string" && !(code && /^E[A-Z]/.test(code))) code = e.code;
+    if (typeof e.message == "string" && e.message) message = e.message;
+    e = (e.cause ?? e.errors?.[0]) as typeof e;
+  }
+  return (code == "UND_ERR_SOCKET" ? "ECONNRESET" : code) ?? message ?? String(error);
 }
 
 /**
@@ -101,6 +110,5 @@ export function transportFailure(error: unknown, timeoutMs?: number): string {
   const e = error as Partial<TransportError> | undefined;
   if (e?.kind === "timeout") return `no response within ${timeoutMs} ms`;
   if (e?.kind === "too-large") return "the response was too large";
-  const inner = (e?.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return `connection failed (${quoteUntrusted(String(inner?.code ?? inner?.message ?? (e instanceof TransportError ? "network error" : (e?.message ?? e))))})`;
+  return `connection failed (${quoteUntrusted(String(e?.detail ?? (e instanceof TransportError ? "network error" : (e?.message ?? e))))})`;
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { Socket } from "node:net";
 import { FaultTable, type Fault, type FaultOptions } from "./faults.js";
 
@@ -16,6 +17,12 @@ export interface EmulatorOptions {
   accountId?: string | null;
   /** Called when a request has been answered or reset (never for a hang), e.g. to log it. */
   onRequest?: (record: RequestRecord) => void;
+  /**
+   * Serve HTTPS with this key and certificate (PEM) instead of plain HTTP; `url` then starts with
+   * `https://`. Clients must trust the certificate (a transport's `ca`, NODE_EXTRA_CA_CERTS,
+   * AWS_CA_BUNDLE for botocore). Default: plain HTTP.
+   */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 /** One request as the emulator saw it. Token and Authorization values are redacted. */
@@ -37,7 +44,7 @@ export interface RequestRecord {
 
 /** What every emulated endpoint returns: where it listens, faults, the request log, close. */
 export interface EmulatorHandle {
-  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`), no trailing slash. */
   readonly url: string;
   readonly port: number;
   /** Every request so far, oldest first (a live array). */
@@ -83,6 +90,7 @@ export interface ServerOptions {
    * `Action`, which lives in the body.
    */
   faultRoute?: ((request: HandlerRequest) => string) | undefined;
+  tls?: EmulatorOptions["tls"];
 }
 
 const REDACTED_HEADERS = new Set(["x-aws-ec2-metadata-token", "authorization", "x-amz-security-token"]);
@@ -95,7 +103,7 @@ export async function startEmulatorServer(options: ServerOptions): Promise<Emula
   const timers = new Set<NodeJS.Timeout>();
   let closing: Promise<void> | undefined;
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const target = new URL(req.url ?? "/", "http://emulator");
     const headers = flatHeaders(req);
     const record: RequestRecord = {
@@ -110,7 +118,8 @@ export async function startEmulatorServer(options: ServerOptions): Promise<Emula
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => respond(req, res, record, headers, Buffer.concat(chunks).toString("utf8")));
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
 
   const respond = (req: IncomingMessage, res: ServerResponse, record: RequestRecord, headers: Record<string, string>, body: string) => {
     const request: HandlerRequest = { method: record.method, path: record.path, query: record.query, headers, body };
@@ -158,7 +167,7 @@ export async function startEmulatorServer(options: ServerOptions): Promise<Emula
     answer();
   };
 
-  server.on("connection", (socket) => {
+  server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
@@ -175,7 +184,7 @@ export async function startEmulatorServer(options: ServerOptions): Promise<Emula
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
 
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? "https" : "http"}://${host}:${port}`,
     port,
     requests,
     fault: (route, fault, faultOptions) => faults.add(route, fault, faultOptions),

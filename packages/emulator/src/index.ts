@@ -10,6 +10,7 @@ export {
   type ImdsOptions,
 } from "./start-imds.js";
 export { startContainer, CONTAINER_DEFAULT_PATH, type ContainerEmulator, type ContainerOptions } from "./start-container.js";
+export { startProxy, type ProxyEmulator, type ProxyOptions, type ProxyRecord } from "./start-proxy.js";
 export { startSts, STS_API_VERSION, type StsEmulator, type StsOptions } from "./start-sts.js";
 export type { StsRole } from "./sts-actions.js";
 export type { StsCall } from "./sts-call-log.js";

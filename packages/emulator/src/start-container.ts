@@ -94,7 +94,7 @@ export async function startContainer(options: ContainerOptions = {}): Promise<Co
     });
   };
 
-  const server = await startEmulatorServer({ host: options.host ?? "127.0.0.1", port: options.port ?? 0, now, handler, onRequest: options.onRequest });
+  const server = await startEmulatorServer({ host: options.host ?? "127.0.0.1", port: options.port ?? 0, now, handler, onRequest: options.onRequest, tls: options.tls });
   const fullUri = server.url + path;
   return {
     ...server,

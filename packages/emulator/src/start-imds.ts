@@ -171,6 +171,7 @@ export async function startImds(options: ImdsOptions = {}): Promise<ImdsEmulator
     now,
     handler,
     onRequest: options.onRequest,
+    tls: options.tls,
   });
   return {
     ...server,

@@ -135,7 +135,7 @@ export async function startLogin(options: LoginOptions = {}): Promise<LoginEmula
     };
   };
 
-  const server = await startEmulatorServer({ host: options.host ?? "127.0.0.1", port: options.port ?? 0, now, handler, onRequest: options.onRequest });
+  const server = await startEmulatorServer({ host: options.host ?? "127.0.0.1", port: options.port ?? 0, now, handler, onRequest: options.onRequest, tls: options.tls });
   return {
     ...server,
     env: { AWS_ENDPOINT_URL_SIGNIN: server.url },

@@ -94,7 +94,7 @@ export async function startSsoOidc(options: SsoOidcOptions = {}): Promise<SsoOid
     };
   };
 
-  const server = await startEmulatorServer({ host: options.host ?? "127.0.0.1", port: options.port ?? 0, now, handler, onRequest: options.onRequest });
+  const server = await startEmulatorServer({ host: options.host ?? "127.0.0.1", port: options.port ?? 0, now, handler, onRequest: options.onRequest, tls: options.tls });
   return {
     ...server,
     env: { AWS_ENDPOINT_URL_SSO_OIDC: server.url },

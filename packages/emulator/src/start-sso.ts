@@ -104,6 +104,7 @@ export async function startSso(options: SsoOptions = {}): Promise<SsoEmulator> {
       redactBearerTokens(server!.requests);
       options.onRequest?.(record);
     },
+    tls: options.tls,
   });
   const handle = server;
   return {

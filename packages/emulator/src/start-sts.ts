@@ -101,6 +101,7 @@ export async function startSts(options: StsOptions = {}): Promise<StsEmulator> {
     handler,
     onRequest: options.onRequest,
     faultRoute: (req) => queryParams(req).Action ?? "",
+    tls: options.tls,
   });
   return { ...server, env: { AWS_ENDPOINT_URL_STS: server.url }, users, issued: state.keys.issued, calls };
 }

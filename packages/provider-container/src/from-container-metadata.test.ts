@@ -104,7 +104,7 @@ describe(fromContainerMetadata.name, () => {
     expect(c.requests[0]!.headers.authorization).toBeUndefined();
   });
 
-  it("calls http://169.254.170.2<RELATIVE_URI> (checked through an injected transport)", async () => {
+  it("calls http://169.254.170.2<RELATIVE_URI>, marked direct: never through a proxy (checked through an injected transport)", async () => {
     const seen: HttpRequest[] = [];
     const transport: Transport = async (request) => {
       seen.push(request);
@@ -112,7 +112,7 @@ describe(fromContainerMetadata.name, () => {
     };
     const { p } = provider({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/credentials/abc", AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://127.0.0.1:1/x" }, { transport });
     await p();
-    expect(seen).toEqual([{ method: "GET", url: "http://169.254.170.2/v2/credentials/abc", headers: { accept: "application/json" }, timeoutMs: 2000 }]);
+    expect(seen).toEqual([{ method: "GET", url: "http://169.254.170.2/v2/credentials/abc", headers: { accept: "application/json" }, timeoutMs: 2000, direct: true }]);
   });
 
   it("refuses a disallowed FULL_URI host with InvalidConfig before any request", async () => {

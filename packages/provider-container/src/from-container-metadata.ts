@@ -3,7 +3,7 @@ import {
   notFound,
   quoteUntrusted,
   redactSecrets,
-  resolveContext,
+  resolveDirectContext,
   retrievalError,
   tryRequest,
   type CredentialProvider,
@@ -60,7 +60,7 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
   const timeoutMs = init.timeoutMs ?? DEFAULT_CONTAINER_TIMEOUT_MS;
   const maxAttempts = Math.max(1, init.maxAttempts ?? DEFAULT_CONTAINER_MAX_ATTEMPTS);
   const sleep = init.sleep ?? defaultSleep;
-  const ctx = resolveContext(init);
+  const ctx = resolveDirectContext(init);
   const { logger } = ctx;
 
   return async (callOptions) => {
@@ -71,7 +71,7 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
     }
     const { url } = endpoint;
     // The URL as messages show it: no user info, no token in a query.
-    const shown = redactSecrets(url);
+    const shown = redactedUrl(url);
     const signal = callOptions?.signal;
     let reason = "";
     let status: number | undefined;
@@ -114,6 +114,14 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
     }
     throw retrievalError(SOURCE, reason, { key: endpoint.envVar, status });
   };
+}
+
+// The last URL redacted, kept: redacting costs more than the rest of a resolution's own work,
+// and a process asks the same endpoint each time.
+let lastUrl: [url: string, shown: string] | undefined;
+function redactedUrl(url: string): string {
+  if (lastUrl?.[0] !== url) lastUrl = [url, redactSecrets(url)];
+  return lastUrl[1];
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {

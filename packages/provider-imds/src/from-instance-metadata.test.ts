@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { inspect } from "node:util";
-import { fetchTransport, type Transport } from "@credchain/core";
+import { directTransport, type Transport } from "@credchain/core";
 import { startImds, type ImdsEmulator, type ImdsOptions } from "@credchain/emulator";
 import { afterEach, describe, expect, it } from "vitest";
 import { fromInstanceMetadata, type InstanceMetadataInit } from "./from-instance-metadata.js";
@@ -54,7 +54,7 @@ async function closedPort(): Promise<number> {
 
 /** The real transport, counting requests. */
 function countingTransport(): { transport: Transport; count: () => number } {
-  const real = fetchTransport();
+  const real = directTransport();
   let n = 0;
   return { transport: (request) => (n++, real(request)), count: () => n };
 }

@@ -5,7 +5,7 @@ import {
   exportCredentials,
   notFound,
   quoteUntrusted,
-  resolveContext,
+  resolveDirectContext,
   EC2_METADATA_V1_DISABLED,
   retrievalError,
   settingEnv,
@@ -68,7 +68,7 @@ const ENV_VARS = [AWS_EC2_METADATA_DISABLED, ...IMDS_SETTINGS.flatMap(settingEnv
  * ```
  */
 export function fromInstanceMetadata(init: InstanceMetadataInit = {}): CredentialProvider {
-  const ctx = resolveContext(init);
+  const ctx = resolveDirectContext(init);
   const { logger, now } = ctx;
   const negativeCacheMs = init.negativeCacheMs ?? DEFAULT_IMDS_NEGATIVE_CACHE_MS;
   // What this provider remembers between calls (never shared between providers).

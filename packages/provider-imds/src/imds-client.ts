@@ -36,7 +36,8 @@ export function imdsUrl(base: string, path: string): string {
  */
 export async function attempts<T>(
   r: ImdsRequester,
-  what: string,
+  /** What was asked, for reasons; a function, as quoting costs more than the request when all goes well. */
+  what: () => string,
   send: () => Promise<HttpResponse | { reason: string; timeout: boolean }>,
   check: (res: HttpResponse) => T | string,
   stop?: (status: number | undefined, timeout: boolean) => boolean,
@@ -48,14 +49,14 @@ export async function attempts<T>(
     let timeout = false;
     if ("reason" in res) {
       status = undefined;
-      reason = `${what} got ${res.reason}`;
+      reason = `${what()} got ${res.reason}`;
       timeout = res.timeout;
     } else {
       r.answered = true;
       status = res.status;
       const out = check(res);
       if (typeof out != "string") return out;
-      reason = `${what} ${out}`;
+      reason = `${what()} ${out}`;
     }
     if (stop?.(status, timeout)) return { reason, status };
     r.logger.debug(`iam-role: ${reason} (attempt ${attempt}/${r.maxAttempts})`);
@@ -71,7 +72,7 @@ export async function attempts<T>(
 export function fetchToken(r: ImdsRequester): Promise<[token: string, ttlSeconds: number] | Miss> {
   return attempts(
     r,
-    "the token request",
+    () => "the token request",
     () => tryRequest(r.transport, { method: "PUT", url: imdsUrl(r.base, "latest/api/token"), headers: { [TTL_HEADER]: `${DEFAULT_IMDS_TOKEN_TTL_SECONDS}` }, timeoutMs: r.timeoutMs, signal: r.signal! }, SOURCE),
     ({ status, body, headers }): [string, number] | string => {
       if (status != 200) return `answered ${status}`;
@@ -91,7 +92,7 @@ export function getWithRetries(r: ImdsRequester, path: string, token: string | u
   return attempts(
     r,
     // The path holds the role name IMDS listed: text credchain did not write.
-    `GET /${quoteUntrusted(path)}`,
+    () => `GET /${quoteUntrusted(path)}`,
     () => tryRequest(r.transport, { method: "GET", url: imdsUrl(r.base, path), headers: token === undefined ? {} : { "x-aws-ec2-metadata-token": token }, timeoutMs: r.timeoutMs, signal: r.signal! }, SOURCE),
     ({ status, body }) => {
       if (ok404 && status == 404) return { body: undefined };

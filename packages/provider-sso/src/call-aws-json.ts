@@ -1,4 +1,4 @@
-import { quoteUntrusted, TransportError, type HttpRequest, type ProviderContext } from "@credchain/core";
+import { quoteUntrusted, TransportError, transportFailure, type HttpRequest, type ProviderContext } from "@credchain/core";
 
 /** How a JSON call to an AWS endpoint is retried: botocore's `legacy` retry mode by default. */
 export interface RetryPolicy {
@@ -46,7 +46,7 @@ async function attemptOnce(ctx: ProviderContext, request: HttpRequest): Promise<
     response = await ctx.transport(request);
   } catch (error) {
     const aborted = (error instanceof TransportError && error.kind === "aborted") || request.signal?.aborted === true;
-    return { ok: false, kind: "transport", reason: aborted ? "the request was aborted" : transportReason(error), aborted, cause: error };
+    return { ok: false, kind: "transport", reason: aborted ? "the request was aborted" : transportReason(error, request.timeoutMs), aborted, cause: error };
   }
   let parsed: unknown;
   try {
@@ -73,13 +73,8 @@ async function attemptOnce(ctx: ProviderContext, request: HttpRequest): Promise<
   return { ok: false, kind: "service", status: response.status, code: quoteUntrusted(rawCode, { max: 100 }), message: message && quoteUntrusted(message) };
 }
 
-function transportReason(error: unknown): string {
-  if (error instanceof TransportError) {
-    if (error.kind === "timeout") return "no response in time";
-    if (error.kind === "too-large") return "the response was too large";
-    const inner = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-    return `connection failed (${inner?.code ?? inner?.message ?? "network error"})`;
-  }
+function transportReason(error: unknown, timeoutMs: number | undefined): string {
+  if (error instanceof TransportError) return transportFailure(error, timeoutMs);
   return `request failed (${quoteUntrusted(String((error as Error)?.message ?? error))})`;
 }
 

@@ -3,6 +3,7 @@ import {
   quoteUntrusted,
   redactSecrets,
   TransportError,
+  transportFailure,
   type CredentialSource,
   type HttpResponse,
   type ProviderContext,
@@ -98,7 +99,7 @@ async function attemptOnce(
     const reason = aborted
       ? "the request was aborted"
       : error instanceof TransportError
-        ? transportReason(error, settings.timeoutMs)
+        ? transportFailure(error, settings.timeoutMs)
         : quoteUntrusted(String((error as Error)?.message ?? error));
     const retryable = !aborted && !(error instanceof TransportError && error.kind === "too-large");
     return { ok: false, retryable, error: fail(`Could not call STS ${action} at ${endpoint.url}: ${reason}`, undefined, error) };
@@ -124,13 +125,6 @@ function tries(attempt: number): string {
 /** A non-STS error body without its tags, redacted (tags first: they name the secrets) and short; never used for a 200. */
 function snippet(body: string): string {
   return quoteUntrusted(redactSecrets(body).replace(/<[^<>]*>/g, " ")) || "(no error details)";
-}
-
-function transportReason(error: TransportError, timeoutMs: number): string {
-  if (error.kind === "timeout") return `no response within ${timeoutMs} ms`;
-  if (error.kind === "too-large") return "the response was too large";
-  const inner = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return `connection failed (${inner?.code ?? inner?.message ?? "network error"})`;
 }
 
 async function buildRequest(settings: CallSettings, body: string, credentials: SigningCredentials | undefined) {

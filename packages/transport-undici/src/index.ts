@@ -1,9 +1,3 @@
-export { isNeverProxied } from "./never-proxy.js";
-export {
-  HTTP_PROXY,
-  HTTPS_PROXY,
-  NO_PROXY,
-  undiciTransport,
-  type UndiciTransport,
-  type UndiciTransportOptions,
-} from "./undici-transport.js";
+// isNeverProxied and the variable names live in core (its httpTransport applies the same rule); re-exported here as before.
+export { HTTP_PROXY, HTTPS_PROXY, isNeverProxied, NO_PROXY } from "@credchain/core";
+export { undiciTransport, type UndiciTransport, type UndiciTransportOptions } from "./undici-transport.js";

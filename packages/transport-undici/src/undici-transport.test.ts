@@ -1,15 +1,16 @@
-import { TransportError } from "@credchain/core";
+import { TransportError, transportFailure } from "@credchain/core";
+import { startProxy, type ProxyEmulator } from "@credchain/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startForwardProxy, startOrigin, type TestProxy, type TestServer } from "./test-servers.js";
+import { startOrigin, type TestServer } from "../test/servers.js";
 import { undiciTransport, type UndiciTransport } from "./undici-transport.js";
 
 let origin: TestServer;
-let proxy: TestProxy;
+let proxy: ProxyEmulator;
 const open: UndiciTransport[] = [];
 
 beforeAll(async () => {
   origin = await startOrigin();
-  proxy = await startForwardProxy();
+  proxy = await startProxy();
 });
 afterAll(async () => {
   await Promise.all(open.map((t) => t.close()));
@@ -17,8 +18,10 @@ afterAll(async () => {
   await proxy.close();
 });
 afterEach(() => {
-  proxy.log.length = 0;
+  proxy.requests.length = 0;
 });
+/** The request lines the proxy saw. */
+const seen = () => proxy.requests.map((r) => r.line);
 
 function make(...args: Parameters<typeof undiciTransport>) {
   const transport = undiciTransport(...args);
@@ -86,8 +89,18 @@ describe(undiciTransport.name, () => {
     const closed = await startOrigin();
     await closed.close();
     const error = await make({ env: {} })({ method: "GET", url: closed.url }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "TransportError", kind: "network" });
+    expect(error).toMatchObject({ name: "TransportError", kind: "network", detail: "ECONNREFUSED" });
     expect((error as Error).message).toContain("ECONNREFUSED");
+  });
+
+  // The real failures core's transports are tested against (core's transport-failures.test.ts),
+  // classified alike: undici's own "other side closed" reads ECONNRESET, as node:http says.
+  it("classifies a reset connection, a dripping body and a refused port as core's transports do", async () => {
+    const transport = make({ env: {} });
+    const reset = await transport({ method: "GET", url: `${origin.url}/reset` }).catch((e: unknown) => e);
+    expect(reset).toMatchObject({ kind: "network", detail: "ECONNRESET" });
+    expect(transportFailure(reset)).toBe("connection failed (ECONNRESET)");
+    expect(await transport({ method: "GET", url: `${origin.url}/drip`, timeoutMs: 150 }).catch((e: unknown) => e)).toMatchObject({ kind: "timeout" });
   });
 
   describe("proxy", () => {
@@ -96,21 +109,21 @@ describe(undiciTransport.name, () => {
       const res = await transport({ method: "GET", url: `${viaProxy()}/sts` });
       expect(res.status).toBe(201);
       expect(JSON.parse(res.body).host).toBe(`sts.example.test:${origin.port}`);
-      expect(proxy.log).toHaveLength(1);
+      expect(seen()).toHaveLength(1);
       // undici tunnels plain http through CONNECT too (ProxyAgent proxyTunnel defaults to true)
-      expect(proxy.log).toEqual([`CONNECT sts.example.test:${origin.port}`]);
+      expect(seen()).toEqual([`CONNECT sts.example.test:${origin.port}`]);
     });
 
     it("prefers lower-case http_proxy over HTTP_PROXY", async () => {
       const transport = make({ env: { http_proxy: proxy.url, HTTP_PROXY: "http://127.0.0.1:9", HTTPS_PROXY: "http://127.0.0.1:9" } });
       expect((await transport({ method: "GET", url: viaProxy() })).status).toBe(201);
-      expect(proxy.log).toHaveLength(1);
+      expect(seen()).toHaveLength(1);
     });
 
     it("uses an explicit proxy URL whatever the env says", async () => {
       const transport = make({ proxy: proxy.url, env: {} });
       expect((await transport({ method: "GET", url: viaProxy() })).status).toBe(201);
-      expect(proxy.log).toHaveLength(1);
+      expect(seen()).toHaveLength(1);
     });
 
     it("never sends loopback requests through the proxy, whatever NO_PROXY says", async () => {
@@ -121,7 +134,13 @@ describe(undiciTransport.name, () => {
           expect(res.status).toBe(201);
         }
       }
-      expect(proxy.log).toEqual([]);
+      expect(seen()).toEqual([]);
+    });
+
+    it("sends a request marked direct (IMDS, the container endpoint) straight to the host, whatever the proxy", async () => {
+      const transport = make({ proxy: proxy.url });
+      expect(transport.dispatcherFor("https://sts.amazonaws.com/", true)).toBe(transport.dispatcherFor("http://127.0.0.1/"));
+      expect(transport.dispatcherFor("https://sts.amazonaws.com/")).not.toBe(transport.dispatcherFor("http://127.0.0.1/"));
     });
 
     it("routes metadata and container endpoints directly, without connecting anywhere", () => {

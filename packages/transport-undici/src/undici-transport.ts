@@ -1,19 +1,11 @@
-import { TransportError, type Env, type HttpRequest, type Transport } from "@credchain/core";
+import { isNeverProxied, TransportError, transportError, type Env, type HttpRequest, type Transport } from "@credchain/core";
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request as undiciRequest, type Dispatcher } from "undici";
-import { isNeverProxied } from "./never-proxy.js";
-
-/** Proxy for `https:` URLs (`https_proxy` wins when both are set, as in curl, Python and undici). */
-export const HTTPS_PROXY = "HTTPS_PROXY";
-/** Proxy for `http:` URLs. */
-export const HTTP_PROXY = "HTTP_PROXY";
-/** Comma- or space-separated hosts (`host`, `.domain`, `*.domain`, `host:port`, `*`) reached directly. */
-export const NO_PROXY = "NO_PROXY";
 
 export interface UndiciTransportOptions {
   /**
    * `"env"`: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (or their lower-case forms) from `env`.
-   * `false`: never a proxy. A URL: every request through that proxy. Whatever this says, the
-   * metadata and container endpoints, link-local and loopback hosts are reached directly.
+   * `false`: never a proxy. A URL: every request through that proxy. Whatever this says, requests
+   * marked `direct` (IMDS, the container endpoint), link-local and loopback hosts are reached directly.
    * Default: `"env"`.
    */
   proxy?: "env" | false | string | URL;
@@ -34,15 +26,16 @@ export type UndiciTransport = Transport & {
   /** Closes every pooled connection; the transport must not be used afterwards. */
   close(): Promise<void>;
   /** The dispatcher a request to `url` goes through (direct or proxied): for tests and diagnostics. */
-  dispatcherFor(url: string | URL): Dispatcher;
+  dispatcherFor(url: string | URL, direct?: boolean): Dispatcher;
 };
 
 /**
  * A credchain transport on undici: keep-alive connection pools, and a proxy from HTTPS_PROXY /
  * HTTP_PROXY / NO_PROXY for calls to AWS APIs. The instance metadata service, container credential
- * endpoints and loopback hosts are always reached directly. Same semantics as core's
- * `fetchTransport`: whole-exchange `timeoutMs`, the caller's `signal`, a body cap, no redirects
- * followed, and `TransportError` kinds `timeout`, `aborted`, `network`, `too-large`.
+ * endpoints (requests marked `direct`) and loopback hosts are always reached directly. Same semantics
+ * as core's transports: whole-exchange `timeoutMs`, the caller's `signal`, a body cap, no redirects
+ * followed, and errors classified as theirs (`transportError`: kinds `timeout`, `aborted`,
+ * `network` with the socket's code in `detail`, `too-large`).
  *
  * @example
  * ```ts
@@ -63,9 +56,9 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
   const direct = new Agent(agentOptions);
   const { dispatcher: proxied, protocols } = proxyDispatcher(options.proxy ?? "env", options.env ?? process.env, agentOptions);
 
-  const dispatcherFor = (url: string | URL): Dispatcher => {
+  const dispatcherFor = (url: string | URL, never?: boolean): Dispatcher => {
     const { protocol, hostname } = new URL(url);
-    return proxied && protocols.includes(protocol) && !isNeverProxied(hostname) ? proxied : direct;
+    return proxied && !never && protocols.includes(protocol) && !isNeverProxied(hostname) ? proxied : direct;
   };
 
   const transport = async (request: HttpRequest) => {
@@ -74,16 +67,16 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
     // A ref'd timer (AbortSignal.timeout is unref'd): a pending request keeps the process alive
     // until it answers or times out, instead of the process exiting with the promise unsettled.
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new AbortController();
     if (request.timeoutMs !== undefined) {
-      const controller = new AbortController();
-      timer = setTimeout(() => controller.abort(new DOMException("timed out", "TimeoutError")), request.timeoutMs);
-      signals.push(controller.signal);
+      timer = setTimeout(() => timeout.abort(new DOMException("timed out", "TimeoutError")), request.timeoutMs);
+      signals.push(timeout.signal);
     }
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     try {
       signal?.throwIfAborted();
       const response = await undiciRequest(request.url, {
-        dispatcher: dispatcherFor(request.url),
+        dispatcher: dispatcherFor(request.url, request.direct),
         method: request.method as Dispatcher.HttpMethod,
         ...(request.headers && { headers: request.headers }),
         ...(request.body !== undefined && { body: request.body }),
@@ -95,7 +88,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       }
       return { status: response.statusCode, headers, body: await readCapped(response.body, maxBodyBytes, request.url) };
     } catch (error) {
-      throw toTransportError(error, request);
+      throw transportError(error, request, timeout.signal.aborted);
     } finally {
       clearTimeout(timer);
     }
@@ -140,16 +133,4 @@ async function readCapped(body: Dispatcher.ResponseData["body"], max: number, ur
     text += decoder.decode(chunk, { stream: true });
   }
   return text + decoder.decode();
-}
-
-function toTransportError(error: unknown, request: HttpRequest): TransportError {
-  if (error instanceof TransportError) return error;
-  if (request.signal?.aborted) return new TransportError("aborted", request.url, `request to ${request.url} was aborted`, error);
-  const name = (error as { name?: string } | null)?.name;
-  if (name === "TimeoutError" || name === "AbortError" || name === "RequestAbortedError") {
-    return new TransportError("timeout", request.url, `request to ${request.url} timed out after ${request.timeoutMs} ms`, error);
-  }
-  const e = error as { code?: string; message?: string; cause?: { code?: string } } | null;
-  const detail = e?.code ?? e?.cause?.code ?? e?.message ?? String(error);
-  return new TransportError("network", request.url, `request to ${request.url} failed: ${detail}`, error);
 }

@@ -2,6 +2,7 @@ import { startContainer, startImds, startSts } from "@credchain/emulator";
 import { bundleColdScripts } from "./bundle-cold.js";
 import { cleanEnv, distFile, runWorker, timeLaunch } from "./child.js";
 import { writeConfigFixture } from "./config-fixture.js";
+import { endpointRounds, type EndpointFigure } from "./endpoint-rounds.js";
 import { describeMachine, type Machine } from "./machine.js";
 import { writeRoleHome } from "./role-home.js";
 import { removeTempDirs } from "./temp-dirs.js";
@@ -19,6 +20,8 @@ export interface BenchOptions {
   profiles?: number;
   /** Off-EC2 failure runs per library (each a fresh process). Default: 3. */
   failureRuns?: number;
+  /** Interleaved rounds per library for IMDS and container resolution (each a fresh process). Default: 7. */
+  rounds?: number;
   /** Progress lines. Default: none. */
   log?: (line: string) => void;
 }
@@ -38,7 +41,12 @@ export interface BenchResults {
   /** The same scripts bundled as CommonJS (esbuild's default for node): no ES module loader at all. */
   coldStartBundledCjs: { medianMs: PerLib<number>; overheadMs: PerLib<number> };
   hot: PerLib<Throughput>;
-  imds: PerLib<Throughput & { requestsPerResolution: number }>;
+  /** IMDS resolution (token, role, credentials), interleaved rounds. */
+  imds: EndpointFigure;
+  /** Container endpoint resolution (one GET), interleaved rounds; the SDK's is `@smithy/credential-provider-imds`'s `fromContainerMetadata`. */
+  container: EndpointFigure;
+  /** The container GET alone: credchain's directTransport vs the SDK's httpRequest, interleaved rounds. */
+  request: EndpointFigure;
   concurrency: PerLib<{ upstream: number; distinct: number; seedExpired: boolean }>;
   ini: PerLib<Throughput & { profiles: number }>;
   offEc2: PerLib<{ ms: number; error: string }>;
@@ -73,6 +81,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
     concurrency: options.concurrency ?? 1000,
     profiles: options.profiles ?? 1000,
     failureRuns: options.failureRuns ?? 3,
+    rounds: options.rounds ?? 7,
   };
   const log = options.log ?? (() => {});
   const tinyArgs = { timeMs: o.timeMs };
@@ -126,14 +135,11 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
   const medianRound = (rounds: Throughput[]) => [...rounds].sort((a, b) => a.opsPerSec - b.opsPerSec)[1] as Throughput;
   const hot = { credchain: medianRound(hotRounds.credchain), sdk: medianRound(hotRounds.sdk) };
 
-  log("IMDS: one resolution per call through the emulator");
+  // Each round is shorter than the other figures' runs: the rounds, not their length, absorb drift.
+  const roundArgs = { rounds: o.rounds, timeMs: Math.max(50, o.timeMs / 2) };
+  log(`IMDS: a fresh provider per resolution through the emulator, ${o.rounds} interleaved rounds`);
   const imdsEmulator = await startImds();
-  const imdsFor = async (lib: "credchain" | "sdk") => {
-    const before = imdsEmulator.requests.length;
-    const r = await runWorker<Throughput>("imds", lib, tinyArgs, cleanEnv(imdsEmulator.env));
-    return { ...r, requestsPerResolution: (imdsEmulator.requests.length - before) / r.calls };
-  };
-  const imds = { credchain: await imdsFor("credchain"), sdk: await imdsFor("sdk") };
+  const imds = await endpointRounds("imds", cleanEnv(imdsEmulator.env), () => imdsEmulator.requests.length, roundArgs);
 
   log(`off-EC2: default chain with nothing configured and IMDS hanging (${o.failureRuns} runs each)`);
   imdsEmulator.fault("*", "hang");
@@ -144,6 +150,14 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
   };
   const offEc2 = { credchain: await failFor("credchain"), sdk: await failFor("sdk") };
   await imdsEmulator.close();
+
+  log(`container: a fresh provider per resolution through the emulator, ${o.rounds} interleaved rounds`);
+  const containerEmulator = await startContainer();
+  const containerEnv = cleanEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: containerEmulator.fullUri, AWS_EC2_METADATA_DISABLED: "true" });
+  const containerFigure = await endpointRounds("container", containerEnv, () => containerEmulator.requests.length, roundArgs);
+  log(`request: the container GET alone, through each library's HTTP helper, ${o.rounds} interleaved rounds`);
+  const requestFigure = await endpointRounds("request", containerEnv, () => containerEmulator.requests.length, roundArgs);
+  await containerEmulator.close();
 
   log(`concurrency: ${o.concurrency} concurrent calls on expired credentials`);
   const container = await startContainer();
@@ -194,6 +208,8 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
     coldStartBundledCjs,
     hot,
     imds,
+    container: containerFigure,
+    request: requestFigure,
     concurrency,
     ini,
     offEc2,

@@ -1,4 +1,6 @@
+import type { EndpointFigure } from "./endpoint-rounds.js";
 import type { BenchResults } from "./run.js";
+import { median } from "./stats.js";
 
 const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : v >= 1 ? `${v.toFixed(1)} ms` : `${(v * 1000).toFixed(1)} µs`);
 const ops = (v: number) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} M/s` : v >= 1e3 ? `${(v / 1e3).toFixed(1)} k/s` : `${v.toFixed(0)} /s`);
@@ -34,12 +36,12 @@ export function formatTable(r: BenchResults): string {
       `${ops(r.hot.sdk.opsPerSec)} (${ms(r.hot.sdk.meanMs)})`,
       x(r.hot.credchain.opsPerSec / r.hot.sdk.opsPerSec),
     ],
-    [
-      "IMDS resolution (fresh provider; mean time, requests per resolution)",
-      `${ms(r.imds.credchain.meanMs)}, ${r.imds.credchain.requestsPerResolution.toFixed(1)} req`,
-      `${ms(r.imds.sdk.meanMs)}, ${r.imds.sdk.requestsPerResolution.toFixed(1)} req`,
-      x(r.imds.sdk.meanMs / r.imds.credchain.meanMs),
-    ],
+    endpointRow(`IMDS resolution (fresh provider, token + role + credentials; median of ${r.options.rounds} interleaved rounds: mean time, requests per resolution; range of the rounds' ratios)`, r.imds),
+    endpointRow(
+      `container resolution (fresh provider, one GET; SDK: \`@smithy/credential-provider-imds\` \`fromContainerMetadata\`; as above)`,
+      r.container,
+    ),
+    endpointRow("the same GET without a provider: credchain's `directTransport` vs the SDK's `httpRequest` (node:http both; as above)", r.request),
     [
       `${r.options.concurrency} concurrent calls on expired credentials: upstream requests`,
       String(r.concurrency.credchain.upstream),
@@ -70,6 +72,11 @@ export function formatTable(r: BenchResults): string {
     "| --- | ---: | ---: | ---: |",
     ...rows.map((c) => `| ${c.join(" | ")} |`),
   ].join("\n");
+}
+
+function endpointRow(label: string, f: EndpointFigure): [string, string, string, string] {
+  const lib = (l: EndpointFigure["credchain"]) => `${ms(l.meanMs)}, ${l.requestsPerResolution.toFixed(1)} req`;
+  return [label, lib(f.credchain), lib(f.sdk), `${x(median(f.ratios))} (${f.ratios.length > 1 ? `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}` : "one round"})`];
 }
 
 /** Machine, Node and what failed, for under the table. */

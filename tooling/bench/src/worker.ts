@@ -1,8 +1,10 @@
 // One scenario for one library, in a fresh process whose environment the parent chose.
 // Each run is its own process so neither library's module state leaks into the next figure.
-import { fromContainerMetadata as sdkContainer, fromInstanceMetadata as sdkImds } from "@smithy/credential-provider-imds";
+import { fromContainerMetadata as sdkContainer, fromInstanceMetadata as sdkImds, httpRequest as sdkHttpRequest } from "@smithy/credential-provider-imds";
+import { directTransport } from "@credchain/core";
 import { defaultChain } from "@credchain/chain";
 import { startContainer } from "@credchain/emulator";
+import { fromContainerMetadata } from "@credchain/provider-container";
 import { fromInstanceMetadata } from "@credchain/provider-imds";
 import { loadSharedConfig } from "@credchain/provider-ini";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
@@ -25,6 +27,23 @@ async function hot() {
 async function imds() {
   // A fresh provider per resolution: token PUT, role listing, credentials GET each time.
   return throughput(() => (sdk ? sdkImds()() : fromInstanceMetadata()()), timeMs);
+}
+
+async function container() {
+  // A fresh provider per resolution: one GET to the container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI).
+  return throughput(() => (sdk ? sdkContainer()() : fromContainerMetadata()()), timeMs);
+}
+
+async function request() {
+  // The request alone, without a provider: the container GET through credchain's default
+  // transport for metadata endpoints, and through the SDK's own node:http helper.
+  const url = new URL(String(process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI));
+  const transport = directTransport();
+  const options = { hostname: url.hostname, port: url.port, path: url.pathname, protocol: url.protocol, timeout: 2000 };
+  const get = sdk
+    ? async () => JSON.parse((await sdkHttpRequest(options)).toString()) as unknown
+    : async () => JSON.parse((await transport({ method: "GET", url: url.href, timeoutMs: 2000 })).body) as unknown;
+  return throughput(get, timeMs);
 }
 
 // What the parent put in this process's environment for the assumed-role scenario.
@@ -109,7 +128,7 @@ async function containerOnce() {
   return { accessKeyId: c.accessKeyId };
 }
 
-const scenarios: Record<string, () => Promise<unknown>> = { hot, imds, ini, "assume-role": assumeRole, "off-ec2": offEc2, concurrency, "container-once": containerOnce };
+const scenarios: Record<string, () => Promise<unknown>> = { hot, imds, container, request, ini, "assume-role": assumeRole, "off-ec2": offEc2, concurrency, "container-once": containerOnce };
 const run = scenarios[scenario ?? ""];
 if (!run || (lib !== "sdk" && lib !== "credchain")) {
   process.stderr.write(`usage: worker.js <${Object.keys(scenarios).join("|")}> <credchain|sdk> [json]\n`);

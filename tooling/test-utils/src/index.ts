@@ -5,3 +5,4 @@ export { leftBehind, type LeftBehind } from "./left-behind.js";
 export { buildIfStale } from "./build-if-stale.js";
 export { botocoreClientCalls, HAS_BOTOCORE, type BotocoreClientCall, type BotocoreClientCase } from "./botocore-client.js";
 export { recordingTransport, type RecordedRequest } from "./recording-transport.js";
+export { selfSignedCert, type SelfSignedCert } from "./self-signed-cert.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNeverProxied } from "./never-proxy.js";
+import { isNeverProxied } from "./never-proxied.js";
 
 describe(isNeverProxied.name, () => {
   it.each([
