@@ -34,22 +34,42 @@ const failed = (runs: CliRun[]) => runs.filter((r) => r.code !== 0).map((r) => (
 const sections = (text: string, file: string) => parseConfig(text, { file }) as Record<string, Record<string, string>>;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-/** Reads `file` in a loop until `until` settles; every read must parse, and no profile may vanish. */
+/**
+ * Reads `file` in a loop in its own process (so spawning the writers cannot starve it) until
+ * `until` settles: every read must parse, end with a newline and lose no profile seen before.
+ * Resolves with how many reads it made, all of them while writers ran.
+ */
 async function readWhile(file: string, until: Promise<unknown>): Promise<number> {
-  let done = false;
-  void until.finally(() => (done = true));
-  let reads = 0;
-  let seen = 0;
-  while (!done) {
-    const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? "" : Promise.reject(error)));
-    const profiles = Object.keys(sections(text, file));
-    if (text !== "") expect(text.endsWith("\n"), "a whole file ends with its last line").toBe(true);
-    expect(profiles.length, "no profile lost between two reads").toBeGreaterThanOrEqual(seen);
-    seen = profiles.length;
-    reads++;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return reads;
+  const core = new URL("../../../packages/core/dist/index.js", import.meta.url).href;
+  const script = `
+    const { readFileSync } = require("node:fs");
+    import(${JSON.stringify(core)}).then(({ parseConfig }) => {
+      let reads = 0, seen = 0, stop = false;
+      process.stdin.on("data", () => (stop = true));
+      const loop = () => {
+        if (stop) return process.stdout.write(JSON.stringify({ reads }));
+        let text = "";
+        try { text = readFileSync(${JSON.stringify(file)}, "utf8"); } catch (e) { if (e.code !== "ENOENT") throw e; }
+        if (text !== "" && !text.endsWith("\\n")) throw new Error("a whole file ends with its last line");
+        const n = Object.keys(parseConfig(text, { file: "credentials" })).length;
+        if (n < seen) throw new Error("a profile was lost between two reads: " + seen + " then " + n);
+        seen = n; reads++;
+        setImmediate(loop);
+      };
+      loop();
+    });`;
+  const reader = spawn(process.execPath, ["-e", script], { stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  reader.stdout.on("data", (c: Buffer) => (out += c));
+  reader.stderr.on("data", (c: Buffer) => (err += c));
+  const exited = new Promise<number | null>((resolve) => reader.on("close", resolve));
+  await until.catch(() => {});
+  reader.stdin.end("stop");
+  const code = await exited;
+  expect(err, "the reader saw only whole, parsable files").toBe("");
+  expect(code).toBe(0);
+  return (JSON.parse(out) as { reads: number }).reads;
 }
 
 describe("concurrent credchain configure set: every key kept", () => {
