@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
 import { createCredentials, readRegularFile, TOKEN_FILE_MAX_BYTES } from "@credchain/core";
 import { roleCacheKey, withRoleFileCache } from "./role-file-cache.js";
-import { envFor, homeWith } from "./test-home.js";
+import { envFor, homeWith } from "../test/home.js";
 
 const hasBotocore = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" }).status === 0;
 let sts: StsEmulator;

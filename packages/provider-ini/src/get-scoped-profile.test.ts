@@ -2,7 +2,7 @@ import { CredchainError, selectProfile } from "@credchain/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertProfileExists, getScopedProfile } from "./get-scoped-profile.js";
 import { loadSharedConfig, type SharedConfig } from "./load-shared-config.js";
-import { makeHome, type TestHome } from "./test-home.js";
+import { makeHome, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 let config: SharedConfig;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromConfigFile } from "./from-config-file.js";
 import { fromSharedCredentialsFile } from "./from-shared-credentials-file.js";
 import { loadSharedConfig } from "./load-shared-config.js";
-import { makeHome, SECRET, type TestHome } from "./test-home.js";
+import { makeHome, SECRET, type TestHome } from "../test/home.js";
 
 // Both file providers share profileCredentialsProvider: each bad kind of path, through each.
 const PROVIDERS = [

@@ -6,7 +6,7 @@ import { stsIssuedKeys } from "@credchain/emulator";
 import { BAD_PATH_REASONS, makeBadPaths, type BadPaths } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromWebIdentity } from "./from-web-identity.js";
-import { contextFor, emulator, failure, ROLE, T0 } from "./test-helpers.js";
+import { contextFor, emulator, failure, ROLE, T0 } from "../test/helpers.js";
 
 let dir: string;
 beforeAll(async () => {

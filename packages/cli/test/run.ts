@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll } from "vitest";
-import { main } from "./main.js";
+import { main } from "../src/main.js";
 
 // Temp directories made here are removed when the file's tests end.
 const temps: string[] = [];
