@@ -1,12 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll } from "vitest";
+import { tempHomes } from "@credchain/test-utils";
 import { main } from "../src/main.js";
 
-// Temp directories made here are removed when the file's tests end.
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
+const homes = tempHomes("credchain-cli-");
 
 export interface Run {
   code: number;
@@ -22,13 +17,7 @@ export async function run(argv: string[], env: Record<string, string>): Promise<
   return { code, stdout, stderr };
 }
 
-/** A temp HOME with files; the environment for it keeps IMDS off and /etc/boto.cfg out. */
+/** A temp HOME with files (removed after the test file); the environment for it keeps IMDS off and /etc/boto.cfg out. */
 export async function home(files: Record<string, string>, extra: Record<string, string> = {}): Promise<Record<string, string>> {
-  const dir = await mkdtemp(join(tmpdir(), "credchain-cli-"));
-  temps.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
-  }
-  return { HOME: dir, AWS_EC2_METADATA_DISABLED: "true", BOTO_CONFIG: join(dir, "none.cfg"), ...extra };
+  return (await homes(files)).env(extra);
 }
