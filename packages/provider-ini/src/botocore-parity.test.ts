@@ -1,5 +1,6 @@
 import { execFile, spawnSync } from "node:child_process";
-import { CredchainError, selectProfile, type Credentials } from "@credchain/core";
+import { CredchainError, type Credentials } from "@credchain/core";
+import { selectProfile } from "@credchain/core/internal";
 import { afterAll, describe, expect, it } from "vitest";
 import { fromConfigFile } from "./from-config-file.js";
 import { fromSharedCredentialsFile } from "./from-shared-credentials-file.js";

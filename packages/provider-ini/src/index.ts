@@ -24,7 +24,7 @@ export { profileSettings } from "./profile-settings.js";
 export { profileSectionName, setProfileValue, type ProfileFileKind } from "./set-profile-value.js";
 export { CREDENTIALS_FILE_KEYS, profileFilePath, writeProfile, type WriteProfileInit } from "./write-profile.js";
 // Moved to core; re-exported so existing imports keep working.
-export { writeFileAtomic } from "@credchain/core";
+export { writeFileAtomic } from "@credchain/core/internal";
 export {
   CREDENTIAL_SOURCE_NAMES,
   type AssumeRolePlan,

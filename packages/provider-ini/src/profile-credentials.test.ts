@@ -1,4 +1,4 @@
-import { CONFIG_FILE_MAX_BYTES } from "@credchain/core";
+import { CONFIG_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { BAD_PATH_REASONS, makeBadPaths, rejection, type BadPaths } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromConfigFile } from "./from-config-file.js";

@@ -3,7 +3,7 @@ import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/pr
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { startSso, startSsoOidc, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
-import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromSso, type SsoInit } from "./from-sso.js";

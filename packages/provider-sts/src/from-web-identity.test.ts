@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { stsIssuedKeys } from "@credchain/emulator";
 import { BAD_PATH_REASONS, makeBadPaths, type BadPaths } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
