@@ -5,7 +5,7 @@ import { startContainer } from "@credchain/emulator";
 import { rejection as failure } from "@credchain/test-utils";
 import { describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
-import { envFor, homeWith, NODE } from "./test-home.js";
+import { envFor, homeWith, NODE } from "../test/home.js";
 
 const ENV_KEYS = { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret" };
 const CREDENTIALS = `[default]

@@ -1,14 +1,8 @@
 import {
   CredchainError,
-  EC2_METADATA_SERVICE_ENDPOINT,
-  EC2_METADATA_SERVICE_ENDPOINT_MODE,
-  METADATA_SERVICE_NUM_ATTEMPTS,
-  METADATA_SERVICE_TIMEOUT,
   notFound,
   resolveContext,
   resolveSetting,
-  selectProfile,
-  USED_DETAIL,
   type CredentialProvider,
   type Credentials,
   type LookedAt,
@@ -16,6 +10,14 @@ import {
   type ProviderContext,
   type ProviderContextInit,
 } from "@credchain/core";
+import {
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  METADATA_SERVICE_NUM_ATTEMPTS,
+  METADATA_SERVICE_TIMEOUT,
+  selectProfile,
+  USED_DETAIL,
+} from "@credchain/core/internal";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
 import { getScopedProfile, loadSharedConfig, planProfile, profileSettings, type CredentialPlan, type SharedConfigInit } from "@credchain/provider-ini";

@@ -5,8 +5,8 @@ import { fromInstanceMetadata } from "@credchain/provider-imds";
 import { withRefresh } from "@credchain/refresh-manager";
 import { afterEach, describe, expect, it, type TestContext } from "vitest";
 import { defaultChain } from "./index.js";
-import { credchainErrorOf, HOUR, manualClock, MINUTE, recordingLogger, settle, trackUnhandledRejections, type Outcome } from "./test-http.js";
-import { envFor, homeWith } from "./test-home.js";
+import { credchainErrorOf, HOUR, manualClock, MINUTE, recordingLogger, settle, trackUnhandledRejections, type Outcome } from "../test/http.js";
+import { envFor, homeWith } from "../test/home.js";
 
 // Every emulator fault, at the first fetch and at a refresh, for IMDS and the container endpoint:
 // the caller gets valid credentials or a CredchainError with a code, never expired credentials

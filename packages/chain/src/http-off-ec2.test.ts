@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startImds, type ImdsEmulator } from "@credchain/emulator";
 import { describe, expect, it, type TestContext } from "vitest";
-import { homeWith } from "./test-home.js";
+import { homeWith } from "../test/home.js";
 
 // Off EC2, the default chain must give up on IMDS within its timeout and attempts, and leave
 // nothing behind that keeps the process alive. Measured on a real child process running the

@@ -5,8 +5,8 @@ import { fromInstanceMetadata } from "@credchain/provider-imds";
 import { withRefresh } from "@credchain/refresh-manager";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
-import { credentialGets, HOUR, manualClock, MINUTE, recordingLogger, trackUnhandledRejections } from "./test-http.js";
-import { envFor, homeWith } from "./test-home.js";
+import { credentialGets, HOUR, manualClock, MINUTE, recordingLogger, trackUnhandledRejections } from "../test/http.js";
+import { envFor, homeWith } from "../test/home.js";
 
 // The real stack against the emulator's loopback servers: one upstream credentials request per
 // refresh, however many callers wait for it.

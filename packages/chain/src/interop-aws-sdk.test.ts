@@ -2,7 +2,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { startSts } from "@credchain/emulator";
 import { describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
-import { envFor, homeWith } from "./test-home.js";
+import { envFor, homeWith } from "../test/home.js";
 
 describe("AWS SDK v3 interop", () => {
   it("STSClient takes defaultChain() as its credentials and GetCallerIdentity succeeds against the emulator", async () => {

@@ -6,9 +6,10 @@ import { startSts, type StsEmulator } from "@credchain/emulator";
 import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
-import { createCredentials, readRegularFile, TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { createCredentials } from "@credchain/core";
+import { readRegularFile, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { roleCacheKey, withRoleFileCache } from "./role-file-cache.js";
-import { envFor, homeWith } from "./test-home.js";
+import { envFor, homeWith } from "../test/home.js";
 
 const hasBotocore = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" }).status === 0;
 let sts: StsEmulator;

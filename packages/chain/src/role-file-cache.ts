@@ -1,18 +1,6 @@
 import { join } from "node:path";
-import {
-  AWS_API_FIELD_NAMES,
-  createCredentials,
-  CredchainError,
-  describeReadError,
-  nodeCrypto,
-  parseTimestamp,
-  TOKEN_FILE_MAX_BYTES,
-  updateFile,
-  type CredentialProvider,
-  type Credentials,
-  type LocalContext,
-  type Logger,
-} from "@credchain/core";
+import { createCredentials, CredchainError, parseTimestamp, type CredentialProvider, type Credentials, type LocalContext, type Logger } from "@credchain/core";
+import { AWS_API_FIELD_NAMES, describeReadError, nodeCrypto, TOKEN_FILE_MAX_BYTES, updateFile } from "@credchain/core/internal";
 
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {

@@ -5,7 +5,7 @@ import { makeBadPath, rejection as failure } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describePlan, MAX_ROLE_CHAIN } from "@credchain/provider-ini";
 import { defaultChain } from "./index.js";
-import { envFor, homeWith } from "./test-home.js";
+import { envFor, homeWith } from "../test/home.js";
 
 let sts: StsEmulator;
 beforeAll(async () => {

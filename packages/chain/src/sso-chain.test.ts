@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { startSso } from "@credchain/emulator";
 import { describe, expect, it } from "vitest";
 import { defaultChain } from "./index.js";
-import { envFor, homeWith } from "./test-home.js";
+import { envFor, homeWith } from "../test/home.js";
 
 const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
 const CONFIG = `[profile dev]

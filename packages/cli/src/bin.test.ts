@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { home } from "./test-run.js";
+import { home } from "../test/run.js";
 
 // The real command as users run it: bin/credchain.js over the built dist (turbo builds it first).
 const BIN = fileURLToPath(new URL("../bin/credchain.js", import.meta.url));

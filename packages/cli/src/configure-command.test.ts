@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { home, run } from "./test-run.js";
+import { home, run } from "../test/run.js";
 
 describe("credchain configure", () => {
   it("sets keys where aws configure set puts them, keeping comments, and gets them back", async () => {

@@ -1,4 +1,5 @@
-import { CredchainError, selectProfile } from "@credchain/core";
+import { CredchainError } from "@credchain/core";
+import { selectProfile } from "@credchain/core/internal";
 import { loadSharedConfig, writeProfile } from "@credchain/provider-ini";
 import { reportFailure } from "./failure.js";
 import { EXIT, type CliIo } from "./io.js";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startSts, type StsEmulator } from "@credchain/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { home, run } from "./test-run.js";
+import { home, run } from "../test/run.js";
 
 const FILES = {
   ".aws/credentials": "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = dev-secret\n",

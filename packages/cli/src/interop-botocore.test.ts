@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { startSts } from "@credchain/emulator";
 import { describe, expect, it } from "vitest";
-import { home } from "./test-run.js";
+import { home } from "../test/run.js";
 
 // botocore (and so the AWS CLI and boto3) using `credchain export` as its credential_process.
 const BIN = fileURLToPath(new URL("../bin/credchain.js", import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { home, run } from "./test-run.js";
+import { home, run } from "../test/run.js";
 
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRET";
 const FILES = {

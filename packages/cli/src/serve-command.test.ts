@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { startSts, type StsEmulator } from "@credchain/emulator";
 import { fromContainerMetadata } from "@credchain/provider-container";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { home, run } from "./test-run.js";
+import { home, run } from "../test/run.js";
 
 const BIN = fileURLToPath(new URL("../bin/credchain.js", import.meta.url));
 // startSts's default user: long-term keys, as in ~/.aws/credentials.

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { startSts, type StsEmulator } from "@credchain/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "./main.js";
-import { home, run } from "./test-run.js";
+import { home, run } from "../test/run.js";
 
 let sts: StsEmulator;
 beforeAll(async () => {

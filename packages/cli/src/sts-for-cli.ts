@@ -1,4 +1,5 @@
-import { selectProfile, type CredentialProvider, type Credentials } from "@credchain/core";
+import { type CredentialProvider, type Credentials } from "@credchain/core";
+import { selectProfile } from "@credchain/core/internal";
 import { getScopedProfile, loadSharedConfig, profileSettings } from "@credchain/provider-ini";
 import { createStsClient, type GetSessionTokenParams, type StsClient } from "@credchain/provider-sts";
 import type { CliIo } from "./io.js";

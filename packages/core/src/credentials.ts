@@ -78,7 +78,14 @@ export const AWS_API_FIELD_NAMES = {
 const REDACTED = "[redacted]";
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom");
 
-/** `****************WXYZ`, as `aws configure list` shows an access key. */
+/**
+ * `****************WXYZ`, as `aws configure list` shows an access key.
+ *
+ * @example
+ * ```ts
+ * maskAccessKeyId("AKIAIOSFODNN7EXAMPLE"); // "****************MPLE"
+ * ```
+ */
 export function maskAccessKeyId(accessKeyId: string): string {
   return "*".repeat(Math.max(accessKeyId.length - 4, 4)) + accessKeyId.slice(-4);
 }
@@ -86,7 +93,15 @@ export function maskAccessKeyId(accessKeyId: string): string {
 /** The plain fields, in the order they are written. */
 const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "accountId", "source"] as const;
 
-/** What credentials look like in logs: no secret, no token, the key id masked. */
+/**
+ * What credentials look like in logs: no secret, no token, the key id masked.
+ *
+ * @example
+ * ```ts
+ * console.log(describeCredentials(await provider()));
+ * // { source: "env", accessKeyId: "****************MPLE", secretAccessKey: "[redacted]" }
+ * ```
+ */
 export function describeCredentials(c: Credentials): Record<string, unknown> {
   // `source` first; the spread keeps that position and fills in the rest in order.
   const out: Record<string, unknown> = { source: c.source, ...(exportCredentials(c) as object), accessKeyId: maskAccessKeyId(c.accessKeyId), secretAccessKey: REDACTED };
@@ -137,7 +152,15 @@ class Redacting {
   }
 }
 
-/** The plain fields, secrets included, absent ones left out: for code that must hand credentials on (export, env). */
+/**
+ * The plain fields, secrets included, absent ones left out: for code that must hand credentials
+ * on (export, env).
+ *
+ * @example
+ * ```ts
+ * const { accessKeyId, secretAccessKey, sessionToken } = exportCredentials(await provider());
+ * ```
+ */
 export function exportCredentials(c: Credentials, out: Record<string, unknown> = {}): CredentialsInit {
   for (const k of FIELDS) if (c[k] !== undefined) out[k] = c[k];
   return out as unknown as CredentialsInit;

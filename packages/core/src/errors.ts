@@ -64,6 +64,15 @@ const FIELDS = ["source", "file", "profile", "key", "status", "profiles", "looke
 /**
  * The one error class of credchain. Messages name the file, profile and key at fault and never
  * contain a secret.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await provider();
+ * } catch (error) {
+ *   if (CredchainError.isInstance(error) && error.code === "ProfileNotFound") console.error(`no profile ${error.profile}`);
+ * }
+ * ```
  */
 export class CredchainError extends Error {
   // `declare`: assigned in one loop below, so no class-field code per property in bundles.
@@ -106,12 +115,26 @@ export class CredchainError extends Error {
 }
 
 
-/** The "not here, try the next provider" outcome (botocore's provider returning None). */
+/**
+ * The "not here, try the next provider" outcome (botocore's provider returning None).
+ *
+ * @example
+ * ```ts
+ * if (!token) throw notFound("env", "MY_TOKEN is not set", { env: ["MY_TOKEN"] });
+ * ```
+ */
 export function notFound(source: CredentialSource, reason: string, lookedAt?: LookedAt): CredchainError {
   return new CredchainError({ code: "NoCredentials", message: reason, source, tryNextLink: true, lookedAt });
 }
 
-/** Whether a chain moves on after this error: decided here and nowhere else. */
+/**
+ * Whether a chain moves on after this error: decided here and nowhere else.
+ *
+ * @example
+ * ```ts
+ * try { return await provider(); } catch (error) { if (!shouldTryNext(error)) throw error; }
+ * ```
+ */
 export function shouldTryNext(error: unknown): boolean {
   return CredchainError.isInstance(error) && error.tryNextLink;
 }

@@ -48,7 +48,7 @@ export function isNotAFile(error: unknown): boolean {
  * ```ts
  * import { loadConfigFile, resolveContext } from "@credchain/core";
  *
- * const { exists, sections } = await loadConfigFile("~/.aws/config", resolveLocalContext());
+ * const { exists, sections } = await loadConfigFile("~/.aws/config", resolveContext());
  * ```
  */
 export async function loadConfigFile(

@@ -35,7 +35,14 @@ export interface LocalContext {
 
 const silent: Logger = { debug() {}, warn() {} };
 
-/** Writes `[credchain] …` lines to stderr; `debug` lines only when asked for. */
+/**
+ * Writes `[credchain] …` lines to stderr; `debug` lines only when asked for.
+ *
+ * @example
+ * ```ts
+ * const credentials = defaultChain({ logger: stderrLogger(true) });
+ * ```
+ */
 export function stderrLogger(debug: boolean): Logger {
   const write = (m: string) => process.stderr.write(`[credchain] ${m}\n`);
   return { debug: debug ? write : () => {}, warn: (m) => write(`warning: ${m}`) };

@@ -18,7 +18,9 @@ const WHOLE = "a whole number";
 export const REGION: Setting = { key: "region", env: ["AWS_REGION", "AWS_DEFAULT_REGION"], skipBlank: ["AWS_REGION"] };
 /** `regional` (botocore's default since 1.36) or `legacy`; STS checks the value. */
 export const STS_REGIONAL_ENDPOINTS: Setting = { key: "sts_regional_endpoints", default: "regional" };
+/** FIPS endpoints (`sts-fips.…`); botocore's `ensure_boolean`: the string `true` in any case. */
 export const USE_FIPS_ENDPOINT: Setting<boolean> = { key: "use_fips_endpoint", parse: ensureBoolean };
+/** Dual-stack (IPv4 and IPv6) endpoints (`….api.aws`); botocore's `ensure_boolean`. */
 export const USE_DUALSTACK_ENDPOINT: Setting<boolean> = { key: "use_dualstack_endpoint", parse: ensureBoolean };
 /** True: AWS_ENDPOINT_URL* and the config's endpoint URLs are ignored; an endpoint given in code still counts. */
 export const IGNORE_CONFIGURED_ENDPOINT_URLS: Setting<boolean> = { key: "ignore_configured_endpoint_urls", parse: ensureBoolean };

@@ -34,6 +34,13 @@ const TRANSPORT_ERROR = "TransportError";
  * A request that produced no response. Providers wrap it in their own coded error. Its message
  * quotes what the network stack said (a custom transport may put a response in it), so it is
  * redacted and bounded with {@link quoteUntrusted}.
+ *
+ * @example
+ * ```ts
+ * const transport: Transport = async (request) => {
+ *   try { return await send(request); } catch (error) { throw new TransportError("network", request.url, "connection failed", error, "ECONNREFUSED"); }
+ * };
+ * ```
  */
 export class TransportError extends Error {
   /**

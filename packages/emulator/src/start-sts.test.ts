@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startSts, type StsEmulator, type StsOptions } from "./start-sts.js";
 import { stsIssuedKeys } from "./sts-identities.js";
 import { stsError } from "./sts-xml.js";
-import { stsCall, tag } from "./test-sts-client.js";
+import { stsCall, tag } from "../test/sts-client.js";
 
 const ROLE = "arn:aws:iam::111122223333:role/dev";
 let clock = Date.UTC(2026, 10, 23, 12, 0, 0);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CredchainError, type CredentialProvider } from "@credchain/core";
 import { fromBotoConfig } from "./from-boto-config.js";
 import { fromEc2CredentialsFile } from "./from-ec2-credentials-file.js";
-import { makeHome, type TestHome } from "./test-home.js";
+import { makeHome, type TestHome } from "../test/home.js";
 
 // Runs botocore's OriginalEC2Provider and BotoProvider (its /etc/boto.cfg pointed into the temp
 // home) and ours on the same files and env, and compares outcomes. `HOME` in env values is

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CredchainError, shouldTryNext, type Credentials } from "@credchain/core";
 import { fromBotoConfig } from "./from-boto-config.js";
 import { fromEc2CredentialsFile } from "./from-ec2-credentials-file.js";
-import { makeHome, type TestHome } from "./test-home.js";
+import { makeHome, type TestHome } from "../test/home.js";
 
 // The conformance scenarios (botocore's recorded answers) that only these two providers decide,
 // run through them in chain order: ec2-credentials-file, then boto-config. 124 needs the config

@@ -1,9 +1,9 @@
 import { inspect } from "node:util";
-import { CONFIG_FILE_MAX_BYTES } from "@credchain/core";
+import { CONFIG_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { BAD_PATH_REASONS, makeBadPaths } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromBotoConfig } from "./from-boto-config.js";
-import { makeHome, rejection, SECRET, type TestHome } from "./test-home.js";
+import { makeHome, rejection, SECRET, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 beforeEach(async () => {

@@ -3,14 +3,12 @@ import {
   CredchainError,
   loadConfigFile,
   notFound,
-  resolveLocalContext,
-  sectionKeyPair,
-  sectionOrigin,
   type CredentialProvider,
   type LoadedConfigFile,
   type LocalContext,
   type LocalContextInit,
 } from "@credchain/core";
+import { resolveLocalContext, sectionKeyPair, sectionOrigin } from "@credchain/core/internal";
 
 /** Names the one boto2 config file to read; when set, the default locations are not read. */
 export const BOTO_CONFIG = "BOTO_CONFIG";

@@ -1,10 +1,10 @@
 import { chmod } from "node:fs/promises";
 import { inspect } from "node:util";
-import { CONFIG_FILE_MAX_BYTES } from "@credchain/core";
+import { CONFIG_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { BAD_PATH_REASONS, makeBadPaths } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromEc2CredentialsFile } from "./from-ec2-credentials-file.js";
-import { makeHome, rejection, SECRET, type TestHome } from "./test-home.js";
+import { makeHome, rejection, SECRET, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 beforeEach(async () => {

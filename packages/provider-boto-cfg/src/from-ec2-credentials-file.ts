@@ -1,14 +1,5 @@
-import {
-  createCredentials,
-  CONFIG_FILE_MAX_BYTES,
-  CredchainError,
-  describeReadError,
-  expandUser,
-  notFound,
-  resolveLocalContext,
-  type CredentialProvider,
-  type LocalContextInit,
-} from "@credchain/core";
+import { createCredentials, CredchainError, notFound, type CredentialProvider, type LocalContextInit } from "@credchain/core";
+import { CONFIG_FILE_MAX_BYTES, describeReadError, expandUser, resolveLocalContext } from "@credchain/core/internal";
 import { parseKeyValFileContents } from "./parse-key-val-file.js";
 
 /** Names the file of the original EC2 command line tools (botocore's `CRED_FILE_ENV`). */

@@ -1,14 +1,5 @@
-import {
-  documentCredentials,
-  notFound,
-  quoteUntrusted,
-  redactSecrets,
-  resolveDirectContext,
-  retrievalError,
-  tryRequest,
-  type CredentialProvider,
-  type ProviderContextInit,
-} from "@credchain/core";
+import { notFound, quoteUntrusted, redactSecrets, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import { documentCredentials, resolveDirectContext, retrievalError, tryRequest } from "@credchain/core/internal";
 import { readAuthorizationToken } from "./read-authorization-token.js";
 import {
   AWS_CONTAINER_CREDENTIALS_FULL_URI,

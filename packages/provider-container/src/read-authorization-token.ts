@@ -1,4 +1,5 @@
-import { CredchainError, describeReadError, retrievalError, TOKEN_FILE_MAX_BYTES, type ProviderContext } from "@credchain/core";
+import { CredchainError, type ProviderContext } from "@credchain/core";
+import { describeReadError, retrievalError, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 
 /** The Authorization header value for the container endpoint. */
 export const AWS_CONTAINER_AUTHORIZATION_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";

@@ -1,12 +1,5 @@
-import {
-  createCredentials,
-  CredchainError,
-  NOT_A_TIMESTAMP,
-  notFound,
-  parseTimestamp,
-  type CredentialProvider,
-  type ProviderContextInit,
-} from "@credchain/core";
+import { createCredentials, CredchainError, notFound, parseTimestamp, type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import { NOT_A_TIMESTAMP } from "@credchain/core/internal";
 import {
   AWS_ACCESS_KEY_ID,
   AWS_ACCOUNT_ID,

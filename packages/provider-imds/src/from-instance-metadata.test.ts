@@ -4,7 +4,7 @@ import { directTransport, type Transport } from "@credchain/core";
 import { startImds, type ImdsEmulator, type ImdsOptions } from "@credchain/emulator";
 import { afterEach, describe, expect, it } from "vitest";
 import { fromInstanceMetadata, type InstanceMetadataInit } from "./from-instance-metadata.js";
-import { failure, recordingLogger } from "./test-helpers.js";
+import { failure, recordingLogger } from "../test/helpers.js";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 const ROLE = "credchain-emulator-role";

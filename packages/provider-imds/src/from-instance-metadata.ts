@@ -1,18 +1,14 @@
 import {
   CredchainError,
   createCredentials,
-  documentCredentials,
   exportCredentials,
   notFound,
   quoteUntrusted,
-  resolveDirectContext,
-  EC2_METADATA_V1_DISABLED,
-  retrievalError,
-  settingEnv,
   type CredentialProvider,
   type Credentials,
   type ProviderContextInit,
 } from "@credchain/core";
+import { documentCredentials, resolveDirectContext, EC2_METADATA_V1_DISABLED, retrievalError, settingEnv } from "@credchain/core/internal";
 import { extendExpiration, DEFAULT_IMDS_REFRESH_WINDOW_MS } from "./extend-expiration.js";
 import { fetchToken, getWithRetries, IMDS_TOKEN_EXPIRY_MARGIN_MS, type ImdsRequester, type Miss } from "./imds-client.js";
 import { AWS_EC2_METADATA_DISABLED, IMDS_SETTINGS, resolveImdsSettings, type ImdsSettingsOptions } from "./resolve-imds-settings.js";

@@ -1,4 +1,5 @@
-import { quoteUntrusted, tryRequest, type CredentialSource, type HttpResponse, type Logger, type Transport } from "@credchain/core";
+import { quoteUntrusted, type CredentialSource, type HttpResponse, type Logger, type Transport } from "@credchain/core";
+import { tryRequest } from "@credchain/core/internal";
 
 /** The TTL asked for, as botocore's `_TOKEN_TTL`. */
 export const DEFAULT_IMDS_TOKEN_TTL_SECONDS = 21600;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { imdsUrl, resolveImdsEndpoint } from "./resolve-imds-endpoint.js";
-import { failure } from "./test-helpers.js";
+import { failure } from "../test/helpers.js";
 
 const profile = (values: Record<string, string>) => ({ name: "dev", values });
 const resolve = async (...args: Parameters<typeof resolveImdsEndpoint>) => resolveImdsEndpoint(...args);

@@ -1,11 +1,5 @@
-import {
-  EC2_METADATA_SERVICE_ENDPOINT,
-  EC2_METADATA_SERVICE_ENDPOINT_MODE,
-  IMDS_USE_IPV6,
-  resolveSetting,
-  type Env,
-  type ProfileSettings,
-} from "@credchain/core";
+import { resolveSetting, type Env, type ProfileSettings } from "@credchain/core";
+import { EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE, IMDS_USE_IPV6 } from "@credchain/core/internal";
 
 /** botocore's METADATA_BASE_URL. */
 export const IMDS_IPV4_ENDPOINT = "http://169.254.169.254/";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveImdsSettings } from "./resolve-imds-settings.js";
-import { failure } from "./test-helpers.js";
+import { failure } from "../test/helpers.js";
 
 describe(resolveImdsSettings.name, () => {
   it("has botocore's defaults", () => {

@@ -1,3 +1,4 @@
+import { resolveSetting, type Env, type Setting } from "@credchain/core";
 import {
   EC2_INSTANCE_PROFILE_NAME,
   EC2_METADATA_SERVICE_ENDPOINT,
@@ -7,10 +8,7 @@ import {
   METADATA_SERVICE_NUM_ATTEMPTS,
   METADATA_SERVICE_TIMEOUT,
   ensureBoolean,
-  resolveSetting,
-  type Env,
-  type Setting,
-} from "@credchain/core";
+} from "@credchain/core/internal";
 import { resolveImdsEndpoint, type ImdsEndpoint, type ImdsEndpointOptions } from "./resolve-imds-endpoint.js";
 
 /** `true` (any case) turns IMDS off: the provider finds nothing. */

@@ -1,12 +1,13 @@
 import { execFile, spawnSync } from "node:child_process";
-import { CredchainError, selectProfile, type Credentials } from "@credchain/core";
+import { CredchainError, type Credentials } from "@credchain/core";
+import { selectProfile } from "@credchain/core/internal";
 import { afterAll, describe, expect, it } from "vitest";
 import { fromConfigFile } from "./from-config-file.js";
 import { fromSharedCredentialsFile } from "./from-shared-credentials-file.js";
 import { getScopedProfile } from "./get-scoped-profile.js";
 import { loadSharedConfig, readConfigFile } from "./load-shared-config.js";
 import { resolveRegion } from "./resolve-region.js";
-import { makeHome, SECRET, TOKEN, type TestHome } from "./test-home.js";
+import { makeHome, SECRET, TOKEN, type TestHome } from "../test/home.js";
 
 // Each scenario is a HOME with files, an env and maybe an explicit profile, run through
 // botocore (Session(profile=…), SharedCredentialProvider, ConfigProvider, load_config,

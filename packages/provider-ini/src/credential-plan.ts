@@ -1,4 +1,5 @@
-import type { CredchainError, CredentialSource, LookedAt, SsoProfileConfig } from "@credchain/core";
+import type { CredchainError, CredentialSource, LookedAt } from "@credchain/core";
+import type { SsoProfileConfig } from "@credchain/core/internal";
 
 /** botocore's canonical names for `credential_source` (CanonicalNameCredentialSourcer), in its validation's exact case. */
 export const CREDENTIAL_SOURCE_NAMES = ["Environment", "Ec2InstanceMetadata", "EcsContainer"] as const;

@@ -3,7 +3,7 @@ import { CredchainError, shouldTryNext } from "@credchain/core";
 import { rejection } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromConfigFile } from "./from-config-file.js";
-import { makeHome, SECRET, TOKEN, type TestHome } from "./test-home.js";
+import { makeHome, SECRET, TOKEN, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 beforeEach(async () => {

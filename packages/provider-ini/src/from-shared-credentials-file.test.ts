@@ -5,7 +5,7 @@ import { rejection } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromSharedCredentialsFile } from "./from-shared-credentials-file.js";
 import { loadSharedConfig } from "./load-shared-config.js";
-import { makeHome, SECRET, TOKEN, type TestHome } from "./test-home.js";
+import { makeHome, SECRET, TOKEN, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 beforeEach(async () => {

@@ -1,8 +1,9 @@
-import { CredchainError, selectProfile } from "@credchain/core";
+import { CredchainError } from "@credchain/core";
+import { selectProfile } from "@credchain/core/internal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertProfileExists, getScopedProfile } from "./get-scoped-profile.js";
 import { loadSharedConfig, type SharedConfig } from "./load-shared-config.js";
-import { makeHome, type TestHome } from "./test-home.js";
+import { makeHome, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 let config: SharedConfig;

@@ -1,4 +1,5 @@
-import { CredchainError, type SelectedProfile } from "@credchain/core";
+import { CredchainError } from "@credchain/core";
+import { type SelectedProfile } from "@credchain/core/internal";
 import type { Profile, SharedConfig } from "./load-shared-config.js";
 
 /**

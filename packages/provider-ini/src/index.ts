@@ -1,12 +1,7 @@
 export {
   AWS_CONFIG_FILE,
   AWS_SHARED_CREDENTIALS_FILE,
-  buildProfileMap,
-  DEFAULT_CONFIG_FILE,
-  DEFAULT_CREDENTIALS_FILE,
   loadSharedConfig,
-  readConfigFile,
-  readCredentialsFile,
   type ConfigFile,
   type CredentialsFile,
   type FileFacts,
@@ -18,13 +13,11 @@ export {
 export type { ProfileInit } from "./options.js";
 export { fromSharedCredentialsFile, type SharedCredentialsFileInit } from "./from-shared-credentials-file.js";
 export { fromConfigFile, type ConfigFileInit } from "./from-config-file.js";
-export { assertProfileExists, getScopedProfile } from "./get-scoped-profile.js";
+export { getScopedProfile } from "./get-scoped-profile.js";
 export { AWS_DEFAULT_REGION, AWS_REGION, resolveRegion } from "./resolve-region.js";
 export { profileSettings } from "./profile-settings.js";
-export { profileSectionName, setProfileValue, type ProfileFileKind } from "./set-profile-value.js";
-export { CREDENTIALS_FILE_KEYS, profileFilePath, writeProfile, type WriteProfileInit } from "./write-profile.js";
-// Moved to core; re-exported so existing imports keep working.
-export { writeFileAtomic } from "@credchain/core";
+export type { ProfileFileKind } from "./set-profile-value.js";
+export { writeProfile, type WriteProfileInit } from "./write-profile.js";
 export {
   CREDENTIAL_SOURCE_NAMES,
   type AssumeRolePlan,

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { CredchainError } from "@credchain/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildProfileMap, loadSharedConfig, readConfigFile, readCredentialsFile } from "./load-shared-config.js";
-import { makeHome, SECRET, type TestHome } from "./test-home.js";
+import { makeHome, SECRET, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 beforeEach(async () => {

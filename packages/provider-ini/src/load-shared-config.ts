@@ -1,5 +1,6 @@
-import { loadConfigFile, resolveLocalContext, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core";
-import { shlexSplit } from "@credchain/core";
+import { loadConfigFile, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core";
+import { resolveLocalContext } from "@credchain/core/internal";
+import { shlexSplit } from "@credchain/core/internal";
 
 /** Path of the config file. Default `~/.aws/config`; set to "" it names no file (as in botocore). */
 export const AWS_CONFIG_FILE = "AWS_CONFIG_FILE";

@@ -6,7 +6,7 @@ import { describePlan } from "./describe-plan.js";
 import { loadSharedConfig, type SharedConfig } from "./load-shared-config.js";
 import { planProfile } from "./plan-profile.js";
 import { MAX_ROLE_CHAIN } from "./plan-role-chain.js";
-import { makeHome, SECRET, type TestHome } from "./test-home.js";
+import { makeHome, SECRET, type TestHome } from "../test/home.js";
 
 const KEYS = `aws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = ${SECRET}\n`;
 const ROLE = "arn:aws:iam::123456789012:role/r";

@@ -1,4 +1,5 @@
-import { boundedList, CredchainError, pythonInt } from "@credchain/core";
+import { CredchainError } from "@credchain/core";
+import { boundedList, pythonInt } from "@credchain/core/internal";
 import { CREDENTIAL_SOURCE_NAMES, type AssumeRolePlan, type CredentialSourceName, type InvalidPlan } from "./credential-plan.js";
 import type { SharedConfig } from "./load-shared-config.js";
 import { invalidPlan, profileOf, profileText } from "./plan-helpers.js";

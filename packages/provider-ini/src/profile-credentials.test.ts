@@ -1,10 +1,10 @@
-import { CONFIG_FILE_MAX_BYTES } from "@credchain/core";
+import { CONFIG_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { BAD_PATH_REASONS, makeBadPaths, rejection, type BadPaths } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromConfigFile } from "./from-config-file.js";
 import { fromSharedCredentialsFile } from "./from-shared-credentials-file.js";
 import { loadSharedConfig } from "./load-shared-config.js";
-import { makeHome, SECRET, type TestHome } from "./test-home.js";
+import { makeHome, SECRET, type TestHome } from "../test/home.js";
 
 // Both file providers share profileCredentialsProvider: each bad kind of path, through each.
 const PROVIDERS = [

@@ -1,14 +1,5 @@
-import {
-  createCredentials,
-  notFound,
-  resolveLocalContext,
-  sectionKeyPair,
-  sectionOrigin,
-  sectionText,
-  selectProfile,
-  type CredentialProvider,
-  type CredentialSource,
-} from "@credchain/core";
+import { createCredentials, notFound, type CredentialProvider, type CredentialSource } from "@credchain/core";
+import { resolveLocalContext, sectionKeyPair, sectionOrigin, sectionText, selectProfile } from "@credchain/core/internal";
 import type { SharedConfig } from "./load-shared-config.js";
 import type { ProfileInit } from "./options.js";
 import { staticKeysStep, type ProfileFile } from "./static-keys-step.js";

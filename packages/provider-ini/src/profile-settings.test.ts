@@ -2,7 +2,7 @@ import { REGION, resolveEndpointUrl, resolveSetting } from "@credchain/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSharedConfig, type SharedConfig } from "./load-shared-config.js";
 import { profileSettings } from "./profile-settings.js";
-import { makeHome, type TestHome } from "./test-home.js";
+import { makeHome, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 let config: SharedConfig;

@@ -2,7 +2,7 @@ import { CredchainError } from "@credchain/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSharedConfig } from "./load-shared-config.js";
 import { resolveRegion } from "./resolve-region.js";
-import { makeHome, type TestHome } from "./test-home.js";
+import { makeHome, type TestHome } from "../test/home.js";
 
 let home: TestHome;
 beforeEach(async () => {

@@ -1,4 +1,5 @@
-import { REGION, resolveLocalContext, resolveSetting, selectProfile } from "@credchain/core";
+import { REGION, resolveSetting } from "@credchain/core";
+import { resolveLocalContext, selectProfile } from "@credchain/core/internal";
 import { getScopedProfile } from "./get-scoped-profile.js";
 import { loadSharedConfig } from "./load-shared-config.js";
 import type { ProfileInit } from "./options.js";

@@ -1,4 +1,5 @@
-import { CredchainError, shlexSplit } from "@credchain/core";
+import { CredchainError } from "@credchain/core";
+import { shlexSplit } from "@credchain/core/internal";
 
 /** Which file a profile lives in decides its section header: `[profile dev]` or `[dev]`. */
 export type ProfileFileKind = "config" | "credentials";

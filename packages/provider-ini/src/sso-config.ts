@@ -1,4 +1,5 @@
-import { CredchainError, type ConfigSection, type SsoProfileConfig } from "@credchain/core";
+import { CredchainError, type ConfigSection } from "@credchain/core";
+import { type SsoProfileConfig } from "@credchain/core/internal";
 
 /** A section as provider-ini reads it: keys to values, a sub-section (`s3 =` + indented lines) as an object. */
 type SsoSection = Readonly<ConfigSection>;

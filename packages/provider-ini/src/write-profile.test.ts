@@ -1,19 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { lstat, mkdir, mkdtemp, readFile, rm, stat, symlink, truncate, writeFile, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { lstat, mkdir, readFile, stat, symlink, truncate, writeFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { tempHomes } from "@credchain/test-utils";
+import { describe, expect, it } from "vitest";
 import { writeProfile } from "./write-profile.js";
 
 // Temp directories made here are removed when the file's tests end.
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-async function home(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "credchain-write-"));
-  temps.push(dir);
-  return dir;
-}
+const homes = tempHomes("credchain-write-");
+const home = async (): Promise<string> => (await homes()).dir;
 
 describe("writeProfile", () => {
   it("puts keys where aws configure set does and creates missing files with mode 0600", async () => {

@@ -1,4 +1,5 @@
-import { CredchainError, expandPath, resolveLocalContext, updateFile } from "@credchain/core";
+import { CredchainError } from "@credchain/core";
+import { expandPath, resolveLocalContext, updateFile } from "@credchain/core/internal";
 import {
   AWS_CONFIG_FILE,
   AWS_SHARED_CREDENTIALS_FILE,

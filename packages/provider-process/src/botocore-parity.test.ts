@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { CredchainError } from "@credchain/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromProcess } from "./from-process.js";
-import { scriptDir, type ScriptDir } from "./test-scripts.js";
+import { scriptDir, type ScriptDir } from "../test/scripts.js";
 
 // Runs botocore's ProcessProvider and ours on the same credential_process and compares outcomes:
 // the credentials (keys, token, expiry instant, account id), or the error code.

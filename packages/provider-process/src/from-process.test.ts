@@ -5,7 +5,7 @@ import { CredchainError, type Logger } from "@credchain/core";
 import { rejection as failure } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PROCESS_MAX_OUTPUT_BYTES, DEFAULT_PROCESS_TIMEOUT_MS, fromProcess, type ProcessInit } from "./from-process.js";
-import { scriptDir, type ScriptDir } from "./test-scripts.js";
+import { scriptDir, type ScriptDir } from "../test/scripts.js";
 
 const SECRET = "S3CRET-process-secret";
 const OK = { Version: 1, AccessKeyId: "AKIDPROCESS", SecretAccessKey: SECRET };

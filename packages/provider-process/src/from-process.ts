@@ -1,11 +1,5 @@
-import {
-  CredchainError,
-  notFound,
-  quoteUntrusted,
-  resolveLocalContext,
-  type CredentialProvider,
-  type LocalContextInit,
-} from "@credchain/core";
+import { CredchainError, notFound, quoteUntrusted, type CredentialProvider, type LocalContextInit } from "@credchain/core";
+import { resolveLocalContext } from "@credchain/core/internal";
 import { parseProcessOutput, RETRIEVAL_PREFIX } from "./parse-process-output.js";
 import { runProcess } from "./run-process.js";
 import { splitCommand } from "./split-command.js";

@@ -1,4 +1,5 @@
-import { AWS_API_FIELD_NAMES, createCredentials, CredchainError, NOT_A_TIMESTAMP, parseTimestamp, type Credentials } from "@credchain/core";
+import { createCredentials, CredchainError, parseTimestamp, type Credentials } from "@credchain/core";
+import { AWS_API_FIELD_NAMES, NOT_A_TIMESTAMP } from "@credchain/core/internal";
 
 const SOURCE = "custom-process";
 /** botocore's CredentialRetrievalError wording, so messages read the same. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { leftBehind } from "@credchain/test-utils";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runProcess, type RunProcessOptions } from "./run-process.js";
-import { scriptDir, type ScriptDir } from "./test-scripts.js";
+import { scriptDir, type ScriptDir } from "../test/scripts.js";
 
 const JSON_OK = JSON.stringify({ Version: 1, AccessKeyId: "AKIDDAEMON", SecretAccessKey: "daemon-secret" });
 const options: RunProcessOptions = { env: { PATH: process.env.PATH }, timeoutMs: 30_000, maxOutputBytes: 1024 * 1024 };

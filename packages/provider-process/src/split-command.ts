@@ -1,4 +1,4 @@
-import { shlexSplit } from "@credchain/core";
+import { shlexSplit } from "@credchain/core/internal";
 
 /**
  * botocore's `_windows_shell_split`: the C runtime's rules — only space and tab separate, only

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { startSso, startSsoOidc, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromSso } from "./from-sso.js";
-import type { SsoProfileConfig } from "@credchain/core";
-import { iso, makeSsoHome, writeCache } from "./test-sso-home.js";
+import type { SsoProfileConfig } from "@credchain/core/internal";
+import { iso, makeSsoHome, writeCache } from "../test/sso-home.js";
 
 // The reference: botocore 1.43 itself, its sso and sso-oidc clients sent to the emulator through
 // AWS_ENDPOINT_URL_SSO / AWS_ENDPOINT_URL_SSO_OIDC (which botocore honours for both).

@@ -1,4 +1,5 @@
-import { quoteUntrusted, TransportError, transportFailure, type HttpRequest, type ProviderContext } from "@credchain/core";
+import { quoteUntrusted, TransportError, type HttpRequest, type ProviderContext } from "@credchain/core";
+import { transportFailure } from "@credchain/core/internal";
 
 /** How a JSON call to an AWS endpoint is retried: botocore's `legacy` retry mode by default. */
 export interface RetryPolicy {

@@ -2,7 +2,7 @@ import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
 import { verifyDpopProof } from "@credchain/emulator";
 import { describe, expect, it } from "vitest";
 import { dpopProof, loadDpopKey } from "./dpop.js";
-import { newDpopKey } from "./test-login-home.js";
+import { newDpopKey } from "../test/login-home.js";
 
 const URL = "https://eu-west-1.signin.aws.amazon.com/v1/token";
 const decode = (part: string) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as Record<string, unknown>;

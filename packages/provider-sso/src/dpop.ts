@@ -1,4 +1,4 @@
-import { nodeCrypto } from "@credchain/core";
+import { nodeCrypto } from "@credchain/core/internal";
 import type { KeyObject } from "node:crypto";
 
 /**

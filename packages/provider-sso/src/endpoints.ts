@@ -1,4 +1,5 @@
-import { checkRegionName, partitionOf, resolveEndpointUrl, type Env, type ProfileSettings } from "@credchain/core";
+import { resolveEndpointUrl, type Env, type ProfileSettings } from "@credchain/core";
+import { checkRegionName, partitionOf } from "@credchain/core/internal";
 
 /** Endpoint of the SSO portal (GetRoleCredentials), as botocore's service-specific variable for service id "SSO". */
 export const AWS_ENDPOINT_URL_SSO = "AWS_ENDPOINT_URL_SSO";

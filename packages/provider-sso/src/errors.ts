@@ -1,5 +1,5 @@
 import { CredchainError, type ErrorCode, type LookedAt } from "@credchain/core";
-import type { SsoProfileConfig } from "@credchain/core";
+import type { SsoProfileConfig } from "@credchain/core/internal";
 
 /** Who signs in again: the profile, and for an SSO profile its sso-session when it has one. */
 export interface SignInTarget {

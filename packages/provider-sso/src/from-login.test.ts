@@ -4,11 +4,11 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { startLogin, type LoginEmulator } from "@credchain/emulator";
-import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromLogin, LOGIN_REFRESH_THRESHOLD_MS, type LoginInit } from "./from-login.js";
-import { isoSeconds, loginToken, makeLoginHome, newDpopKey, SESSION, sha256, writeLoginCache } from "./test-login-home.js";
+import { isoSeconds, loginToken, makeLoginHome, newDpopKey, SESSION, sha256, writeLoginCache } from "../test/login-home.js";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 const MIN = 60_000;

@@ -6,13 +6,13 @@ import {
   REGION,
   resolveContext,
   resolveSetting,
-  withFileLock,
   type CredentialProvider,
   type Credentials,
   type LookedAt,
   type ProfileSettings,
   type ProviderContextInit,
 } from "@credchain/core";
+import { withFileLock } from "@credchain/core/internal";
 import { retryPolicy } from "./call-aws-json.js";
 import { loadDpopKey } from "./dpop.js";
 import { signInError } from "./errors.js";

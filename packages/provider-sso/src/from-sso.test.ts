@@ -3,12 +3,12 @@ import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/pr
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { startSso, startSsoOidc, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
-import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath } from "@credchain/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromSso, type SsoInit } from "./from-sso.js";
 import { ssoTokenCacheFile } from "./token-cache.js";
-import { iso, makeSsoHome, sha1, writeCache } from "./test-sso-home.js";
+import { iso, makeSsoHome, sha1, writeCache } from "../test/sso-home.js";
 
 const hasPython = spawnSync("python3", ["-c", "import hashlib"], { stdio: "ignore" }).status === 0;
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);

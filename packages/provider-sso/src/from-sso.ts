@@ -1,8 +1,17 @@
-import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting, USED_DETAIL, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
+import {
+  CredchainError,
+  MAX_ATTEMPTS,
+  resolveContext,
+  resolveSetting,
+  type CredentialProvider,
+  type ProfileSettings,
+  type ProviderContextInit,
+} from "@credchain/core";
+import { USED_DETAIL } from "@credchain/core/internal";
 import { retryPolicy } from "./call-aws-json.js";
 import { getRoleCredentials } from "./get-role-credentials.js";
 import { loadSsoToken } from "./load-sso-token.js";
-import type { SsoProfileConfig } from "@credchain/core";
+import type { SsoProfileConfig } from "@credchain/core/internal";
 
 /** botocore's default connect and read timeout (60 s each); here for the whole exchange. */
 export const DEFAULT_SSO_TIMEOUT_MS = 60_000;

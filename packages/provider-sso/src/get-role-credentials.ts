@@ -3,7 +3,7 @@ import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import { ssoError } from "./errors.js";
 import type { LoadedSsoToken } from "./load-sso-token.js";
-import type { SsoProfileConfig } from "@credchain/core";
+import type { SsoProfileConfig } from "@credchain/core/internal";
 
 export interface PortalOptions {
   portalEndpoint?: string | undefined;

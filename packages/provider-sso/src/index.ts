@@ -1,6 +1,6 @@
 export { fromSso, DEFAULT_SSO_MAX_ATTEMPTS, DEFAULT_SSO_TIMEOUT_MS, type SsoInit } from "./from-sso.js";
 // Validated from a profile by provider-ini (its plan, or ssoConfigFromProfile).
-export type { SsoProfileConfig } from "@credchain/core";
+export type { SsoProfileConfig } from "@credchain/core/internal";
 export { ssoTokenCacheDir, ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
 export {
   resolveSsoEndpoint,

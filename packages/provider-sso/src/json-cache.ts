@@ -1,4 +1,4 @@
-import { writeFileAtomic } from "@credchain/core";
+import { writeFileAtomic } from "@credchain/core/internal";
 
 /**
  * Writes a refreshed cache (`~/.aws/sso/cache`, `~/.aws/login/cache`) as botocore's JSONFileCache

@@ -1,6 +1,7 @@
-import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
+import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { ssoError } from "./errors.js";
-import type { SsoProfileConfig } from "@credchain/core";
+import type { SsoProfileConfig } from "@credchain/core/internal";
 import { ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
 import type { RefreshOptions } from "./refresh-sso-token.js";
 import { refreshSsoCache } from "./refresh-sso-cache.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startLogin, type LoginEmulator } from "@credchain/emulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromLogin } from "./from-login.js";
-import { isoSeconds, loginToken, makeLoginHome, newDpopKey, SESSION, sha256, writeLoginCache } from "./test-login-home.js";
+import { isoSeconds, loginToken, makeLoginHome, newDpopKey, SESSION, sha256, writeLoginCache } from "../test/login-home.js";
 
 // The reference: botocore 1.43's LoginProvider itself, its signin client sent to the emulator by
 // AWS_ENDPOINT_URL_SIGNIN. botocore needs awscrt's EC class for the DPoP key; this machine has

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { expandPath, nodeCrypto, type Env } from "@credchain/core";
+import { type Env } from "@credchain/core";
+import { expandPath, nodeCrypto } from "@credchain/core/internal";
 
 /** Where `aws login` caches sessions instead of `~/.aws/login/cache` (botocore expands `$VARS` and `~`). */
 export const AWS_LOGIN_CACHE_DIRECTORY = "AWS_LOGIN_CACHE_DIRECTORY";

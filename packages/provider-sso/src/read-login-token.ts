@@ -1,4 +1,5 @@
-import { describeReadError, NOT_A_TIMESTAMP, parseTimestamp, TOKEN_FILE_MAX_BYTES, type LookedAt, type ProviderContext } from "@credchain/core";
+import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { describeReadError, NOT_A_TIMESTAMP, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { signInError } from "./errors.js";
 import type { LoginToken } from "./login-cache.js";
 

@@ -1,4 +1,5 @@
-import { parseTimestamp, TOKEN_FILE_MAX_BYTES, withFileLock, type ProviderContext } from "@credchain/core";
+import { parseTimestamp, type ProviderContext } from "@credchain/core";
+import { TOKEN_FILE_MAX_BYTES, withFileLock } from "@credchain/core/internal";
 import { refreshSsoToken, type RefreshOptions, type RefreshOutcome } from "./refresh-sso-token.js";
 import { writeJsonCache } from "./json-cache.js";
 import type { SsoToken } from "./token-cache.js";

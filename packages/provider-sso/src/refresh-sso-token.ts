@@ -1,4 +1,5 @@
-import { NOT_A_TIMESTAMP, parseTimestamp, type ProfileSettings, type ProviderContext } from "@credchain/core";
+import { parseTimestamp, type ProfileSettings, type ProviderContext } from "@credchain/core";
+import { NOT_A_TIMESTAMP } from "@credchain/core/internal";
 import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import type { SsoToken } from "./token-cache.js";

@@ -1,4 +1,5 @@
-import { checkRegionName, partitionOf, resolveEndpointUrl, type Env, type ProfileSettings } from "@credchain/core";
+import { resolveEndpointUrl, type Env, type ProfileSettings } from "@credchain/core";
+import { checkRegionName, partitionOf } from "@credchain/core/internal";
 
 /** Endpoint of AWS Sign-In (CreateOAuth2Token), botocore's variable for service id "Signin". */
 export const AWS_ENDPOINT_URL_SIGNIN = "AWS_ENDPOINT_URL_SIGNIN";

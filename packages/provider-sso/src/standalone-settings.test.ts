@@ -1,7 +1,7 @@
 import { botocoreClientCalls, HAS_BOTOCORE, recordingTransport } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromSso } from "./from-sso.js";
-import { iso, makeSsoHome, writeCache } from "./test-sso-home.js";
+import { iso, makeSsoHome, writeCache } from "../test/sso-home.js";
 
 // fromSso used on its own reads the portal's and SSO-OIDC's endpoints and AWS_MAX_ATTEMPTS from
 // env (and the profile's settings when given) as botocore's sso / sso-oidc clients do. Requests

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { nodeCrypto } from "@credchain/core";
+import { nodeCrypto } from "@credchain/core/internal";
 
 /** A token as the AWS CLI v2 caches it in `~/.aws/sso/cache/<sha1>.json`. */
 export interface SsoToken {

@@ -2,7 +2,7 @@ import { createCredentials, type CredentialProvider } from "@credchain/core";
 import { stsIssuedKeys } from "@credchain/emulator";
 import { describe, expect, it } from "vitest";
 import { fromAssumeRole } from "./from-assume-role.js";
-import { contextFor, emulator, failure, ROLE, T0 } from "./test-helpers.js";
+import { contextFor, emulator, failure, ROLE, T0 } from "../test/helpers.js";
 
 const staticProvider =
   (keys: { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined }): CredentialProvider =>

@@ -1,12 +1,12 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { stsIssuedKeys } from "@credchain/emulator";
 import { BAD_PATH_REASONS, makeBadPaths, type BadPaths } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromWebIdentity } from "./from-web-identity.js";
-import { contextFor, emulator, failure, ROLE, T0 } from "./test-helpers.js";
+import { contextFor, emulator, failure, ROLE, T0 } from "../test/helpers.js";
 
 let dir: string;
 beforeAll(async () => {

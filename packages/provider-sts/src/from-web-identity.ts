@@ -1,4 +1,5 @@
-import { CredchainError, describeReadError, notFound, resolveContext, TOKEN_FILE_MAX_BYTES, type CredentialProvider } from "@credchain/core";
+import { CredchainError, notFound, resolveContext, type CredentialProvider } from "@credchain/core";
+import { describeReadError, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { createStsClient, type AssumeRoleWithWebIdentityParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";
 

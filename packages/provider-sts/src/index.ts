@@ -23,18 +23,6 @@ export {
   AWS_WEB_IDENTITY_TOKEN_FILE,
   type WebIdentityInit,
 } from "./from-web-identity.js";
-export {
-  resolveStsEndpoint,
-  AWS_ENDPOINT_URL,
-  AWS_ENDPOINT_URL_STS,
-  AWS_IGNORE_CONFIGURED_ENDPOINT_URLS,
-  AWS_STS_REGIONAL_ENDPOINTS,
-  AWS_USE_DUALSTACK_ENDPOINT,
-  AWS_USE_FIPS_ENDPOINT,
-  LEGACY_GLOBAL_STS_REGIONS,
-  type StsEndpoint,
-  type StsEndpointConfig,
-} from "./resolve-sts-endpoint.js";
+export { resolveStsEndpoint, type StsEndpoint, type StsEndpointConfig } from "./resolve-sts-endpoint.js";
 export { StsServiceError, type SigningCredentials } from "./sts-call.js";
-export { DEFAULT_STS_MAX_ATTEMPTS, isRetryableResponse, backoffMs } from "./retry.js";
-export { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from "./validate.js";
+export { DEFAULT_STS_MAX_ATTEMPTS } from "./retry.js";

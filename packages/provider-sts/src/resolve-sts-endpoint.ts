@@ -1,17 +1,15 @@
 import {
-  checkRegionName,
   CredchainError,
-  partitionOf,
   REGION,
   resolveEndpointUrl,
   resolveSetting,
-  STS_REGIONAL_ENDPOINTS,
   USE_DUALSTACK_ENDPOINT,
   USE_FIPS_ENDPOINT,
   type CredentialSource,
   type Env,
   type ProfileSettings,
 } from "@credchain/core";
+import { checkRegionName, partitionOf, STS_REGIONAL_ENDPOINTS } from "@credchain/core/internal";
 
 export const AWS_ENDPOINT_URL_STS = "AWS_ENDPOINT_URL_STS";
 export const AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";

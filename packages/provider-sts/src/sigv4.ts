@@ -1,4 +1,4 @@
-import { escapeUri, nodeCrypto } from "@credchain/core";
+import { escapeUri, nodeCrypto } from "@credchain/core/internal";
 
 /** The key pair (and token) a request is signed with. */
 export interface SigningKeys {

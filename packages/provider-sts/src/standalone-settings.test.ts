@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromAssumeRole } from "./from-assume-role.js";
 import { fromWebIdentity } from "./from-web-identity.js";
-import { ROLE } from "./test-helpers.js";
+import { ROLE } from "../test/helpers.js";
 
 // fromAssumeRole and fromWebIdentity used on their own (no chain, no profile) read the region,
 // endpoint and retry settings from env as botocore's STS client does. Each request is stopped by

@@ -1,13 +1,5 @@
-import {
-  CredchainError,
-  quoteUntrusted,
-  redactSecrets,
-  TransportError,
-  transportFailure,
-  type CredentialSource,
-  type HttpResponse,
-  type ProviderContext,
-} from "@credchain/core";
+import { CredchainError, quoteUntrusted, redactSecrets, TransportError, type CredentialSource, type HttpResponse, type ProviderContext } from "@credchain/core";
+import { transportFailure } from "@credchain/core/internal";
 import { parseStsError } from "./parse-sts-response.js";
 import { backoffMs, isRetryableResponse } from "./retry.js";
 import type { StsEndpoint } from "./resolve-sts-endpoint.js";

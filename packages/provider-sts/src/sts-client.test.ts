@@ -3,7 +3,7 @@ import { stsError, stsIssuedKeys } from "@credchain/emulator";
 import { describe, expect, it } from "vitest";
 import { StsServiceError } from "./sts-call.js";
 import { createStsClient } from "./sts-client.js";
-import { contextFor, emulator, failure, ROLE, T0 } from "./test-helpers.js";
+import { contextFor, emulator, failure, ROLE, T0 } from "../test/helpers.js";
 
 describe(createStsClient.name, () => {
   it("GetCallerIdentity signs with static credentials", async () => {

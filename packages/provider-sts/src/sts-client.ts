@@ -1,9 +1,7 @@
 import {
-  AWS_API_FIELD_NAMES,
   createCredentials,
   CredchainError,
   MAX_ATTEMPTS,
-  NOT_A_TIMESTAMP,
   parseTimestamp,
   resolveContext,
   resolveSetting,
@@ -12,6 +10,7 @@ import {
   type ProviderCallOptions,
   type ProviderContextInit,
 } from "@credchain/core";
+import { AWS_API_FIELD_NAMES, NOT_A_TIMESTAMP } from "@credchain/core/internal";
 import { accountIdFromArn, parseStsCredentials } from "./parse-sts-response.js";
 import { resolveStsEndpoint, type StsEndpointConfig } from "./resolve-sts-endpoint.js";
 import { DEFAULT_STS_MAX_ATTEMPTS, defaultSleep } from "./retry.js";

@@ -1,13 +1,13 @@
 import {
   CredchainError,
   quoteUntrusted,
-  resolveLogger,
   type CredentialProvider,
   type Credentials,
   type CredentialSource,
   type Logger,
   type ProviderCallOptions,
 } from "@credchain/core";
+import { resolveLogger } from "@credchain/core/internal";
 import { decide } from "./decide.js";
 import type { RefreshReason, RefreshState } from "./refresh-state.js";
 import { DEFAULT_ADVISORY_WINDOW_MS, DEFAULT_MANDATORY_WINDOW_MS, pickWindow, type Window } from "./refresh-windows.js";

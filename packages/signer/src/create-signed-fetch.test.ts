@@ -3,8 +3,8 @@ import { CredchainError } from "@credchain/core";
 import { fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedFetch, STREAM_BODY_MESSAGE, type FetchLike } from "./index.js";
-import { AKID, SECRET, staticProvider, TOKEN } from "./test-fixtures.js";
-import { startSigV4Server } from "./test-sigv4-server.js";
+import { AKID, SECRET, staticProvider, TOKEN } from "../test/fixtures.js";
+import { startSigV4Server } from "../test/sigv4-server.js";
 
 const region = "us-west-2";
 const service = "execute-api";

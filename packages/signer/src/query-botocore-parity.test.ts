@@ -3,7 +3,7 @@ import { getCanonicalQuery } from "@smithy/signature-v4";
 import { describe, expect, it } from "vitest";
 import { parseQuery } from "./canonical-uri.js";
 import { signRequest } from "./index.js";
-import { AKID, SECRET, staticProvider, TOKEN } from "./test-fixtures.js";
+import { AKID, SECRET, staticProvider, TOKEN } from "../test/fixtures.js";
 
 // Query strings signed by credchain and by botocore's SigV4Auth on the same URL, with the same
 // credentials, region, service and clock. botocore signs a URL's query as written (split on "&",

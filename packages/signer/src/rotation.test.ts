@@ -4,9 +4,9 @@ import { withRefresh } from "@credchain/refresh-manager";
 import { Agent, request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedFetch } from "./index.js";
-import type { KeyEntry } from "./test-aws4-verifier.js";
-import { fromContainerUrl } from "./test-container-provider.js";
-import { startSigV4Server } from "./test-sigv4-server.js";
+import type { KeyEntry } from "../test/aws4-verifier.js";
+import { fromContainerUrl } from "../test/container-provider.js";
+import { startSigV4Server } from "../test/sigv4-server.js";
 import { signingInterceptor } from "./undici.js";
 
 const region = "us-east-1";

@@ -1,4 +1,4 @@
-import { nodeCrypto } from "@credchain/core";
+import { nodeCrypto } from "@credchain/core/internal";
 import type { Hash, Hmac } from "node:crypto";
 
 /** What `@smithy/signature-v4` hands to a hash: text (UTF-8) or bytes. */

@@ -1,8 +1,8 @@
 import { CredchainError } from "@credchain/core";
 import { describe, expect, it } from "vitest";
 import { createSigner, signRequest, STREAM_BODY_MESSAGE, type SignableRequest, type SignerOptions } from "./index.js";
-import { verifyWithAws4 } from "./test-aws4-verifier.js";
-import { AKID, SECRET, staticProvider, TOKEN } from "./test-fixtures.js";
+import { verifyWithAws4 } from "../test/aws4-verifier.js";
+import { AKID, SECRET, staticProvider, TOKEN } from "../test/fixtures.js";
 
 const region = "eu-west-1";
 

@@ -3,8 +3,8 @@ import { CredchainError } from "@credchain/core";
 import { Agent, Client, request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STREAM_BODY_MESSAGE } from "./index.js";
-import { AKID, SECRET, staticProvider, TOKEN } from "./test-fixtures.js";
-import { startSigV4Server } from "./test-sigv4-server.js";
+import { AKID, SECRET, staticProvider, TOKEN } from "../test/fixtures.js";
+import { startSigV4Server } from "../test/sigv4-server.js";
 import { signingInterceptor } from "./undici.js";
 
 const region = "ap-southeast-2";

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { CredchainError } from "@credchain/core";
 import { describe, expect, it } from "vitest";
 import { createSigner, signRequest, type SignerOptions } from "./index.js";
-import { staticProvider } from "./test-fixtures.js";
+import { staticProvider } from "../test/fixtures.js";
 import { checkHeaders, checkMethod, checkTarget, requestUrl, usableCredentials } from "./validate-request.js";
 
 const SECRETISH = "sk-live-0123456789abcdef";

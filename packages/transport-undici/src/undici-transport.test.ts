@@ -1,4 +1,5 @@
-import { TransportError, transportFailure } from "@credchain/core";
+import { TransportError } from "@credchain/core";
+import { transportFailure } from "@credchain/core/internal";
 import { startProxy, type ProxyEmulator } from "@credchain/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startOrigin, type TestServer } from "../test/servers.js";

@@ -1,4 +1,5 @@
-import { isNeverProxied, TransportError, transportError, type Env, type HttpRequest, type Transport } from "@credchain/core";
+import { TransportError, type Env, type HttpRequest, type Transport } from "@credchain/core";
+import { isNeverProxied, transportError } from "@credchain/core/internal";
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request as undiciRequest, type Dispatcher } from "undici";
 
 export interface UndiciTransportOptions {

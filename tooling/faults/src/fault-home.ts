@@ -1,10 +1,7 @@
-import { join } from "node:path";
 import { makeTempHome, type TempHome } from "@credchain/test-utils";
 
-export interface FaultHome extends TempHome {
-  /** An environment for the CLI in this HOME: IMDS off, no /etc/boto.cfg, nothing from the host. */
-  env(extra?: Record<string, string>): Record<string, string>;
-}
+/** A temp HOME whose `env()` keeps the CLI off the network and away from the host's AWS files. */
+export type FaultHome = TempHome;
 
 /**
  * A temp HOME for one fault case, with an environment that keeps the CLI off the network and
@@ -18,15 +15,6 @@ export interface FaultHome extends TempHome {
  * await home.remove();
  * ```
  */
-export async function faultHome(): Promise<FaultHome> {
-  const home = await makeTempHome("credchain-faults-");
-  return {
-    ...home,
-    env: (extra = {}) => ({
-      HOME: home.dir,
-      AWS_EC2_METADATA_DISABLED: "true",
-      BOTO_CONFIG: join(home.dir, "no-boto.cfg"),
-      ...extra,
-    }),
-  };
+export function faultHome(): Promise<FaultHome> {
+  return makeTempHome("credchain-faults-");
 }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CONFIG_FILE_MAX_BYTES, TOKEN_FILE_MAX_BYTES } from "@credchain/core";
+import { CONFIG_FILE_MAX_BYTES, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { startContainer, startSso, startSts, type ContainerEmulator, type SsoEmulator, type StsEmulator } from "@credchain/emulator";
 import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath, makeBadPaths, type BadPathKind, type BadPaths } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

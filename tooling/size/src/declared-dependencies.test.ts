@@ -1,26 +1,23 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { makeTempHome, type TempHome } from "@credchain/test-utils";
 import { dependencyProblems, packageName, publicPackages, publishedImports } from "./declared-dependencies.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 // Temp directories made here are removed when the file's tests end.
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
+const temps: TempHome[] = [];
+afterAll(() => Promise.all(temps.map((t) => t.remove())));
 
 /** A package directory with `package.json` (name `pkg`) and the given files. */
 async function fakePackage(manifest: Record<string, unknown>, files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "size-deps-"));
-  temps.push(dir);
-  await writeFile(join(dir, "package.json"), JSON.stringify({ name: "pkg", ...manifest }));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  return dir;
+  const t = await makeTempHome("size-deps-");
+  temps.push(t);
+  await writeFile(join(t.dir, "package.json"), JSON.stringify({ name: "pkg", ...manifest }));
+  await t.write(files);
+  return t.dir;
 }
 
 describe(packageName.name, () => {

@@ -6,3 +6,4 @@ export { formatBreakdown, formatSdkNotes, formatTable, kb } from "./report.js";
 export { measureAll, type RowResult, type Side, type SizeReport } from "./run.js";
 export { writeSection } from "./write-section.js";
 export { dependencyProblems, packageName, publicPackages, publishedImports, type PublishedImports } from "./declared-dependencies.js";
+export { sourceLayoutProblems, TEST_ONLY_PACKAGES } from "./source-layout.js";

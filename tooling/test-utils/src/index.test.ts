@@ -7,6 +7,7 @@ import { BAD_PATH_KINDS, BAD_PATH_REASONS, makeBadPath, makeBadPaths } from "./b
 import { leftBehind } from "./left-behind.js";
 import { rejection } from "./rejection.js";
 import { makeTempHome } from "./temp-home.js";
+import { tempHomes } from "./temp-homes.js";
 
 describe("rejection", () => {
   it("returns the CredchainError a promise rejects with", async () => {
@@ -27,6 +28,41 @@ describe("makeTempHome", () => {
     expect(await readFile(join(home.dir, ".aws", "config"), "utf8")).toBe("[default]\n");
     await home.remove();
     await expect(stat(home.dir)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("writes the files it is given, {{HOME}} in text as its own path, buffers as they are, with a mode", async () => {
+    const home = await makeTempHome("credchain-test-utils-", { ".aws/config": "[x]\ncredential_process = {{HOME}}/p {{HOME}}\n", raw: Buffer.from("{{HOME}}") });
+    await home.write({ "cache/t.json": "{}" }, { mode: 0o600 });
+    expect(await readFile(join(home.dir, ".aws/config"), "utf8")).toBe(`[x]\ncredential_process = ${home.dir}/p ${home.dir}\n`);
+    expect(await readFile(join(home.dir, "raw"), "utf8")).toBe("{{HOME}}");
+    expect((await stat(join(home.dir, "cache/t.json"))).mode & 0o777).toBe(0o600);
+    await home.remove();
+  });
+
+  it("gives the environment of a run in it: HOME, IMDS off, no system boto config, then the extra", async () => {
+    const home = await makeTempHome("credchain-test-utils-");
+    expect(home.env({ AWS_PROFILE: "dev", AWS_EC2_METADATA_DISABLED: "false" })).toEqual({
+      HOME: home.dir,
+      AWS_EC2_METADATA_DISABLED: "false",
+      BOTO_CONFIG: join(home.dir, "no-boto.cfg"),
+      AWS_PROFILE: "dev",
+    });
+    await home.remove();
+  });
+});
+
+describe("tempHomes", () => {
+  const made: string[] = [];
+  describe("a file's tests", () => {
+    const home = tempHomes("credchain-test-utils-");
+    it("make homes", async () => {
+      made.push((await home()).dir, (await home({ a: "1" })).dir);
+      expect(await readFile(join(made[1] ?? "", "a"), "utf8")).toBe("1");
+    });
+  });
+  it("and the homes are gone when they end", async () => {
+    expect(made).toHaveLength(2);
+    for (const dir of made) await expect(stat(dir)).rejects.toMatchObject({ code: "ENOENT" });
   });
 });
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { verifyWithAws4, type KeyEntry, type Verdict } from "./test-aws4-verifier.js";
+import { verifyWithAws4, type KeyEntry, type Verdict } from "../test/aws4-verifier.js";
 
 export interface SeenRequest {
   method: string;

@@ -1,7 +1,7 @@
 import { createCredentials } from "@credchain/core";
 import { describe, expect, it } from "vitest";
 import { createSigner, signRequest, type SignerOptions } from "./index.js";
-import { loadVectors, type Vector } from "./test-raw-request.js";
+import { loadVectors, type Vector } from "../test/sigv4-vectors.js";
 
 const vectors = loadVectors();
 

@@ -1,6 +1,5 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeTempHome } from "@credchain/test-utils";
 
 /** A temp dir of small node scripts, each run as `"<node>" "<dir>/<name>.js"`. */
 export interface ScriptDir {
@@ -13,17 +12,16 @@ export interface ScriptDir {
 }
 
 export async function scriptDir(prefix = "credchain-process-"): Promise<ScriptDir> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const { dir, write, remove } = await makeTempHome(prefix);
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const script = async (name: string, source: string) => {
-    const file = join(dir, `${name}.js`);
-    await writeFile(file, source);
-    return `${quote(process.execPath)} ${quote(file)}`;
+    await write({ [`${name}.js`]: source });
+    return `${quote(process.execPath)} ${quote(join(dir, `${name}.js`))}`;
   };
   return {
     dir,
     script,
     printing: (name, value) => script(name, `process.stdout.write(${JSON.stringify(JSON.stringify(value))});`),
-    remove: () => rm(dir, { recursive: true, force: true }),
+    remove,
   };
 }

@@ -1,15 +1,8 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { iso, makeCacheHome, writeCacheFile } from "./sso-home.js";
 
 /** A temporary HOME with ~/.aws/login/cache; removed by `cleanup()`. */
-export async function makeLoginHome(): Promise<{ home: string; cacheDir: string; cleanup: () => Promise<void> }> {
-  const home = await mkdtemp(join(tmpdir(), "credchain-login-"));
-  const cacheDir = join(home, ".aws", "login", "cache");
-  await mkdir(cacheDir, { recursive: true });
-  return { home, cacheDir, cleanup: () => rm(home, { recursive: true, force: true }) };
-}
+export const makeLoginHome = () => makeCacheHome("login");
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -44,13 +37,8 @@ export function loginToken(expiresAt: string, dpopKey: string, extra: object = {
 }
 
 /** Writes a cache file named as the AWS CLI does (or raw text when `token` is a string). */
-export async function writeLoginCache(cacheDir: string, session: string, token: unknown): Promise<string> {
-  const file = join(cacheDir, `${sha256(session)}.json`);
-  await writeFile(file, typeof token === "string" ? token : JSON.stringify(token), { mode: 0o644 });
-  return file;
-}
+export const writeLoginCache = (cacheDir: string, session: string, token: unknown): Promise<string> =>
+  writeCacheFile(cacheDir, sha256(session), token);
 
 /** `2026-11-22T12:00:00Z` */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
+export const isoSeconds = iso;
