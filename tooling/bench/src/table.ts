@@ -96,7 +96,7 @@ const roundsRatio = (f: EndpointFigure) =>
 function signingRow(r: BenchResults): [string, string, string, string] {
   const lib = (l: EndpointFigure["credchain"]) => `${ops(1000 / l.meanMs)} (${ms(l.meanMs)})`;
   return [
-    `\`signRequest\` vs \`@smithy/signature-v4\` called directly: a POST with a JSON body signed, same credentials and node:crypto SHA-256 (median of ${r.options.rounds} interleaved rounds: signs per second; range of the rounds' ratios)`,
+    `\`signRequest\` vs \`@smithy/signature-v4\` called directly: a POST with a JSON body signed, same credentials and node:crypto SHA-256 (median of ${r.options.rounds} interleaved rounds: signs per CPU-second, CPU time per sign; range of the rounds' ratios)`,
     lib(r.signing.throughput.credchain),
     lib(r.signing.throughput.sdk),
     roundsRatio(r.signing.throughput),
