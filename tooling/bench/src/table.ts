@@ -70,7 +70,7 @@ export function formatTable(r: BenchResults): string {
     ...r.signing.query.credchain.map((c, i): [string, string, string, string] => {
       const sdk = r.signing.query.sdk[i];
       return [
-        `sign a GET with ${c.n.toLocaleString("en-US")} query parameters (median of ${c.samples} signs; SDK: ${sdk?.samples ?? 0})`,
+        `sign a GET with ${c.n.toLocaleString("en-US")} query parameters (CPU time, median of ${c.samples} signs; SDK: ${sdk?.samples ?? 0})`,
         ms(c.ms),
         sdk ? ms(sdk.ms) : "—",
         x((sdk?.ms ?? Number.NaN) / c.ms),
