@@ -36,7 +36,9 @@ export function parseQuery(search: string): Record<string, string | string[]> {
     const name = decode(eq < 0 ? piece : piece.slice(0, eq), "search", () => "a query parameter name");
     const value = eq < 0 ? "" : decode(piece.slice(eq + 1), "search", () => `the value of query parameter ${JSON.stringify(name.length > 64 ? `${name.slice(0, 64)}…` : name)}`);
     const seen = query[name];
-    query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    // Pushed, not spread: a name repeated n times must not cost n² copies.
+    if (Array.isArray(seen)) seen.push(value);
+    else query[name] = seen === undefined ? value : [seen, value];
   }
   return query;
 }

@@ -1,12 +1,12 @@
 import type { CredentialProvider } from "@credchain/core";
 import type { WithRefreshOptions } from "@credchain/refresh-manager";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { payloadOf, type SignableBody } from "./body.js";
 import { parseQuery, singleEncodedPath } from "./canonical-uri.js";
 import { invalidInput, noRegion } from "./errors.js";
 import { headerRecord, type HeadersLike } from "./headers.js";
 import { refreshingProvider } from "./refreshing.js";
 import { Sha256 } from "./sha256.js";
+import { SignatureV4WithQuery } from "./signature-v4-with-query.js";
 import { checkHeaders, checkMethod, checkScopePart, checkTarget, requestUrl } from "./validate-request.js";
 
 /** The literal payload hash of a body that is not hashed. */
@@ -115,66 +115,65 @@ export function createSigner(options: SignerOptions): Signer {
   const uriEscapePath = options.uriEscapePath ?? true;
   const now = options.now ?? Date.now;
 
-  const signWire: Signer["signWire"] = async (request, callOptions) => {
-    if (request === null || typeof request !== "object") throw invalidInput("signWire needs a request: { method, host, path, search, headers, body }", "request");
-    const method = checkMethod(request.method);
-    const path = checkTarget(request.path, "path");
-    const query = parseQuery(checkTarget(request.search ?? "", "search"));
-    const headers = headerRecord(request.headers);
-    headers.host ??= request.host;
+  // `headers` is a record made for this request (headerRecord's), so it is filled in and handed
+  // to smithy as it is; the request's parts are checked here, before any credential lookup.
+  const signParts = async (
+    method: string,
+    host: string,
+    path: unknown,
+    search: unknown,
+    headers: Record<string, string>,
+    body: SignableBody,
+    signal: AbortSignal | undefined,
+  ): Promise<SignedHeaders> => {
+    checkMethod(method);
+    const target = checkTarget(path, "path");
+    const query = parseQuery(checkTarget(search ?? "", "search"));
+    headers.host ??= host;
     if (typeof headers.host !== "string" || headers.host === "") throw invalidInput("cannot sign a request without its host: give `host` or a `host` header", "host");
     checkHeaders(headers);
     // Checked before credentials are looked up: a provider may be a network call.
-    const payload = await payloadOf(request.body, unsignedPayload);
+    const pending = payloadOf(body, unsignedPayload);
+    const payload = pending instanceof Promise ? await pending : pending;
     if (unsignedPayload) headers["x-amz-content-sha256"] = UNSIGNED_PAYLOAD;
     const signingRegion = typeof region === "string" ? region : await region();
     if (typeof signingRegion !== "string" || signingRegion === "") throw noRegion("the `region` function resolved no region");
     if (signingRegion !== region) checkScopePart(signingRegion, "region");
-    const signal = callOptions?.signal;
     const creds = await credentials(signal ? { signal } : undefined);
-    const signer = new SignatureV4({
-      credentials: {
-        accessKeyId: creds.accessKeyId,
-        secretAccessKey: creds.secretAccessKey,
-        ...(creds.sessionToken !== undefined && { sessionToken: creds.sessionToken }),
-      },
-      region: signingRegion,
-      service,
-      sha256: Sha256,
-      uriEscapePath,
-      applyChecksum: options.contentSha256Header ?? false,
-    });
+    // Smithy reads only the key fields of the credentials; its own copy of the request (headers
+    // and all) is what comes back, so its headers are returned as they are.
+    const signer = new SignatureV4WithQuery(
+      { credentials: creds, region: signingRegion, service, sha256: Sha256, uriEscapePath, applyChecksum: options.contentSha256Header ?? false },
+      query,
+    );
     const signed = await signer.sign(
-      {
-        method,
-        protocol: "https:",
-        hostname: headers.host,
-        path: uriEscapePath ? path : singleEncodedPath(path),
-        query,
-        headers,
-        body: payload,
-      },
+      { method, protocol: "https:", hostname: headers.host, path: uriEscapePath ? target : singleEncodedPath(target), query: {}, headers, body: payload },
       { signingDate: new Date(now()) },
     );
-    return { ...signed.headers };
+    return signed.headers;
+  };
+
+  const signWire: Signer["signWire"] = (request, callOptions) => {
+    try {
+      if (request === null || typeof request !== "object") throw invalidInput("signWire needs a request: { method, host, path, search, headers, body }", "request");
+      return signParts(request.method, request.host, request.path, request.search, headerRecord(request.headers), request.body, callOptions?.signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 
   return {
     signWire,
-    async sign(request, callOptions) {
-      if (request === null || typeof request !== "object") throw invalidInput("signing needs a request: { url, method?, headers?, body? }", "request");
-      const url = requestUrl(request.url);
-      return signWire(
-        {
-          method: request.method ?? "GET",
-          host: url.host,
-          path: url.pathname,
-          search: url.search,
-          headers: headerRecord(request.headers),
-          body: request.body,
-        },
-        callOptions,
-      );
+    // Not async: a promise returned from an async function costs two more turns of the microtask
+    // queue on every request; what throws before signParts is turned into a rejection here.
+    sign(request, callOptions) {
+      try {
+        if (request === null || typeof request !== "object") throw invalidInput("signing needs a request: { url, method?, headers?, body? }", "request");
+        const url = requestUrl(request.url);
+        return signParts(request.method ?? "GET", url.host, url.pathname, url.search, headerRecord(request.headers), request.body, callOptions?.signal);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
   };
 }

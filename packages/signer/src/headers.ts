@@ -10,7 +10,9 @@ export type HeadersLike =
  * joined them with ", ", which is what it sends on one line.
  */
 export function headerRecord(headers: HeadersLike | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: a header named "constructor" or "__proto__" is a header like any other, not
+  // Object.prototype's (`key in out` saw "constructor" already there and signed its source text).
+  const out: Record<string, string> = Object.create(null);
   if (headers == null) return out;
   const add = (name: string, value: string) => {
     const key = name.toLowerCase();

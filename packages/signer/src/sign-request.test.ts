@@ -103,6 +103,15 @@ describe(signRequest.name, () => {
     );
   });
 
+  it("signs headers named after Object.prototype's members as given (a \"constructor\" header once signed the Object function's source)", async () => {
+    const { headers, verdict } = await crossCheck({ url: "https://example.amazonaws.com/", headers: { constructor: "c", toString: "t", valueOf: "v" } });
+    expect(verdict).toEqual({ ok: true, accessKeyId: AKID });
+    expect([headers.constructor, headers.tostring, headers.valueof]).toEqual(["c", "t", "v"]);
+    const proto = await signRequest({ url: "https://example.amazonaws.com/", headers: [["__proto__", "p"]] }, { credentials: staticProvider(), region, service: "s" });
+    expect(Object.getOwnPropertyDescriptor(proto, "__proto__")?.value).toBe("p");
+    expect(proto.authorization).toContain("SignedHeaders=__proto__;host;x-amz-date,");
+  });
+
   it("sends no token header without a session token, and no body hash header unless asked", async () => {
     const headers = await signRequest({ url: "https://e.example.com/", body: "x", method: "POST" }, { credentials: staticProvider(), region, service: "s" });
     expect(headers).not.toHaveProperty("x-amz-security-token");

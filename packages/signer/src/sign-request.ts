@@ -22,6 +22,11 @@ import { createSigner, type SignableRequest, type SignedHeaders, type SignerOpti
  * await fetch(url, { method: "POST", headers, body });
  * ```
  */
-export async function signRequest(request: SignableRequest, options: SignerOptions): Promise<SignedHeaders> {
-  return createSigner(options).sign(request);
+export function signRequest(request: SignableRequest, options: SignerOptions): Promise<SignedHeaders> {
+  // Not async (see createSigner's sign): a bad option still rejects, it never throws.
+  try {
+    return createSigner(options).sign(request);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

@@ -39,7 +39,9 @@ function prefix(text: string, bad: number): string {
  * HTTP client sends. Messages name the header, never its value (it may be a secret).
  */
 export function checkHeaders(headers: Record<string, string>): void {
-  for (const [name, value] of Object.entries(headers)) {
+  // for…in, not Object.entries: no array of pairs per request (records here have no prototype to inherit keys from).
+  for (const name in headers) {
+    const value = headers[name] as string;
     const bad = firstNonToken(name);
     if (bad >= 0) {
       throw invalidInput(

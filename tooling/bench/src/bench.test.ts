@@ -15,7 +15,7 @@ describe(median.name, () => {
 // exists and the request counts hold (credchain makes one upstream call for a concurrent wave).
 describe(runBench.name, () => {
   it("runs every benchmark in a tiny mode", { timeout: 120_000 }, async () => {
-    const r = await runBench({ launches: 2, timeMs: 50, concurrency: 50, profiles: 10, failureRuns: 1, rounds: 2 });
+    const r = await runBench({ launches: 2, timeMs: 50, concurrency: 50, profiles: 10, failureRuns: 1, rounds: 2, queryParams: [10, 100] });
     expect(r.concurrency.credchain.upstream).toBe(1);
     expect(r.concurrency.credchain.distinct).toBe(1);
     // IMDS: token, role, credentials; the container endpoint: one GET; both libraries alike.
@@ -30,8 +30,12 @@ describe(runBench.name, () => {
     expect(r.assumeRole.credchain.stsCallsPerResolution).toBe(1);
     expect(r.assumeRole.sdk.stsCallsPerResolution).toBe(1);
     expect(r.offEc2.credchain.error).toMatch(/^NoCredentials/);
+    // Signing: no endpoint, so no requests; one time per query size per library.
+    expect(r.signing.throughput.ratios).toHaveLength(2);
+    expect(r.signing.throughput.credchain.requestsPerResolution).toBe(0);
+    for (const lib of ["credchain", "sdk"] as const) expect(r.signing.query[lib].map((q) => q.n)).toEqual([10, 100]);
     const table = formatTable(r);
-    expect(table.split("\n")).toHaveLength(2 + 11);
+    expect(table.split("\n")).toHaveLength(2 + 11 + 1 + 2);
     expect(Number.isFinite(r.coldStartBundledCjs.overheadMs.credchain)).toBe(true);
     expect(table).not.toContain("NaN");
   });

@@ -12,7 +12,7 @@ import { writeSection } from "@credchain/size";
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const results = await runBench({
-  ...(quick && { launches: 3, timeMs: 100, concurrency: 50, profiles: 20, failureRuns: 1, rounds: 2 }),
+  ...(quick && { launches: 3, timeMs: 100, concurrency: 50, profiles: 20, failureRuns: 1, rounds: 2, queryParams: [20, 200] }),
   log: (line) => process.stderr.write(`· ${line}\n`),
 });
 const section = `${formatTable(results)}\n\n${formatMachine(results)}\n\n${formatNotes(results)}`;

@@ -18,8 +18,8 @@ export interface EndpointFigure {
 }
 
 /**
- * A fresh provider per resolution against a metadata endpoint emulator, credchain and the SDK in
- * alternating rounds (each its own process, the order swapped every round) so drift in machine
+ * A fresh provider per resolution against a metadata endpoint emulator (or, for "sign", signing
+ * with no endpoint: pass `() => 0`), credchain and the SDK in alternating rounds (each its own process, the order swapped every round) so drift in machine
  * load hits both alike; the ratio of each round is kept, and the median of them is the figure.
  *
  * @example
@@ -28,7 +28,7 @@ export interface EndpointFigure {
  * ```
  */
 export async function endpointRounds(
-  scenario: "imds" | "container" | "request",
+  scenario: "imds" | "container" | "request" | "sign",
   env: Record<string, string>,
   requestsSoFar: () => number,
   { rounds, timeMs }: { rounds: number; timeMs: number },

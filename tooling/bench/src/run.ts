@@ -5,6 +5,7 @@ import { writeConfigFixture } from "./config-fixture.js";
 import { endpointRounds, type EndpointFigure } from "./endpoint-rounds.js";
 import { describeMachine, type Machine } from "./machine.js";
 import { writeRoleHome } from "./role-home.js";
+import { measureSigning, type SigningFigures } from "./signing.js";
 import { removeTempDirs } from "./temp-dirs.js";
 import { median } from "./stats.js";
 import type { Throughput } from "./tiny.js";
@@ -22,6 +23,8 @@ export interface BenchOptions {
   failureRuns?: number;
   /** Interleaved rounds per library for IMDS and container resolution (each a fresh process). Default: 7. */
   rounds?: number;
+  /** Query sizes for the signing-time rows. Default: 80, 800 and 8,000 parameters. */
+  queryParams?: number[];
   /** Progress lines. Default: none. */
   log?: (line: string) => void;
 }
@@ -52,6 +55,8 @@ export interface BenchResults {
   offEc2: PerLib<{ ms: number; error: string }>;
   /** `profile dev` assuming a role from `profile user`'s static keys, through the STS emulator. */
   assumeRole: PerLib<Throughput & { stsCallsPerResolution: number }>;
+  /** `signRequest` vs `@smithy/signature-v4` called directly: throughput, and time against query size. */
+  signing: SigningFigures;
 }
 
 const ENV_CREDS = { AWS_ACCESS_KEY_ID: "AKIABENCHEXAMPLE0001", AWS_SECRET_ACCESS_KEY: "bench-secret-not-real" };
@@ -82,6 +87,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
     profiles: options.profiles ?? 1000,
     failureRuns: options.failureRuns ?? 3,
     rounds: options.rounds ?? 7,
+    queryParams: options.queryParams ?? [80, 800, 8000],
   };
   const log = options.log ?? (() => {});
   const tinyArgs = { timeMs: o.timeMs };
@@ -199,6 +205,9 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
   await sts.close();
   if (failed.length) throw new Error(`the STS emulator answered ${failed.length} calls with errors, first: ${failed[0]?.errorCode}`);
 
+  log(`signing: signRequest vs @smithy/signature-v4 direct, ${o.rounds} interleaved rounds; then ${o.queryParams.join(" / ")} query parameters`);
+  const signing = await measureSigning(cleanEnv(ENV_CREDS), { ...roundArgs, queryParams: o.queryParams });
+
   return {
     machine: describeMachine(),
     measuredAt: new Date().toISOString(),
@@ -214,5 +223,6 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
     ini,
     offEc2,
     assumeRole,
+    signing,
   };
 }

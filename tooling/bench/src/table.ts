@@ -66,6 +66,16 @@ export function formatTable(r: BenchResults): string {
       `${ms(r.assumeRole.sdk.meanMs)}, ${r.assumeRole.sdk.stsCallsPerResolution.toFixed(1)} call`,
       x(r.assumeRole.sdk.meanMs / r.assumeRole.credchain.meanMs),
     ],
+    signingRow(r),
+    ...r.signing.query.credchain.map((c, i): [string, string, string, string] => {
+      const sdk = r.signing.query.sdk[i];
+      return [
+        `sign a GET with ${c.n.toLocaleString("en-US")} query parameters (CPU time, median of ${c.samples} signs; SDK: ${sdk?.samples ?? 0})`,
+        ms(c.ms),
+        sdk ? ms(sdk.ms) : "—",
+        x((sdk?.ms ?? Number.NaN) / c.ms),
+      ];
+    }),
   ];
   return [
     "| benchmark | credchain | AWS SDK v3 | credchain advantage |",
@@ -76,7 +86,34 @@ export function formatTable(r: BenchResults): string {
 
 function endpointRow(label: string, f: EndpointFigure): [string, string, string, string] {
   const lib = (l: EndpointFigure["credchain"]) => `${ms(l.meanMs)}, ${l.requestsPerResolution.toFixed(1)} req`;
-  return [label, lib(f.credchain), lib(f.sdk), `${x(median(f.ratios))} (${f.ratios.length > 1 ? `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}` : "one round"})`];
+  return [label, lib(f.credchain), lib(f.sdk), roundsRatio(f)];
+}
+
+/** The median of the rounds' ratios, and their range. */
+const roundsRatio = (f: EndpointFigure) =>
+  `${x(median(f.ratios))} (${f.ratios.length > 1 ? `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}` : "one round"})`;
+
+function signingRow(r: BenchResults): [string, string, string, string] {
+  const lib = (l: EndpointFigure["credchain"]) => `${ops(1000 / l.meanMs)} (${ms(l.meanMs)})`;
+  return [
+    `\`signRequest\` vs \`@smithy/signature-v4\` called directly: a POST with a JSON body signed, same credentials and node:crypto SHA-256 (median of ${r.options.rounds} interleaved rounds: signs per CPU-second, CPU time per sign; range of the rounds' ratios)`,
+    lib(r.signing.throughput.credchain),
+    lib(r.signing.throughput.sdk),
+    roundsRatio(r.signing.throughput),
+  ];
+}
+
+/** How signing time grew from one query size to the next, per library: ×10 parameters is ×10 time if linear, ×100 if quadratic. */
+function formatGrowth(r: BenchResults): string {
+  const { credchain, sdk } = r.signing.query;
+  return credchain
+    .slice(1)
+    .map((c, i) => {
+      const prev = credchain[i] as (typeof credchain)[number];
+      const grew = (a: number, b: number | undefined) => (b === undefined ? "—" : `×${(b / a).toFixed(1)}`);
+      return `- signing time from ${prev.n.toLocaleString("en-US")} to ${c.n.toLocaleString("en-US")} query parameters (×${(c.n / prev.n).toFixed(0)}): credchain ${grew(prev.ms, c.ms)}, AWS SDK ${grew(sdk[i]?.ms ?? Number.NaN, sdk[i + 1]?.ms)}`;
+    })
+    .join("\n");
 }
 
 /** Machine, Node and what failed, for under the table. */
@@ -90,5 +127,6 @@ export function formatNotes(r: BenchResults): string {
     `- credchain off-EC2 error: \`${r.offEc2.credchain.error}\``,
     `- AWS SDK off-EC2 error: \`${r.offEc2.sdk.error}\``,
     `- after the concurrent wave, distinct access keys returned: credchain ${r.concurrency.credchain.distinct}, AWS SDK ${r.concurrency.sdk.distinct}`,
+    formatGrowth(r),
   ].join("\n");
 }

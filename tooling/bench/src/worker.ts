@@ -10,6 +10,7 @@ import { loadSharedConfig } from "@credchain/provider-ini";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { fromIni } from "@aws-sdk/credential-providers";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import { signQueryTime, signThroughput } from "./sign-scenarios.js";
 import { throughput } from "./tiny.js";
 
 const [scenario, lib, argsJson] = process.argv.slice(2);
@@ -128,7 +129,22 @@ async function containerOnce() {
   return { accessKeyId: c.accessKeyId };
 }
 
-const scenarios: Record<string, () => Promise<unknown>> = { hot, imds, container, request, ini, "assume-role": assumeRole, "off-ec2": offEc2, concurrency, "container-once": containerOnce };
+const sign = () => signThroughput(sdk ? "sdk" : "credchain", timeMs);
+const signQuery = () => signQueryTime(sdk ? "sdk" : "credchain", Number(args.n), Number(args.samples ?? 1));
+
+const scenarios: Record<string, () => Promise<unknown>> = {
+  hot,
+  imds,
+  container,
+  request,
+  ini,
+  "assume-role": assumeRole,
+  "off-ec2": offEc2,
+  concurrency,
+  "container-once": containerOnce,
+  sign,
+  "sign-query": signQuery,
+};
 const run = scenarios[scenario ?? ""];
 if (!run || (lib !== "sdk" && lib !== "credchain")) {
   process.stderr.write(`usage: worker.js <${Object.keys(scenarios).join("|")}> <credchain|sdk> [json]\n`);
