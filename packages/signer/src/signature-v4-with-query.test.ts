@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { signRequest } from "./index.js";
 import { Sha256 } from "./sha256.js";
 import { SignatureV4WithQuery } from "./signature-v4-with-query.js";
-import { AKID, SECRET, staticProvider, TOKEN } from "./test-fixtures.js";
+import { AKID, SECRET, staticProvider, TOKEN } from "../test/fixtures.js";
 
 const init = {
   credentials: { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: TOKEN },
