@@ -18,21 +18,27 @@ async function tree(files: Record<string, string>): Promise<string> {
 }
 
 describe(sourceLayoutProblems.name, () => {
-  it("accepts helpers in test/, tests in src/ importing them, the emulator and test-utils, and tooling/ in a comment", async () => {
+  it("accepts tests and helpers in test/ importing the emulator and test-utils, and tooling/ in a src comment", async () => {
     const root = await tree({
       "packages/a/src/index.ts": '// measured in tooling/bench\nexport { x } from "./x.js";\nimport "@credchain/core";\n',
-      "packages/a/src/x.test.ts": 'import { home } from "../test/home.js";\nimport { startSts } from "@credchain/emulator";\nimport { rejection } from "@credchain/test-utils";\n',
+      "packages/a/test/x.test.ts": 'import { home } from "./home.js";\nimport { startSts } from "@credchain/emulator";\nimport { rejection } from "@credchain/test-utils";\n',
       "packages/a/test/home.ts": 'import { makeTempHome } from "@credchain/test-utils";\n',
       "packages/b/README.md": "no src here\n",
     });
     expect(await sourceLayoutProblems(root)).toEqual([]);
   });
 
-  it("names a src/test-* file, tests included, at any depth", async () => {
-    const root = await tree({ "packages/a/src/test-home.ts": "export {};\n", "packages/a/src/deep/test-vectors.test.ts": "export {};\n" });
+  it("names a test or a test-* helper in src/, at any depth", async () => {
+    const root = await tree({
+      "packages/a/src/test-home.ts": "export {};\n",
+      "packages/a/src/deep/vectors.test.ts": 'import { startSts } from "@credchain/emulator";\n',
+      "packages/a/src/x.test.ts": "export {};\n",
+    });
     expect(await sourceLayoutProblems(root)).toEqual([
-      "packages/a/src/deep/test-vectors.test.ts: a test-* file in src/ (a test is <name>.test.ts beside its file; helpers go to test/ or tooling/test-utils)",
-      "packages/a/src/test-home.ts: a test-* file in src/ (a test is <name>.test.ts beside its file; helpers go to test/ or tooling/test-utils)",
+      "packages/a/src/deep/vectors.test.ts: a test in src/ (tests live in the package's test/)",
+      "packages/a/src/deep/vectors.test.ts: imports @credchain/emulator, which only tests may use",
+      "packages/a/src/test-home.ts: a test-* file in src/ (helpers go to the package's test/ or tooling/test-utils)",
+      "packages/a/src/x.test.ts: a test in src/ (tests live in the package's test/)",
     ]);
   });
 
@@ -51,7 +57,7 @@ describe(sourceLayoutProblems.name, () => {
 
 // The guard itself (issue #14's grep checks): test code stays out of what the packages build.
 describe("packages/*/src", () => {
-  it("holds no test-only file and no non-test import of the emulator, test-utils or tooling/", async () => {
+  it("holds no test, no test-only file and no import of the emulator, test-utils or tooling/", async () => {
     expect(await sourceLayoutProblems(ROOT)).toEqual([]);
   });
 });

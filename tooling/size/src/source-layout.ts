@@ -12,10 +12,10 @@ const TEST_FILE = /\.test\.[cm]?[jt]s$/;
 
 /**
  * Why the `src/` of the workspace packages (`packages/*`) holds test code, or `[]` (issue #14):
- * no `src/test-*` helper (helpers live in the package's `test/` or in `tooling/test-utils`), and
- * no file under `src/` but a test (`*.test.ts`, beside the file it tests) imports the emulator,
- * the test utilities or anything under `tooling/`. Imports are read by TypeScript's scanner, so a
- * path in a comment does not count.
+ * no test (`*.test.ts`) and no `test-*` helper under `src/` (tests and their helpers live in the
+ * package's `test/`, shared ones in `tooling/test-utils`), and no file under `src/` imports the
+ * emulator, the test utilities or anything under `tooling/`. Imports are read by TypeScript's
+ * scanner, so a path in a comment does not count.
  *
  * @example
  * ```ts
@@ -34,8 +34,8 @@ export async function sourceLayoutProblems(root: string): Promise<string[]> {
       .sort((a, b) => a.path.localeCompare(b.path));
     for (const file of files) {
       const where = relative(root, file.path);
-      if (file.name.startsWith("test-")) problems.push(`${where}: a test-* file in src/ (a test is <name>.test.ts beside its file; helpers go to test/ or tooling/test-utils)`);
-      if (TEST_FILE.test(file.name)) continue;
+      if (TEST_FILE.test(file.name)) problems.push(`${where}: a test in src/ (tests live in the package's test/)`);
+      else if (file.name.startsWith("test-")) problems.push(`${where}: a test-* file in src/ (helpers go to the package's test/ or tooling/test-utils)`);
       const { importedFiles } = ts.preProcessFile(await readFile(file.path, "utf8"), true, true);
       const testOnly = importedFiles
         .map((i) => i.fileName)
