@@ -6,6 +6,7 @@ import {
   REGION,
   resolveContext,
   resolveSetting,
+  retryPolicy,
   withFileLock,
   type CredentialProvider,
   type Credentials,
@@ -13,7 +14,6 @@ import {
   type ProfileSettings,
   type ProviderContextInit,
 } from "@credchain/core";
-import { retryPolicy } from "./call-aws-json.js";
 import { loadDpopKey } from "./dpop.js";
 import { signInError } from "./errors.js";
 import { writeJsonCache } from "./json-cache.js";

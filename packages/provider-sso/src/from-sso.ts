@@ -1,5 +1,4 @@
-import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting, USED_DETAIL, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
-import { retryPolicy } from "./call-aws-json.js";
+import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting, retryPolicy, USED_DETAIL, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
 import { getRoleCredentials } from "./get-role-credentials.js";
 import { loadSsoToken } from "./load-sso-token.js";
 import type { SsoProfileConfig } from "@credchain/core";
