@@ -1,4 +1,5 @@
 import { CredchainError, describeReadError, notFound, resolveContext, TOKEN_FILE_MAX_BYTES, type CredentialProvider } from "@credchain/core";
+import { assumedBy, type CredentialsLike } from "./assumed-by.js";
 import { createStsClient, type AssumeRoleWithWebIdentityParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";
 
@@ -20,6 +21,11 @@ export interface WebIdentityInit extends Omit<StsClientInit, "credentials" | "so
   providerId?: string | undefined;
   policy?: string | undefined;
   policyArns?: AssumeRoleWithWebIdentityParams["policyArns"];
+  /**
+   * Assumes the role instead of credchain's STS client (the AWS SDK's `roleAssumerWithWebIdentity`):
+   * given the request, token included, it returns the role's credentials. Default: STS AssumeRoleWithWebIdentity.
+   */
+  assume?: ((params: AssumeRoleWithWebIdentityParams) => Promise<CredentialsLike>) | undefined;
 }
 
 const SOURCE = "assume-role-with-web-identity";
@@ -92,18 +98,18 @@ export function fromWebIdentity(init: WebIdentityInit = {}): CredentialProvider 
       const what = webIdentityToken.length === 0 ? "is empty" : `holds ${webIdentityToken.length} characters; STS needs at least 4`;
       throw new CredchainError({ code: "InvalidConfig", message: `The web identity token file ${tokenFile} ${what}`, source: SOURCE, file: tokenFile });
     }
-    const { credentials } = await client.assumeRoleWithWebIdentity(
-      {
-        roleArn,
-        roleSessionName,
-        webIdentityToken,
-        providerId: init.providerId,
-        durationSeconds: init.durationSeconds,
-        policy: init.policy,
-        policyArns: init.policyArns,
-      },
-      { signal: options?.signal },
-    );
+    const params: AssumeRoleWithWebIdentityParams = {
+      roleArn,
+      roleSessionName,
+      webIdentityToken,
+      providerId: init.providerId,
+      durationSeconds: init.durationSeconds,
+      policy: init.policy,
+      policyArns: init.policyArns,
+    };
+    const assume = init.assume;
+    if (assume) return assumedBy(SOURCE, "assume", () => assume(params));
+    const { credentials } = await client.assumeRoleWithWebIdentity(params, { signal: options?.signal });
     return credentials;
   };
 }
