@@ -1,13 +1,7 @@
 import {
   CredchainError,
-  EC2_METADATA_SERVICE_ENDPOINT,
-  EC2_METADATA_SERVICE_ENDPOINT_MODE,
-  METADATA_SERVICE_NUM_ATTEMPTS,
-  METADATA_SERVICE_TIMEOUT,
   notFound,
   resolveContext,
-  resolveSetting,
-  selectProfile,
   USED_DETAIL,
   type CredentialProvider,
   type Credentials,
@@ -18,18 +12,19 @@ import {
 } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
-import { getScopedProfile, loadSharedConfig, planProfile, profileSettings, type CredentialPlan, type SharedConfigInit } from "@credchain/provider-ini";
+import { planProfile, type CredentialPlan, type SharedConfigInit } from "@credchain/provider-ini";
 import { withRefresh, type WithRefreshOptions } from "@credchain/refresh-manager";
 import type { ChainProvider } from "./chain.js";
 import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
 import type { Explanation } from "./explanation.js";
 import { link, type ChainLink } from "./link.js";
 import { lazy } from "./lazy.js";
+import { openSession } from "./open-session.js";
 import { profileLinks } from "./plan-providers.js";
-import type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions, Session } from "./session.js";
+import type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions } from "./session.js";
 import { walk } from "./walk.js";
 
-/** Options of {@link defaultChain}: the files' options, plus the `transport` the providers that call endpoints (STS, SSO, container, IMDS) use. */
+/** Options of {@link defaultChain} and {@link profileChain}: the files' options, plus the `transport` the providers that call endpoints (STS, SSO, container, IMDS) use. */
 export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderContextInit, "transport"> {
   /**
    * The profile, as `boto3.Session(profile_name=…)`: it must exist, and it drops the `env`
@@ -48,18 +43,20 @@ export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderCont
   imds?: ImdsChainOptions;
   /** Supplies the MFA code for roles with an MFA serial. Default: none (they fail clearly). */
   mfaCode?: MfaCodeProvider;
-  /** STS client settings for role profiles: attempts, timeout, endpoint. */
+  /** STS client settings for role profiles: attempts, timeout, endpoint, region. */
   sts?: RoleOptions["sts"];
+  /** Assumes each role of a role profile in code instead of calling STS (the AWS SDK's `roleAssumer`). */
+  assumeRole?: RoleOptions["assumeRole"];
+  /** Assumes a web identity role in code instead of calling STS (the AWS SDK's `roleAssumerWithWebIdentity`). */
+  assumeRoleWithWebIdentity?: RoleOptions["assumeRoleWithWebIdentity"];
   /** `"memory"` (default, as boto3), `"file"` (~/.aws/cli/cache, shared with the AWS CLI) or `{ dir }`. */
   roleCache?: RoleOptions["cache"];
 }
 
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
 
-// Only settings botocore converts (and can refuse) need checking up front; the on/off switches do not.
-const IMDS_CHECKED = [METADATA_SERVICE_TIMEOUT, METADATA_SERVICE_NUM_ATTEMPTS, EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE];
-
-interface Setup {
+/** What a resolution lays out: the profile, its plan, the links in order. */
+export interface Setup {
   profile: NonNullable<Explanation["profile"]>;
   plan: CredentialPlan;
   links: ChainLink[];
@@ -67,33 +64,9 @@ interface Setup {
 
 /** Reads both files once, plans the selected profile and lays out botocore's providers around it. */
 async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promise<Setup> {
-  const init = { ...options, ...ctx };
-  const config = await loadSharedConfig(init);
-  const selected = selectProfile({ profile: options.profile, env: ctx.env });
-  // boto3 raises ProfileNotFound (and ConfigParse) when the Session is made: before any provider.
-  getScopedProfile(config, selected);
+  const { init, config, selected, session } = await openSession(options, ctx);
   const name = selected.name;
   const explicitProfile = options.profile !== undefined;
-  const settings = profileSettings(config, name);
-  const imds = { ...options.imds, profileSettings: settings };
-  // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
-  const sources = { env: ctx.env, profile: settings, source: "iam-role" as const };
-  if (Object.keys(options.imds ?? {}).length > 0 || IMDS_CHECKED.some((s) => resolveSetting<unknown>(s, sources).from !== "default")) {
-    (await import("./load-imds.js")).resolveImdsSettings(ctx.env, imds);
-  }
-  const session: Session = {
-    ctx,
-    config,
-    settings,
-    process: options.process,
-    container: options.container,
-    imds,
-    roles: {
-      ...(options.mfaCode && { mfaCode: options.mfaCode }),
-      ...(options.sts && { sts: options.sts }),
-      ...(options.roleCache && { cache: options.roleCache }),
-    },
-  };
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
@@ -108,7 +81,7 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promis
       "container-role",
       lazy(async () => (await import("./load-container.js")).fromContainerMetadata({ ...init, ...options.container })),
     ),
-    link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...imds }))),
+    link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...session.imds }))),
   );
   return { profile: { name, from: selected.from }, plan, links };
 }
@@ -151,7 +124,17 @@ function setupFailure(error: unknown): CredchainError {
  * ```
  */
 export function defaultChain(options: DefaultChainOptions = {}): DefaultChainProvider {
+  return resolvingChain(options, setup);
+}
+
+/**
+ * A chain whose links `lay` lays out afresh for each resolution until one answers (then later
+ * calls go to it), with `explain` and the refresh of `options.refresh`: the default chain, and
+ * {@link profileChain}'s profile-only one.
+ */
+export function resolvingChain(options: DefaultChainOptions, lay: (options: DefaultChainOptions, ctx: ProviderContext) => Promise<Setup>): DefaultChainProvider {
   const ctx = resolveContext(options);
+  const setup = lay;
   let winner: ChainLink | undefined;
   const resolve = async (call?: ProviderCallOptions) => {
     if (winner) return winner.provider(call);

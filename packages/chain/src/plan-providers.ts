@@ -62,6 +62,7 @@ export function planProvider(plan: CredentialPlan | CredentialSourcePlan, sessio
           webIdentityTokenFile: fromEnv ? undefined : plan.tokenFile,
           roleArn: plan.roleArn ?? "",
           roleSessionName: plan.roleSessionName,
+          assume: session.roles.assumeRoleWithWebIdentity,
         });
       });
     case "sso":
@@ -128,6 +129,7 @@ function assumeRole(level: AssumeRolePlan, source: CredentialProvider, session: 
       durationSeconds,
       mfaSerial,
       tokenCode: mfaSerial === undefined || !mfaCode ? undefined : () => mfaCode({ serialNumber: mfaSerial, profile }),
+      assume: roles.assumeRole,
     });
     const cache = roles.cache;
     if (cache === undefined || cache === "memory") return assume;

@@ -3,7 +3,7 @@ import type { ContainerMetadataInit } from "@credchain/provider-container";
 import type { InstanceMetadataInit } from "@credchain/provider-imds";
 import type { SharedConfig, SharedConfigInit } from "@credchain/provider-ini";
 import type { ProcessInit } from "@credchain/provider-process";
-import type { StsClientInit } from "@credchain/provider-sts";
+import type { AssumeRoleInit, StsClientInit, WebIdentityInit } from "@credchain/provider-sts";
 
 /** Instance metadata options of a chain: they win over env and the profile. */
 export type ImdsChainOptions = Omit<InstanceMetadataInit, "env" | "homedir" | "readFile" | "now" | "logger" | "transport">;
@@ -18,8 +18,15 @@ export type MfaCodeProvider = (request: { serialNumber: string; profile: string 
 export interface RoleOptions {
   /** Supplies the MFA code for roles with an MFA serial. Default: none (such profiles fail with a clear error). */
   mfaCode?: MfaCodeProvider;
-  /** STS client settings: attempts, timeout, transport overrides. */
-  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl">;
+  /**
+   * STS client settings: attempts, timeout, endpoint, and the region (`region` wins over env and
+   * the profile; `defaultRegion` applies when none of them names one, instead of `aws-global`).
+   */
+  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl" | "region" | "defaultRegion">;
+  /** Assumes each role of a role profile in code instead of calling STS (the AWS SDK's `roleAssumer`). */
+  assumeRole?: AssumeRoleInit["assume"];
+  /** Assumes a web identity role in code instead of calling STS (the AWS SDK's `roleAssumerWithWebIdentity`). */
+  assumeRoleWithWebIdentity?: WebIdentityInit["assume"];
   /**
    * Where assumed-role credentials are cached: `"memory"` (boto3's default), `"file"` (the AWS
    * CLI's ~/.aws/cli/cache, shared with it), or `{ dir }`. Default: `"memory"`.

@@ -1,0 +1,33 @@
+import type { ProviderContext } from "@credchain/core";
+import { planProfile } from "@credchain/provider-ini";
+import { resolvingChain, type DefaultChainOptions, type DefaultChainProvider, type Setup } from "./default-chain.js";
+import { openSession } from "./open-session.js";
+import { profileLinks } from "./plan-providers.js";
+
+async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promise<Setup> {
+  const { config, selected, session } = await openSession(options, ctx);
+  // The files alone: env's web identity variables are not the profile's.
+  const plan = planProfile(config, selected.name, { env: ctx.env, envDisabled: true });
+  return { profile: { name: selected.name, from: selected.from }, plan, links: profileLinks(plan, session) };
+}
+
+/**
+ * The providers of one profile, as botocore reaches them for it (assume-role, web identity, SSO,
+ * the credentials file, login, credential_process, the config file: the profile's plan), without
+ * env credentials, env's web identity variables, the boto files, the container endpoint or IMDS —
+ * what the AWS SDK's `fromIni` reads, with botocore's answers. The profile is the `profile`
+ * option, else AWS_DEFAULT_PROFILE, AWS_PROFILE, `default`; a profile that is selected but missing
+ * is `ProfileNotFound`. A profile with nothing usable fails with `NoCredentials` listing each
+ * provider. Same options, refresh and `explain` as {@link defaultChain}.
+ *
+ * @example
+ * ```ts
+ * import { profileChain } from "@credchain/chain";
+ *
+ * const credentials = profileChain({ profile: "dev", mfaCode: async () => "123456" });
+ * const { source } = await credentials(); // e.g. "assume-role"
+ * ```
+ */
+export function profileChain(options: DefaultChainOptions = {}): DefaultChainProvider {
+  return resolvingChain(options, setup);
+}
