@@ -13,7 +13,7 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promis
 
 /**
  * The providers of one profile, as botocore reaches them for it (assume-role, web identity, SSO,
- * the credentials file, login, credential_process, the config file: the profile's plan), without
+ * the credentials file, login, the credential process, the config file: the profile's plan), without
  * env credentials, env's web identity variables, the boto files, the container endpoint or IMDS —
  * what the AWS SDK's `fromIni` reads, with botocore's answers. The profile is the `profile`
  * option, else AWS_DEFAULT_PROFILE, AWS_PROFILE, `default`; a profile that is selected but missing

@@ -19,8 +19,8 @@ export interface RoleOptions {
   /** Supplies the MFA code for roles with an MFA serial. Default: none (such profiles fail with a clear error). */
   mfaCode?: MfaCodeProvider;
   /**
-   * STS client settings: attempts, timeout, endpoint, and the region (`region` wins over env and
-   * the profile; `defaultRegion` applies when none of them names one, instead of `aws-global`).
+   * STS client settings: attempts, timeout, endpoint, and the region (the region option wins over
+   * env and the profile; `defaultRegion` applies when none of them names one, instead of `aws-global`).
    */
   sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl" | "region" | "defaultRegion">;
   /** Assumes each role of a role profile in code instead of calling STS (the AWS SDK's `roleAssumer`). */
