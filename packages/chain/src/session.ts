@@ -3,7 +3,7 @@ import type { ContainerMetadataInit } from "@credchain/provider-container";
 import type { InstanceMetadataInit } from "@credchain/provider-imds";
 import type { SharedConfig, SharedConfigInit } from "@credchain/provider-ini";
 import type { ProcessInit } from "@credchain/provider-process";
-import type { AssumeRoleInit, StsClientInit, WebIdentityInit } from "@credchain/provider-sts";
+import type { AssumeRoleInit, StsClientInit, StsRegionOptions, WebIdentityInit } from "@credchain/provider-sts";
 
 /** Instance metadata options of a chain: they win over env and the profile. */
 export type ImdsChainOptions = Omit<InstanceMetadataInit, "env" | "homedir" | "readFile" | "now" | "logger" | "transport">;
@@ -22,7 +22,7 @@ export interface RoleOptions {
    * STS client settings: attempts, timeout, endpoint, and the region (the region option wins over
    * env and the profile; `defaultRegion` applies when none of them names one, instead of `aws-global`).
    */
-  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl" | "region" | "defaultRegion">;
+  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl"> & StsRegionOptions;
   /** Assumes each role of a role profile in code instead of calling STS (the AWS SDK's `roleAssumer`). */
   assumeRole?: AssumeRoleInit["assume"];
   /** Assumes a web identity role in code instead of calling STS (the AWS SDK's `roleAssumerWithWebIdentity`). */

@@ -35,6 +35,7 @@ export {
   LEGACY_GLOBAL_STS_REGIONS,
   type StsEndpoint,
   type StsEndpointConfig,
+  type StsRegionOptions,
 } from "./resolve-sts-endpoint.js";
 export { StsServiceError, type SigningCredentials } from "./sts-call.js";
 export { DEFAULT_STS_MAX_ATTEMPTS, isRetryableResponse, backoffMs } from "./retry.js";

@@ -57,6 +57,9 @@ export interface StsEndpointConfig {
   profileSettings?: ProfileSettings | undefined;
 }
 
+/** Where a caller that knows better than env and the profile puts the STS region: the region itself, and the one to use when nothing names one. */
+export type StsRegionOptions = Pick<StsEndpointConfig, "region" | "defaultRegion">;
+
 export interface StsEndpoint {
   /** The URL to POST to, as configured (a custom endpoint keeps its path). */
   url: string;
