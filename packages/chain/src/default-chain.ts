@@ -1,7 +1,13 @@
 import {
   CredchainError,
+  EC2_METADATA_SERVICE_ENDPOINT,
+  EC2_METADATA_SERVICE_ENDPOINT_MODE,
+  METADATA_SERVICE_NUM_ATTEMPTS,
+  METADATA_SERVICE_TIMEOUT,
   notFound,
   resolveContext,
+  resolveSetting,
+  selectProfile,
   USED_DETAIL,
   type CredentialProvider,
   type Credentials,
@@ -12,16 +18,15 @@ import {
 } from "@credchain/core";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
-import { planProfile, type CredentialPlan, type SharedConfigInit } from "@credchain/provider-ini";
+import { getScopedProfile, loadSharedConfig, planProfile, profileSettings, type CredentialPlan, type SharedConfigInit } from "@credchain/provider-ini";
 import { withRefresh, type WithRefreshOptions } from "@credchain/refresh-manager";
 import type { ChainProvider } from "./chain.js";
 import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
 import type { Explanation } from "./explanation.js";
 import { link, type ChainLink } from "./link.js";
 import { lazy } from "./lazy.js";
-import { openSession } from "./open-session.js";
 import { profileLinks } from "./plan-providers.js";
-import type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions } from "./session.js";
+import type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions, Session } from "./session.js";
 import { walk } from "./walk.js";
 
 /** Options of {@link defaultChain} and {@link profileChain}: the files' options, plus the `transport` the providers that call endpoints (STS, SSO, container, IMDS) use. */
@@ -43,37 +48,61 @@ export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderCont
   imds?: ImdsChainOptions;
   /** Supplies the MFA code for roles with an MFA serial. Default: none (they fail clearly). */
   mfaCode?: MfaCodeProvider;
-  /** STS client settings for role profiles: attempts, timeout, endpoint, region. */
+  /** STS client settings for role profiles: attempts, timeout, endpoint, region, and the calls in code (`assumeRole`, `assumeRoleWithWebIdentity`). */
   sts?: RoleOptions["sts"];
-  /** Assumes each role of a role profile in code instead of calling STS (the AWS SDK's `roleAssumer`). */
-  assumeRole?: RoleOptions["assumeRole"];
-  /** Assumes a web identity role in code instead of calling STS (the AWS SDK's `roleAssumerWithWebIdentity`). */
-  assumeRoleWithWebIdentity?: RoleOptions["assumeRoleWithWebIdentity"];
   /** `"memory"` (default, as boto3), `"file"` (~/.aws/cli/cache, shared with the AWS CLI) or `{ dir }`. */
   roleCache?: RoleOptions["cache"];
 }
 
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
 
-/** What a resolution lays out: the profile, its plan, the links in order. */
-export interface Setup {
+interface Setup {
   profile: NonNullable<Explanation["profile"]>;
   plan: CredentialPlan;
   links: ChainLink[];
 }
 
-/** Reads both files once, plans the selected profile and lays out botocore's providers around it. */
-async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promise<Setup> {
-  const { init, config, selected, session } = await openSession(options, ctx);
+// Only settings botocore converts (and can refuse) need checking up front; the on/off switches do not.
+const IMDS_CHECKED = [METADATA_SERVICE_TIMEOUT, METADATA_SERVICE_NUM_ATTEMPTS, EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE];
+
+/**
+ * Reads both files once, plans the selected profile and lays out botocore's providers around it;
+ * with `profileOnly`, the profile's providers alone, planned without env ({@link profileChain}).
+ */
+async function setup(options: DefaultChainOptions, ctx: ProviderContext, profileOnly?: boolean): Promise<Setup> {
+  const init = { ...options, ...ctx };
+  const config = await loadSharedConfig(init);
+  const selected = selectProfile({ profile: options.profile, env: ctx.env });
+  // boto3 raises ProfileNotFound (and ConfigParse) when the Session is made: before any provider.
+  getScopedProfile(config, selected);
   const name = selected.name;
   const explicitProfile = options.profile !== undefined;
+  const settings = profileSettings(config, name);
+  const imds = { ...options.imds, profileSettings: settings };
+  // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
+  const sources = { env: ctx.env, profile: settings, source: "iam-role" as const };
+  if (Object.keys(options.imds ?? {}).length > 0 || IMDS_CHECKED.some((s) => resolveSetting<unknown>(s, sources).from !== "default")) {
+    (await import("./load-imds.js")).resolveImdsSettings(ctx.env, imds);
+  }
+  const session: Session = {
+    ctx,
+    config,
+    settings,
+    process: options.process,
+    container: options.container,
+    imds,
+    roles: options,
+  };
+  // The profile's providers, as its plan says (env web identity ignored for a profile chosen in
+  // code, and for the profile alone).
+  const plan = planProfile(config, name, { env: ctx.env, envDisabled: profileOnly || explicitProfile });
+  const profile = { name, from: selected.from };
+  if (profileOnly) return { profile, plan, links: profileLinks(plan, session) };
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
-  links.push(link("env", explicitProfile ? envDropped(name) : fromEnv(init)));
-  // The profile's providers, as its plan says (env web identity ignored for a profile chosen in code).
-  const plan = planProfile(config, name, { env: ctx.env, envDisabled: explicitProfile });
   links.push(
+    link("env", explicitProfile ? envDropped(name) : fromEnv(init)),
     ...profileLinks(plan, session),
     link("ec2-credentials-file", lazy(async () => (await import("./load-boto-cfg.js")).fromEc2CredentialsFile(init))),
     link("boto-config", lazy(async () => (await import("./load-boto-cfg.js")).fromBotoConfig(init))),
@@ -81,9 +110,9 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promis
       "container-role",
       lazy(async () => (await import("./load-container.js")).fromContainerMetadata({ ...init, ...options.container })),
     ),
-    link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...session.imds }))),
+    link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...imds }))),
   );
-  return { profile: { name, from: selected.from }, plan, links };
+  return { profile, plan, links };
 }
 
 /** botocore's RuntimeError: credentials that are expired the moment they arrive are refused. */
@@ -123,22 +152,14 @@ function setupFailure(error: unknown): CredchainError {
  * const { accessKeyId, source } = await credentials();
  * ```
  */
-export function defaultChain(options: DefaultChainOptions = {}): DefaultChainProvider {
-  return resolvingChain(options, setup);
-}
-
-/**
- * A chain whose links `lay` lays out afresh for each resolution until one answers (then later
- * calls go to it), with `explain` and the refresh of `options.refresh`: the default chain, and
- * {@link profileChain}'s profile-only one.
- */
-export function resolvingChain(options: DefaultChainOptions, lay: (options: DefaultChainOptions, ctx: ProviderContext) => Promise<Setup>): DefaultChainProvider {
+export function defaultChain(options?: DefaultChainOptions): DefaultChainProvider;
+// With `profileOnly`: the profile's providers alone, for profileChain (one implementation, no wrapper in bundles).
+export function defaultChain(options: DefaultChainOptions = {}, profileOnly?: boolean): DefaultChainProvider {
   const ctx = resolveContext(options);
-  const setup = lay;
   let winner: ChainLink | undefined;
   const resolve = async (call?: ProviderCallOptions) => {
     if (winner) return winner.provider(call);
-    const { links } = await setup(options, ctx);
+    const { links } = await setup(options, ctx, profileOnly);
     const result = await walk(links, call);
     if (result.error) throw result.error;
     winner = result.winner;
@@ -147,7 +168,7 @@ export function resolvingChain(options: DefaultChainOptions, lay: (options: Defa
   const explain = async (call?: ProviderCallOptions): Promise<Explanation> => {
     let laid: Setup;
     try {
-      laid = await setup(options, ctx);
+      laid = await setup(options, ctx, profileOnly);
     } catch (error) {
       const e = setupFailure(error);
       const attempt = { source: "shared-config", outcome: "failed" as const, reason: e.message, code: e.code };

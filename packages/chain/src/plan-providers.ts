@@ -62,7 +62,6 @@ export function planProvider(plan: CredentialPlan | CredentialSourcePlan, sessio
           webIdentityTokenFile: fromEnv ? undefined : plan.tokenFile,
           roleArn: plan.roleArn ?? "",
           roleSessionName: plan.roleSessionName,
-          assume: session.roles.assumeRoleWithWebIdentity,
         });
       });
     case "sso":
@@ -129,9 +128,8 @@ function assumeRole(level: AssumeRolePlan, source: CredentialProvider, session: 
       durationSeconds,
       mfaSerial,
       tokenCode: mfaSerial === undefined || !mfaCode ? undefined : () => mfaCode({ serialNumber: mfaSerial, profile }),
-      assume: roles.assumeRole,
     });
-    const cache = roles.cache;
+    const cache = roles.roleCache;
     if (cache === undefined || cache === "memory") return assume;
     const key = roleCacheKey({ RoleArn: roleArn, RoleSessionName: roleSessionName, ExternalId: externalId, SerialNumber: mfaSerial, DurationSeconds: durationSeconds });
     const dir = cache === "file" ? join(ctx.homedir, ".aws", "cli", "cache") : cache.dir;

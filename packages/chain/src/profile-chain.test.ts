@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createCredentials } from "@credchain/core";
 import { startSts, type StsEmulator } from "@credchain/emulator";
 import { rejection as failure } from "@credchain/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,12 +60,13 @@ describe(profileChain.name, () => {
     const home = await homeWith({ ".aws/config": `${ROLE}[profile web]\nrole_arn = arn:aws:iam::123456789012:role/dev\nweb_identity_token_file = {{HOME}}/token\n` });
     await writeFile(join(home, "token"), "web-token");
     const seen: string[] = [];
-    const answer = { accessKeyId: "ASIAFROMCODE", secretAccessKey: "code-secret", sessionToken: "t", expiration: new Date(Date.now() + 3_600_000) };
-    const options = {
-      env: envFor(home),
-      assumeRole: async (p: { roleArn: string }, source: { accessKeyId: string }) => (seen.push(`${p.roleArn} by ${source.accessKeyId}`), answer),
-      assumeRoleWithWebIdentity: async (p: { webIdentityToken: string }) => (seen.push(`web ${p.webIdentityToken}`), answer),
+    const answer = (source: "assume-role" | "assume-role-with-web-identity") =>
+      createCredentials({ accessKeyId: "ASIAFROMCODE", secretAccessKey: "code-secret", sessionToken: "t", expiration: new Date(Date.now() + 3_600_000), source });
+    const hooks = {
+      assumeRole: async (p: { roleArn: string }, source: { accessKeyId: string }) => (seen.push(`${p.roleArn} by ${source.accessKeyId}`), answer("assume-role")),
+      assumeRoleWithWebIdentity: async (p: { webIdentityToken: string }) => (seen.push(`web ${p.webIdentityToken}`), answer("assume-role-with-web-identity")),
     };
+    const options = { env: envFor(home), sts: hooks };
     const before = sts.calls.length;
     expect(await profileChain({ ...options, profile: "dev" })()).toMatchObject({ accessKeyId: "ASIAFROMCODE", source: "assume-role" });
     expect(await profileChain({ ...options, profile: "web" })()).toMatchObject({ accessKeyId: "ASIAFROMCODE", source: "assume-role-with-web-identity" });

@@ -1,24 +1,13 @@
-import type { ProviderContext } from "@credchain/core";
-import { planProfile } from "@credchain/provider-ini";
-import { resolvingChain, type DefaultChainOptions, type DefaultChainProvider, type Setup } from "./default-chain.js";
-import { openSession } from "./open-session.js";
-import { profileLinks } from "./plan-providers.js";
-
-async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promise<Setup> {
-  const { config, selected, session } = await openSession(options, ctx);
-  // The files alone: env's web identity variables are not the profile's.
-  const plan = planProfile(config, selected.name, { env: ctx.env, envDisabled: true });
-  return { profile: { name: selected.name, from: selected.from }, plan, links: profileLinks(plan, session) };
-}
+import { defaultChain, type DefaultChainOptions, type DefaultChainProvider } from "./default-chain.js";
 
 /**
  * The providers of one profile, as botocore reaches them for it (assume-role, web identity, SSO,
- * the credentials file, login, the credential process, the config file: the profile's plan), without
- * env credentials, env's web identity variables, the boto files, the container endpoint or IMDS —
- * what the AWS SDK's `fromIni` reads, with botocore's answers. The profile is the `profile`
- * option, else AWS_DEFAULT_PROFILE, AWS_PROFILE, `default`; a profile that is selected but missing
- * is `ProfileNotFound`. A profile with nothing usable fails with `NoCredentials` listing each
- * provider. Same options, refresh and `explain` as {@link defaultChain}.
+ * the credentials file, login, the credential process, the config file: the profile's plan),
+ * without env credentials, env's web identity variables, the boto files, the container endpoint
+ * or IMDS — what the AWS SDK's `fromIni` reads, with botocore's answers. The profile is the
+ * `profile` option, else AWS_DEFAULT_PROFILE, AWS_PROFILE, `default`; a profile that is selected
+ * but missing is `ProfileNotFound`. A profile with nothing usable fails with `NoCredentials`
+ * listing each provider. Same options, refresh and `explain` as {@link defaultChain}.
  *
  * @example
  * ```ts
@@ -29,5 +18,5 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promis
  * ```
  */
 export function profileChain(options: DefaultChainOptions = {}): DefaultChainProvider {
-  return resolvingChain(options, setup);
+  return (defaultChain as (options: DefaultChainOptions, profileOnly: boolean) => DefaultChainProvider)(options, true);
 }

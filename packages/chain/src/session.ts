@@ -19,14 +19,15 @@ export interface RoleOptions {
   /** Supplies the MFA code for roles with an MFA serial. Default: none (such profiles fail with a clear error). */
   mfaCode?: MfaCodeProvider;
   /**
-   * STS client settings: attempts, timeout, endpoint, and the region (the region option wins over
-   * env and the profile; `defaultRegion` applies when none of them names one, instead of `aws-global`).
+   * STS client settings: attempts, timeout, endpoint, the region (the region option wins over env
+   * and the profile; `defaultRegion` applies when none of them names one, instead of
+   * `aws-global`), and `assumeRole` / `assumeRoleWithWebIdentity` to make the calls in code.
    */
-  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl"> & StsRegionOptions;
-  /** Assumes each role of a role profile in code instead of calling STS (the AWS SDK's `roleAssumer`). */
-  assumeRole?: AssumeRoleInit["assume"];
-  /** Assumes a web identity role in code instead of calling STS (the AWS SDK's `roleAssumerWithWebIdentity`). */
-  assumeRoleWithWebIdentity?: WebIdentityInit["assume"];
+  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl"> &
+    StsRegionOptions &
+    /** The calls themselves, in code instead of STS: the AWS SDK's `roleAssumer` and `roleAssumerWithWebIdentity`. */
+    Pick<AssumeRoleInit, "assumeRole"> &
+    Pick<WebIdentityInit, "assumeRoleWithWebIdentity">;
   /**
    * Where assumed-role credentials are cached: `"memory"` (boto3's default), `"file"` (the AWS
    * CLI's ~/.aws/cli/cache, shared with it), or `{ dir }`. Default: `"memory"`.
@@ -47,5 +48,6 @@ export interface Session {
   process?: ProcessChainOptions | undefined;
   container?: Omit<ContainerMetadataInit, keyof ProviderContextInit> | undefined;
   imds: ImdsChainOptions;
-  roles: RoleOptions;
+  /** The chain's role options as given (`roleCache` is RoleOptions' `cache`). */
+  roles: Omit<RoleOptions, "cache"> & { roleCache?: RoleOptions["cache"] | undefined };
 }

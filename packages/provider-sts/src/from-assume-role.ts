@@ -1,5 +1,4 @@
 import { CredchainError, type CredentialProvider, type Credentials } from "@credchain/core";
-import { assumedBy, type CredentialsLike } from "./assumed-by.js";
 import { createStsClient, type AssumeRoleParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";
 
@@ -27,9 +26,10 @@ export interface AssumeRoleInit extends Omit<StsClientInit, "credentials" | "sou
   transitiveTagKeys?: string[] | undefined;
   /**
    * Assumes the role instead of credchain's STS client (the AWS SDK's `roleAssumer`): given the
-   * request and the source credentials, it returns the role's credentials. Default: STS AssumeRole.
+   * request and the source credentials, it returns the role's credentials (made with core's
+   * `createCredentials`, source `assume-role`). Default: STS AssumeRole.
    */
-  assume?: ((params: AssumeRoleParams, sourceCredentials: Credentials) => Promise<CredentialsLike>) | undefined;
+  assumeRole?: ((params: AssumeRoleParams, sourceCredentials: Credentials) => Promise<Credentials>) | undefined;
 }
 
 const SOURCE = "assume-role";
@@ -87,11 +87,7 @@ export function fromAssumeRole(init: AssumeRoleInit): CredentialProvider {
       tags: init.tags,
       transitiveTagKeys: init.transitiveTagKeys,
     };
-    const assume = init.assume;
-    if (assume) {
-      const source = await init.sourceCredentials(options);
-      return assumedBy(SOURCE, "assume", () => assume(params, source));
-    }
+    if (init.assumeRole) return init.assumeRole(params, await init.sourceCredentials(options));
     const { credentials } = await client.assumeRole(params, { signal: options?.signal });
     return credentials;
   };

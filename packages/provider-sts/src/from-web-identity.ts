@@ -1,5 +1,4 @@
-import { CredchainError, describeReadError, notFound, resolveContext, TOKEN_FILE_MAX_BYTES, type CredentialProvider } from "@credchain/core";
-import { assumedBy, type CredentialsLike } from "./assumed-by.js";
+import { CredchainError, describeReadError, notFound, resolveContext, TOKEN_FILE_MAX_BYTES, type CredentialProvider, type Credentials } from "@credchain/core";
 import { createStsClient, type AssumeRoleWithWebIdentityParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";
 
@@ -23,9 +22,10 @@ export interface WebIdentityInit extends Omit<StsClientInit, "credentials" | "so
   policyArns?: AssumeRoleWithWebIdentityParams["policyArns"];
   /**
    * Assumes the role instead of credchain's STS client (the AWS SDK's `roleAssumerWithWebIdentity`):
-   * given the request, token included, it returns the role's credentials. Default: STS AssumeRoleWithWebIdentity.
+   * given the request, token included, it returns the role's credentials (made with core's
+   * `createCredentials`, source `assume-role-with-web-identity`). Default: STS AssumeRoleWithWebIdentity.
    */
-  assume?: ((params: AssumeRoleWithWebIdentityParams) => Promise<CredentialsLike>) | undefined;
+  assumeRoleWithWebIdentity?: ((params: AssumeRoleWithWebIdentityParams) => Promise<Credentials>) | undefined;
 }
 
 const SOURCE = "assume-role-with-web-identity";
@@ -107,8 +107,7 @@ export function fromWebIdentity(init: WebIdentityInit = {}): CredentialProvider 
       policy: init.policy,
       policyArns: init.policyArns,
     };
-    const assume = init.assume;
-    if (assume) return assumedBy(SOURCE, "assume", () => assume(params));
+    if (init.assumeRoleWithWebIdentity) return init.assumeRoleWithWebIdentity(params);
     const { credentials } = await client.assumeRoleWithWebIdentity(params, { signal: options?.signal });
     return credentials;
   };

@@ -16,7 +16,6 @@ export {
   type StsTag,
 } from "./sts-client.js";
 export { fromAssumeRole, type AssumeRoleInit } from "./from-assume-role.js";
-export type { CredentialsLike } from "./assumed-by.js";
 export {
   fromWebIdentity,
   AWS_ROLE_ARN,
