@@ -19,11 +19,11 @@ export interface RoleOptions {
   /** Supplies the MFA code for roles with an MFA serial. Default: none (such profiles fail with a clear error). */
   mfaCode?: MfaCodeProvider;
   /**
-   * STS client settings: attempts, timeout, endpoint, the region (the region option wins over env
+   * STS client settings: attempts, timeout, endpoint, FIPS and dual-stack, the region (the region option wins over env
    * and the profile; `defaultRegion` applies when none of them names one, instead of
    * `aws-global`), and `assumeRole` / `assumeRoleWithWebIdentity` to make the calls in code.
    */
-  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl"> &
+  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl" | "useFipsEndpoint" | "useDualstackEndpoint"> &
     StsRegionOptions &
     /** The calls themselves, in code instead of STS: the AWS SDK's `roleAssumer` and `roleAssumerWithWebIdentity`. */
     Pick<AssumeRoleInit, "assumeRole"> &

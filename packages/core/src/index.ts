@@ -1,6 +1,7 @@
 export {
   AWS_API_FIELD_NAMES,
   CREDENTIAL_SOURCES,
+  SDK_ONLY_SOURCES,
   createCredentials,
   describeCredentials,
   exportCredentials,

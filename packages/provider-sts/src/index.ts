@@ -38,4 +38,4 @@ export {
 } from "./resolve-sts-endpoint.js";
 export { StsServiceError, type SigningCredentials } from "./sts-call.js";
 export { DEFAULT_STS_MAX_ATTEMPTS, isRetryableResponse, backoffMs } from "./retry.js";
-export { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from "./validate.js";
+export { generatedSessionName, MAX_DURATION_SECONDS, MIN_DURATION_SECONDS, validateRoleRequest } from "./validate.js";

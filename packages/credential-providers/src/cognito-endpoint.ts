@@ -1,0 +1,56 @@
+import {
+  CredchainError,
+  checkRegionName,
+  partitionOf,
+  REGION,
+  resolveEndpointUrl,
+  resolveSetting,
+  USE_DUALSTACK_ENDPOINT,
+  USE_FIPS_ENDPOINT,
+  type SettingSources,
+} from "@credchain/core";
+
+/** What decides where Cognito Identity calls go, beyond env and the profile. */
+export interface CognitoEndpointOptions {
+  /** Wins over env and the profile (the caller's or client config's region). */
+  region?: string | undefined;
+  /** Wins over AWS_ENDPOINT_URL_COGNITO_IDENTITY, AWS_ENDPOINT_URL and the config file. */
+  endpointUrl?: string | undefined;
+  useFipsEndpoint?: boolean | undefined;
+  useDualstackEndpoint?: boolean | undefined;
+}
+
+/** Regions whose FIPS dual-stack endpoint keeps the `amazonaws.com` name, in botocore's rules. */
+const FIPS_DUALSTACK_CLASSIC = /^us-(east|west)-[12]$|^us-gov-/;
+
+/**
+ * Where Cognito Identity is, as botocore's `cognito-identity` client resolves it: a configured
+ * endpoint (core's `resolveEndpointUrl` for `cognito_identity`: the option,
+ * AWS_ENDPOINT_URL_COGNITO_IDENTITY, AWS_ENDPOINT_URL, the profile's services section and
+ * `endpoint_url`), else `https://cognito-identity[-fips].<region>.<partition's domain>` (dual-stack
+ * is the same host; FIPS with dual-stack the partition's dual-stack domain but in the US
+ * regions botocore keeps on `amazonaws.com`). No region: `NoRegion`.
+ *
+ * @example
+ * ```ts
+ * resolveCognitoEndpoint({ region: "eu-west-1" }, { env: {} }); // { url: "https://cognito-identity.eu-west-1.amazonaws.com", region: "eu-west-1" }
+ * ```
+ */
+export function resolveCognitoEndpoint(options: CognitoEndpointOptions, sources: SettingSources): { url: string; region: string | undefined } {
+  const region = options.region || resolveSetting(REGION, sources).value || undefined;
+  const custom = resolveEndpointUrl("cognito_identity", sources, options.endpointUrl).value;
+  if (custom) return { url: custom, region };
+  if (!region) {
+    throw new CredchainError({
+      code: "NoRegion",
+      source: "cognito-identity",
+      message: "Cognito Identity needs a region: set clientConfig.region, the calling client's region, AWS_REGION, or the profile's region",
+    });
+  }
+  checkRegionName(region, "region", "cognito-identity");
+  const fips = resolveSetting(USE_FIPS_ENDPOINT, sources, options.useFipsEndpoint).value;
+  const dualStack = resolveSetting(USE_DUALSTACK_ENDPOINT, sources, options.useDualstackEndpoint).value;
+  const partition = partitionOf(region);
+  const suffix = fips && dualStack && !FIPS_DUALSTACK_CLASSIC.test(region) ? partition.dualStackDnsSuffix : partition.dnsSuffix;
+  return { url: `https://cognito-identity${fips ? "-fips" : ""}.${region}.${suffix}`, region };
+}
