@@ -29,17 +29,17 @@ const FIPS_DUALSTACK_CLASSIC = /^us-(east|west)-[12]$|^us-gov-/;
  * AWS_ENDPOINT_URL_COGNITO_IDENTITY, AWS_ENDPOINT_URL, the profile's services section and
  * `endpoint_url`), else `https://cognito-identity[-fips].<region>.<partition's domain>` (dual-stack
  * is the same host; FIPS with dual-stack the partition's dual-stack domain but in the US
- * regions botocore keeps on `amazonaws.com`). No region: `NoRegion`.
+ * regions botocore keeps on `amazonaws.com`). No region, even with a custom endpoint: `NoRegion`,
+ * as botocore and the SDK fail.
  *
  * @example
  * ```ts
  * resolveCognitoEndpoint({ region: "eu-west-1" }, { env: {} }); // { url: "https://cognito-identity.eu-west-1.amazonaws.com", region: "eu-west-1" }
  * ```
  */
-export function resolveCognitoEndpoint(options: CognitoEndpointOptions, sources: SettingSources): { url: string; region: string | undefined } {
+export function resolveCognitoEndpoint(options: CognitoEndpointOptions, sources: SettingSources): { url: string; region: string } {
   const region = options.region || resolveSetting(REGION, sources).value || undefined;
-  const custom = resolveEndpointUrl("cognito_identity", sources, options.endpointUrl).value;
-  if (custom) return { url: custom, region };
+  // A region is needed even for a custom endpoint, as in botocore and the SDK.
   if (!region) {
     throw new CredchainError({
       code: "NoRegion",
@@ -48,6 +48,8 @@ export function resolveCognitoEndpoint(options: CognitoEndpointOptions, sources:
     });
   }
   checkRegionName(region, "region", "cognito-identity");
+  const custom = resolveEndpointUrl("cognito_identity", sources, options.endpointUrl).value;
+  if (custom) return { url: custom, region };
   const fips = resolveSetting(USE_FIPS_ENDPOINT, sources, options.useFipsEndpoint).value;
   const dualStack = resolveSetting(USE_DUALSTACK_ENDPOINT, sources, options.useDualstackEndpoint).value;
   const partition = partitionOf(region);
