@@ -20,16 +20,16 @@ export interface CognitoEndpointOptions {
   useDualstackEndpoint?: boolean | undefined;
 }
 
-/** Regions whose FIPS dual-stack endpoint keeps the `amazonaws.com` name, in botocore's rules. */
-const FIPS_DUALSTACK_CLASSIC = /^us-(east|west)-[12]$|^us-gov-/;
+/** The four regions whose FIPS dual-stack endpoint keeps the `amazonaws.com` name in Cognito's rules. */
+const FIPS_DUALSTACK_CLASSIC = /^us-(east|west)-[12]$/;
 
 /**
  * Where Cognito Identity is, as botocore's `cognito-identity` client resolves it: a configured
  * endpoint (core's `resolveEndpointUrl` for `cognito_identity`: the option,
  * AWS_ENDPOINT_URL_COGNITO_IDENTITY, AWS_ENDPOINT_URL, the profile's services section and
- * `endpoint_url`), else `https://cognito-identity[-fips].<region>.<partition's domain>` (dual-stack
- * is the same host; FIPS with dual-stack the partition's dual-stack domain but in the US
- * regions botocore keeps on `amazonaws.com`). No region, even with a custom endpoint: `NoRegion`,
+ * `endpoint_url`), else `https://cognito-identity[-fips].<region>.<partition's domain>`; with
+ * dual-stack the partition's dual-stack domain, except in the `aws` partition, whose regular hosts
+ * are dual-stack already (with FIPS too in us-east-1, us-east-2, us-west-1 and us-west-2). No region, even with a custom endpoint: `NoRegion`,
  * as botocore and the SDK fail.
  *
  * @example
@@ -53,6 +53,7 @@ export function resolveCognitoEndpoint(options: CognitoEndpointOptions, sources:
   const fips = resolveSetting(USE_FIPS_ENDPOINT, sources, options.useFipsEndpoint).value;
   const dualStack = resolveSetting(USE_DUALSTACK_ENDPOINT, sources, options.useDualstackEndpoint).value;
   const partition = partitionOf(region);
-  const suffix = fips && dualStack && !FIPS_DUALSTACK_CLASSIC.test(region) ? partition.dualStackDnsSuffix : partition.dnsSuffix;
+  const classic = partition.id === "aws" && (!fips || FIPS_DUALSTACK_CLASSIC.test(region));
+  const suffix = dualStack && !classic ? partition.dualStackDnsSuffix : partition.dnsSuffix;
   return { url: `https://cognito-identity${fips ? "-fips" : ""}.${region}.${suffix}`, region };
 }
