@@ -1,6 +1,6 @@
 import { CredchainError } from "@credchain/core";
 import type { DefaultChainOptions } from "@credchain/chain";
-import { clientSettings, explicitRegion, refuseSet, valueOf } from "./client-config.js";
+import { clientSettings, explicitRegion, refuseSet, valueOf, type ClientSettings } from "./client-config.js";
 import { assumeRoleHook, mfaCodeHook, webIdentityHook, type MfaCodeProvider, type RoleAssumer, type RoleAssumerWithWebIdentity } from "./role-assumers.js";
 import type { ClientConfig, CredentialProviderOptions, ProviderArgs, SharedFileOptions } from "./types.js";
 
@@ -25,6 +25,25 @@ export interface FromIniInit extends CredentialProviderOptions, SharedFileOption
 const NO_PLUGINS = { clientPlugins: "credchain's clients have no middleware stack to plug into" };
 
 /**
+ * Checks an SDK `fromIni` / `fromNodeProviderChain` init when the provider is made: options
+ * credchain has no meaning for are refused then, not at the first call.
+ *
+ * @example
+ * ```ts
+ * const client = checkChainInit("fromIni", init);
+ * ```
+ */
+export function checkChainInit(fn: string, init: FromIniInit): ClientSettings {
+  refuseSet(fn, init, NO_PLUGINS);
+  const client = clientSettings(fn, init.clientConfig);
+  const { maxAttempts } = client;
+  if (maxAttempts !== undefined && typeof maxAttempts !== "function" && !(Number.isInteger(maxAttempts) && maxAttempts >= 1)) {
+    throw new CredchainError({ code: "InvalidConfig", key: "clientConfig.maxAttempts", message: `${fn}: clientConfig.maxAttempts must be a whole number of at least 1, not ${String(maxAttempts)}` });
+  }
+  return client;
+}
+
+/**
  * The chain options an SDK `fromIni` / `fromNodeProviderChain` init means for one call: the
  * files, the profile (the init's, else the calling client's), MFA, the role assumers as STS
  * hooks, and the STS region as the SDK resolves it — `clientConfig.region`, the outer or calling
@@ -32,17 +51,11 @@ const NO_PLUGINS = { clientPlugins: "credchain's clients have no middleware stac
  *
  * @example
  * ```ts
- * const options = await chainOptions("fromIni", init, props);
+ * const options = await chainOptions(init, checkChainInit("fromIni", init), props);
  * const provider = profileChain(options);
  * ```
  */
-export async function chainOptions(fn: string, init: FromIniInit, props: ProviderArgs | undefined): Promise<DefaultChainOptions> {
-  refuseSet(fn, init, NO_PLUGINS);
-  const client = clientSettings(fn, init.clientConfig);
-  const maxAttempts = await valueOf(client.maxAttempts);
-  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1)) {
-    throw new CredchainError({ code: "InvalidConfig", key: "clientConfig.maxAttempts", message: `${fn}: clientConfig.maxAttempts must be a whole number of at least 1, not ${String(maxAttempts)}` });
-  }
+export async function chainOptions(init: FromIniInit, client: ClientSettings, props: ProviderArgs | undefined): Promise<DefaultChainOptions> {
   const profile = init.profile ?? props?.callerClientConfig?.profile;
   return {
     env: init.env,
@@ -58,7 +71,7 @@ export async function chainOptions(fn: string, init: FromIniInit, props: Provide
     sts: {
       region: await explicitRegion(client, init, props),
       defaultRegion: DEFAULT_STS_REGION,
-      maxAttempts,
+      maxAttempts: await valueOf(client.maxAttempts),
       endpointUrl: client.endpointUrl,
       useFipsEndpoint: client.useFipsEndpoint,
       useDualstackEndpoint: client.useDualstackEndpoint,

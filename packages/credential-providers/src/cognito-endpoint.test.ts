@@ -27,14 +27,14 @@ describe(resolveCognitoEndpoint.name, () => {
     expect(resolve({ AWS_REGION: "eu-west-1", AWS_ENDPOINT_URL: "http://all" }).url).toBe("http://all");
   });
 
-  const CASES = [
+  const CASES: Record<string, string>[] = [
     ...["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2", "cn-north-1", "us-gov-west-1"].flatMap((region) =>
-      [
+      ([
         {},
         { AWS_USE_FIPS_ENDPOINT: "true" },
         { AWS_USE_DUALSTACK_ENDPOINT: "true" },
         { AWS_USE_FIPS_ENDPOINT: "true", AWS_USE_DUALSTACK_ENDPOINT: "true" },
-      ].map((flags) => ({ ...flags, AWS_DEFAULT_REGION: region })),
+      ] as Record<string, string>[]).map((flags) => ({ ...flags, AWS_DEFAULT_REGION: region })),
     ),
   ];
 

@@ -1,5 +1,5 @@
 import { CredchainError, resolveLocalContext } from "@credchain/core";
-import { chainOptions, chainsByCall, type FromIniInit } from "./chain-options.js";
+import { chainOptions, chainsByCall, checkChainInit, type FromIniInit } from "./chain-options.js";
 import { withChainScope } from "./credential-scope.js";
 import { profileLoader } from "./profile-layer.js";
 import type { AwsCredentialProvider } from "./types.js";
@@ -27,13 +27,14 @@ export type { FromIniInit } from "./chain-options.js";
  * ```
  */
 export function fromIni(init: FromIniInit = {}): AwsCredentialProvider {
+  const client = checkChainInit("fromIni", init);
   const chainFor = chainsByCall(init.ignoreCache, (options) =>
     import("./load-chain.js").then(({ profileChain }) => profileChain(options)),
   );
   const ctx = resolveLocalContext(init);
   const load = profileLoader(ctx, init);
   return async (props) => {
-    const options = await chainOptions("fromIni", init, props);
+    const options = await chainOptions(init, client, props);
     const chain = await chainFor(options);
     let credentials;
     try {

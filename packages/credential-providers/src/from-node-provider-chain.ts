@@ -1,7 +1,7 @@
 import type { DefaultChainProvider } from "@credchain/chain";
 import { resolveLocalContext } from "@credchain/core";
 import { AWS_CONTAINER_AUTHORIZATION_TOKEN, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI } from "@credchain/provider-container";
-import { chainOptions, chainsByCall, type FromIniInit } from "./chain-options.js";
+import { chainOptions, chainsByCall, checkChainInit, type FromIniInit } from "./chain-options.js";
 import { refuseSet } from "./client-config.js";
 import { propertyProviderChain } from "./create-credential-chain.js";
 import { withChainScope } from "./credential-scope.js";
@@ -55,6 +55,7 @@ export function fromNodeProviderChain(init: FromNodeProviderChainInit = {}): Aws
     policyArns: WEB_IDENTITY_ONLY,
     durationSeconds: WEB_IDENTITY_ONLY,
   });
+  const client = checkChainInit(fn, init);
   const numbers = remoteNumbers(fn, init);
   // Options that stand in for variables are variables to the chain, so they keep botocore's places in it.
   const overlay: [string, string | undefined][] = [
@@ -80,7 +81,7 @@ export function fromNodeProviderChain(init: FromNodeProviderChainInit = {}): Aws
   const ctx = resolveLocalContext({ ...init, env });
   const load = profileLoader(ctx, init);
   const chain: AwsCredentialProvider = async (props) => {
-    const options = await chainOptions(fn, { ...init, env }, props);
+    const options = await chainOptions({ ...init, env }, client, props);
     return withChainScope(await (await chainFor(options))(props), ctx.env, load, options.profile);
   };
   if (!SSO_PARAMS.some((k) => init[k] !== undefined)) return chain;

@@ -77,10 +77,11 @@ describe("fromIni", () => {
   });
 
   it("the profile from the option, else AWS_PROFILE", async () => {
-    for (const [scenario, env] of [
+    const cases: [Scenario, Record<string, string>][] = [
       [{ call: { fn: "fromIni", args: [{ profile: "other" }] } }, {}],
       [{ call: { fn: "fromIni" } }, { AWS_PROFILE: "other" }],
-    ] as const) {
+    ];
+    for (const [scenario, env] of cases) {
       const { sdk, credchain } = await compare(scenario, env);
       expect(sdk.credentials?.accessKeyId).toBe("AKIDOTHER");
       expect(sdkShape(credchain.credentials)).toEqual(sdk.credentials);
