@@ -1,4 +1,4 @@
-import { fromContainerMetadata as containerProvider } from "@credchain/provider-container";
+import { lazyProvider } from "./lazy.js";
 import { remoteNumbers } from "./remote-options.js";
 import type { AwsCredentialProvider, CredentialProviderOptions } from "./types.js";
 
@@ -31,5 +31,6 @@ export interface RemoteProviderInit extends CredentialProviderOptions {
  * ```
  */
 export function fromContainerMetadata(init: RemoteProviderInit = {}): AwsCredentialProvider {
-  return containerProvider({ ...init, ...remoteNumbers("fromContainerMetadata", init) });
+  const numbers = remoteNumbers("fromContainerMetadata", init);
+  return lazyProvider(async () => (await import("./load-container.js")).fromContainerMetadata({ ...init, ...numbers }));
 }

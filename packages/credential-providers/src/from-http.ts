@@ -1,13 +1,8 @@
-import {
-  AWS_CONTAINER_AUTHORIZATION_TOKEN,
-  AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE,
-  AWS_CONTAINER_CREDENTIALS_FULL_URI,
-  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
-  fromContainerMetadata,
-} from "@credchain/provider-container";
 import { refuseSet } from "./client-config.js";
+import { lazyProvider } from "./lazy.js";
 import { remoteNumbers } from "./remote-options.js";
 import type { AwsCredentialProvider, CredentialProviderOptions } from "./types.js";
+import { CONTAINER_OPTION_VARIABLES, withOptionVariables } from "./variables.js";
 
 /** The SDK's `FromHttpOptions`: the container endpoint's variables as options, and its retries. */
 export interface FromHttpOptions extends CredentialProviderOptions {
@@ -47,15 +42,9 @@ const BROWSER_ONLY = "it is for browsers; in Node.js use awsContainerCredentials
  */
 export function fromHttp(options: FromHttpOptions = {}): AwsCredentialProvider {
   refuseSet("fromHttp", options, { credentialsFullUri: BROWSER_ONLY, authorizationToken: BROWSER_ONLY });
-  const env = { ...(options.env ?? process.env) };
-  const overlay: [string, string | undefined][] = [
-    [AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, options.awsContainerCredentialsRelativeUri],
-    [AWS_CONTAINER_CREDENTIALS_FULL_URI, options.awsContainerCredentialsFullUri],
-    [AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, options.awsContainerAuthorizationTokenFile],
-    [AWS_CONTAINER_AUTHORIZATION_TOKEN, options.awsContainerAuthorizationToken],
-  ];
-  for (const [name, value] of overlay) if (value !== undefined) env[name] = value;
+  const env = withOptionVariables(options.env ?? process.env, options, CONTAINER_OPTION_VARIABLES);
   // The SDK waits `timeout` between attempts too.
   const retryDelay = options.timeout === undefined ? {} : { retryDelayMs: options.timeout };
-  return fromContainerMetadata({ ...options, env, ...remoteNumbers("fromHttp", options), ...retryDelay });
+  const numbers = remoteNumbers("fromHttp", options);
+  return lazyProvider(async () => (await import("./load-container.js")).fromContainerMetadata({ ...options, env, ...numbers, ...retryDelay }));
 }

@@ -1,6 +1,6 @@
-import { resolveDirectContext, type CredentialProvider } from "@credchain/core";
-import { fromInstanceMetadata as imdsProvider } from "@credchain/provider-imds";
+import { resolveDirectContext } from "@credchain/core";
 import type { RemoteProviderInit } from "./from-container-metadata.js";
+import { lazyProvider } from "./lazy.js";
 import { profileLoader } from "./profile-layer.js";
 import { remoteNumbers } from "./remote-options.js";
 import type { AwsCredentialProvider } from "./types.js";
@@ -24,10 +24,8 @@ import type { AwsCredentialProvider } from "./types.js";
 export function fromInstanceMetadata(init: RemoteProviderInit = {}): AwsCredentialProvider {
   const numbers = remoteNumbers("fromInstanceMetadata", init);
   const ctx = resolveDirectContext(init);
-  let provider: Promise<CredentialProvider> | undefined;
-  const make = async () => {
+  return lazyProvider(async () => {
     const { settings } = await profileLoader(ctx, {})(init.profile);
-    return imdsProvider({ ...init, ...numbers, v1Disabled: init.ec2MetadataV1Disabled, profileSettings: settings });
-  };
-  return async (props) => (await (provider ??= make().catch((e: unknown) => ((provider = undefined), Promise.reject(e)))))(props);
+    return (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...numbers, v1Disabled: init.ec2MetadataV1Disabled, profileSettings: settings });
+  });
 }

@@ -1,6 +1,5 @@
 import type { DefaultChainProvider } from "@credchain/chain";
 import { resolveLocalContext } from "@credchain/core";
-import { AWS_CONTAINER_AUTHORIZATION_TOKEN, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI } from "@credchain/provider-container";
 import { chainOptions, chainsByCall, checkChainInit, type FromIniInit } from "./chain-options.js";
 import { refuseSet } from "./client-config.js";
 import { propertyProviderChain } from "./create-credential-chain.js";
@@ -13,6 +12,7 @@ import type { FromTokenFileInit } from "./from-token-file.js";
 import { profileLoader } from "./profile-layer.js";
 import { remoteNumbers } from "./remote-options.js";
 import type { AwsCredentialProvider, AwsCredentials } from "./types.js";
+import { CONTAINER_OPTION_VARIABLES, WEB_IDENTITY_OPTION_VARIABLES, withOptionVariables } from "./variables.js";
 
 /** The SDK's `DefaultProviderInit`: what each provider of its chain takes, in one object. */
 export type FromNodeProviderChainInit = FromIniInit &
@@ -58,21 +58,9 @@ export function fromNodeProviderChain(init: FromNodeProviderChainInit = {}): Aws
   const client = checkChainInit(fn, init);
   const numbers = remoteNumbers(fn, init);
   // Options that stand in for variables are variables to the chain, so they keep botocore's places in it.
-  const overlay: [string, string | undefined][] = [
-    ["AWS_WEB_IDENTITY_TOKEN_FILE", init.webIdentityTokenFile],
-    ["AWS_ROLE_ARN", init.roleArn],
-    ["AWS_ROLE_SESSION_NAME", init.roleSessionName],
-    [AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, init.awsContainerCredentialsRelativeUri],
-    [AWS_CONTAINER_CREDENTIALS_FULL_URI, init.awsContainerCredentialsFullUri],
-    [AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, init.awsContainerAuthorizationTokenFile],
-    [AWS_CONTAINER_AUTHORIZATION_TOKEN, init.awsContainerAuthorizationToken],
-  ];
-  let env = init.env;
-  if (overlay.some(([, v]) => v !== undefined)) {
-    const copy: Record<string, string | undefined> = { ...(init.env ?? process.env) };
-    for (const [name, value] of overlay) if (value !== undefined) copy[name] = value;
-    env = copy;
-  }
+  const given = init.env ?? process.env;
+  const replaced = withOptionVariables(withOptionVariables(given, init, WEB_IDENTITY_OPTION_VARIABLES), init, CONTAINER_OPTION_VARIABLES);
+  const env = replaced === given ? init.env : replaced;
   const chainFor = chainsByCall<Promise<DefaultChainProvider>>(init.ignoreCache, (options) =>
     import("./load-chain.js").then(({ defaultChain }) =>
       defaultChain({ ...options, env, container: numbers, imds: { ...numbers, ...(init.ec2MetadataV1Disabled !== undefined && { v1Disabled: init.ec2MetadataV1Disabled }) } }),

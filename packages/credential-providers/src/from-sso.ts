@@ -1,5 +1,4 @@
 import { CredchainError, notFound, resolveContext, type SsoProfileConfig } from "@credchain/core";
-import { ssoConfigFromProfile } from "@credchain/provider-ini";
 import { clientSettings, refused, refuseSet, valueOf } from "./client-config.js";
 import { profileLoader } from "./profile-layer.js";
 import type { AwsCredentialProvider, AwsIdentityProperties, ClientConfig, CredentialProviderOptions, SharedFileOptions } from "./types.js";
@@ -61,6 +60,7 @@ export function fromSSO(init: FromSSOInit = {}): AwsCredentialProvider {
     let config: SsoProfileConfig;
     if (given.length === 0) {
       if (!layer.exists) throw notFound(SOURCE, `profile "${layer.name}" is in neither shared file`, { profile: layer.name });
+      const { ssoConfigFromProfile } = await import("./load-ini.js");
       const fromProfile = ssoConfigFromProfile(layer.name, layer.values, layer.config.configFile.ssoSessions);
       if (!fromProfile) throw notFound(SOURCE, `profile "${layer.name}" is not configured with SSO credentials (no sso_account_id or sso_role_name)`, { profile: layer.name });
       config = fromProfile;

@@ -1,7 +1,7 @@
 import { resolveContext, type CredentialProvider, type Credentials } from "@credchain/core";
-import { withRefresh } from "@credchain/refresh-manager";
 import { clientSettings, refused, refuseSet } from "./client-config.js";
 import { fromNodeProviderChain } from "./from-node-provider-chain.js";
+import { lazyProvider } from "./lazy.js";
 import { profileLoader } from "./profile-layer.js";
 import type { MfaCodeProvider } from "./role-assumers.js";
 import { fromSdkCredentials, type SdkCredentialIdentity } from "./sdk-credentials.js";
@@ -127,5 +127,5 @@ function sourceOf(given: MasterCredentials | undefined, options: FromTemporaryCr
     return (c as Partial<Credentials>).source === undefined ? fromSdkCredentials(c, "explicit", "masterCredentials") : (c as Credentials);
   };
   // Cached and refreshed before expiry, as the SDK's STS client caches the identity it signs with.
-  return withRefresh(provider, { logger: resolveContext(options).logger, now: options.now });
+  return lazyProvider(async () => (await import("./load-sts.js")).withRefresh(provider, { logger: resolveContext(options).logger, now: options.now }));
 }

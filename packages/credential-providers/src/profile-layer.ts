@@ -1,5 +1,5 @@
 import { selectProfile, type LocalContext, type ProfileSettings } from "@credchain/core";
-import { loadSharedConfig, profileSettings, type Profile, type SharedConfig } from "@credchain/provider-ini";
+import type { Profile, SharedConfig } from "@credchain/provider-ini";
 import type { SharedFileOptions } from "./types.js";
 
 /** One profile of the shared files: its name, keys and settings layer. */
@@ -30,11 +30,11 @@ export type ProfileLoader = (profile: string | undefined) => Promise<ProfileLaye
  */
 export function profileLoader(ctx: LocalContext, files: SharedFileOptions): ProfileLoader {
   let config: Promise<SharedConfig> | undefined;
-  const read = () => loadSharedConfig({ ...ctx, configFile: files.configFilepath, credentialsFile: files.filepath });
+  const read = async () => (await import("./load-ini.js")).loadSharedConfig({ ...ctx, configFile: files.configFilepath, credentialsFile: files.filepath });
   return async (profile) => {
     const loaded = await (files.ignoreCache ? read() : (config ??= read().catch((e: unknown) => ((config = undefined), Promise.reject(e)))));
     const { name } = selectProfile({ profile, env: ctx.env });
-    const settings = profileSettings(loaded, name);
+    const settings = (await import("./load-ini.js")).profileSettings(loaded, name);
     return { config: loaded, name, exists: Object.hasOwn(loaded.profiles, name), values: settings.values as Profile, settings };
   };
 }
