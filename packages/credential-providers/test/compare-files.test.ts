@@ -37,6 +37,13 @@ describe("exports", () => {
     expect(sdk.exports).toHaveLength(16);
     expect(credchain.exports).toEqual(sdk.exports);
   });
+
+  it("the same through require() from CommonJS, with the same answers", async () => {
+    const { sdk, credchain } = await runBoth({ call: { fn: "fromIni", args: [{ profile: "other" }] } }, base, { format: "cjs" });
+    expect(credchain.exports).toEqual(sdk.exports);
+    expect(sdk.credentials?.accessKeyId).toBe("AKIDOTHER");
+    expect(sdkShape(credchain.credentials)).toEqual(sdk.credentials);
+  });
 });
 
 describe("fromEnv", () => {
