@@ -31,7 +31,7 @@ import { profileLinks } from "./plan-providers.js";
 import type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions, Session } from "./session.js";
 import { walk } from "./walk.js";
 
-/** Options of {@link defaultChain}: the files' options, plus the `transport` the providers that call endpoints (STS, SSO, container, IMDS) use. */
+/** Options of {@link defaultChain} and {@link profileChain}: the files' options, plus the `transport` the providers that call endpoints (STS, SSO, container, IMDS) use. */
 export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderContextInit, "transport"> {
   /**
    * The profile, as `boto3.Session(profile_name=…)`: it must exist, and it drops the `env`
@@ -50,7 +50,7 @@ export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderCont
   imds?: ImdsChainOptions;
   /** Supplies the MFA code for roles with an MFA serial. Default: none (they fail clearly). */
   mfaCode?: MfaCodeProvider;
-  /** STS client settings for role profiles: attempts, timeout, endpoint. */
+  /** STS client settings for role profiles: attempts, timeout, endpoint, region, and the calls in code (`assumeRole`, `assumeRoleWithWebIdentity`). */
   sts?: RoleOptions["sts"];
   /** `"memory"` (default, as boto3), `"file"` (~/.aws/cli/cache, shared with the AWS CLI) or `{ dir }`. */
   roleCache?: RoleOptions["cache"];
@@ -58,17 +58,20 @@ export interface DefaultChainOptions extends SharedConfigInit, Pick<ProviderCont
 
 export type DefaultChainProvider = ChainProvider & { dispose(): void };
 
-// Only settings botocore converts (and can refuse) need checking up front; the on/off switches do not.
-const IMDS_CHECKED = [METADATA_SERVICE_TIMEOUT, METADATA_SERVICE_NUM_ATTEMPTS, EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE];
-
 interface Setup {
   profile: NonNullable<Explanation["profile"]>;
   plan: CredentialPlan;
   links: ChainLink[];
 }
 
-/** Reads both files once, plans the selected profile and lays out botocore's providers around it. */
-async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promise<Setup> {
+// Only settings botocore converts (and can refuse) need checking up front; the on/off switches do not.
+const IMDS_CHECKED = [METADATA_SERVICE_TIMEOUT, METADATA_SERVICE_NUM_ATTEMPTS, EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE];
+
+/**
+ * Reads both files once, plans the selected profile and lays out botocore's providers around it;
+ * with `profileOnly`, the profile's providers alone, planned without env ({@link profileChain}).
+ */
+async function setup(options: DefaultChainOptions, ctx: ProviderContext, profileOnly?: boolean): Promise<Setup> {
   const init = { ...options, ...ctx };
   const config = await loadSharedConfig(init);
   const selected = selectProfile({ profile: options.profile, env: ctx.env });
@@ -90,19 +93,18 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promis
     process: options.process,
     container: options.container,
     imds,
-    roles: {
-      ...(options.mfaCode && { mfaCode: options.mfaCode }),
-      ...(options.sts && { sts: options.sts }),
-      ...(options.roleCache && { cache: options.roleCache }),
-    },
+    roles: options,
   };
+  // The profile's providers, as its plan says (env web identity ignored for a profile chosen in
+  // code, and for the profile alone).
+  const plan = planProfile(config, name, { env: ctx.env, envDisabled: profileOnly || explicitProfile });
+  const profile = { name, from: selected.from };
+  if (profileOnly) return { profile, plan, links: profileLinks(plan, session) };
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
-  links.push(link("env", explicitProfile ? envDropped(name) : fromEnv(init)));
-  // The profile's providers, as its plan says (env web identity ignored for a profile chosen in code).
-  const plan = planProfile(config, name, { env: ctx.env, envDisabled: explicitProfile });
   links.push(
+    link("env", explicitProfile ? envDropped(name) : fromEnv(init)),
     ...profileLinks(plan, session),
     link("ec2-credentials-file", lazy(async () => (await import("./load-boto-cfg.js")).fromEc2CredentialsFile(init))),
     link("boto-config", lazy(async () => (await import("./load-boto-cfg.js")).fromBotoConfig(init))),
@@ -112,7 +114,7 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext): Promis
     ),
     link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...imds }))),
   );
-  return { profile: { name, from: selected.from }, plan, links };
+  return { profile, plan, links };
 }
 
 /** botocore's RuntimeError: credentials that are expired the moment they arrive are refused. */
@@ -152,12 +154,14 @@ function setupFailure(error: unknown): CredchainError {
  * const { accessKeyId, source } = await credentials();
  * ```
  */
-export function defaultChain(options: DefaultChainOptions = {}): DefaultChainProvider {
+export function defaultChain(options?: DefaultChainOptions): DefaultChainProvider;
+// With `profileOnly`: the profile's providers alone, for profileChain (one implementation, no wrapper in bundles).
+export function defaultChain(options: DefaultChainOptions = {}, profileOnly?: boolean): DefaultChainProvider {
   const ctx = resolveContext(options);
   let winner: ChainLink | undefined;
   const resolve = async (call?: ProviderCallOptions) => {
     if (winner) return winner.provider(call);
-    const { links } = await setup(options, ctx);
+    const { links } = await setup(options, ctx, profileOnly);
     const result = await walk(links, call);
     if (result.error) throw result.error;
     winner = result.winner;
@@ -166,7 +170,7 @@ export function defaultChain(options: DefaultChainOptions = {}): DefaultChainPro
   const explain = async (call?: ProviderCallOptions): Promise<Explanation> => {
     let laid: Setup;
     try {
-      laid = await setup(options, ctx);
+      laid = await setup(options, ctx, profileOnly);
     } catch (error) {
       const e = setupFailure(error);
       const attempt = { source: "shared-config", outcome: "failed" as const, reason: e.message, code: e.code };

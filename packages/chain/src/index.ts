@@ -1,5 +1,6 @@
 export { chain, type ChainProvider } from "./chain.js";
 export { defaultChain, type DefaultChainOptions, type DefaultChainProvider } from "./default-chain.js";
+export { profileChain } from "./profile-chain.js";
 export type { Explanation } from "./explanation.js";
 export type { ExplicitCredentials } from "./explicit.js";
 export { link, type ChainLink } from "./link.js";

@@ -129,7 +129,7 @@ function assumeRole(level: AssumeRolePlan, source: CredentialProvider, session: 
       mfaSerial,
       tokenCode: mfaSerial === undefined || !mfaCode ? undefined : () => mfaCode({ serialNumber: mfaSerial, profile }),
     });
-    const cache = roles.cache;
+    const cache = roles.roleCache;
     if (cache === undefined || cache === "memory") return assume;
     const key = roleCacheKey({ RoleArn: roleArn, RoleSessionName: roleSessionName, ExternalId: externalId, SerialNumber: mfaSerial, DurationSeconds: durationSeconds });
     const dir = cache === "file" ? join(ctx.homedir, ".aws", "cli", "cache") : cache.dir;

@@ -3,7 +3,7 @@ import type { ContainerMetadataInit } from "@credchain/provider-container";
 import type { InstanceMetadataInit } from "@credchain/provider-imds";
 import type { SharedConfig, SharedConfigInit } from "@credchain/provider-ini";
 import type { ProcessInit } from "@credchain/provider-process";
-import type { StsClientInit } from "@credchain/provider-sts";
+import type { AssumeRoleInit, StsClientInit, StsRegionOptions, WebIdentityInit } from "@credchain/provider-sts";
 
 /** Instance metadata options of a chain: they win over env and the profile. */
 export type ImdsChainOptions = Omit<InstanceMetadataInit, "env" | "homedir" | "readFile" | "now" | "logger" | "transport">;
@@ -18,8 +18,16 @@ export type MfaCodeProvider = (request: { serialNumber: string; profile: string 
 export interface RoleOptions {
   /** Supplies the MFA code for roles with an MFA serial. Default: none (such profiles fail with a clear error). */
   mfaCode?: MfaCodeProvider;
-  /** STS client settings: attempts, timeout, transport overrides. */
-  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl">;
+  /**
+   * STS client settings: attempts, timeout, endpoint, FIPS and dual-stack, the region (the region option wins over env
+   * and the profile; `defaultRegion` applies when none of them names one, instead of
+   * `aws-global`), and `assumeRole` / `assumeRoleWithWebIdentity` to make the calls in code.
+   */
+  sts?: Pick<StsClientInit, "maxAttempts" | "timeoutMs" | "sleep" | "random" | "endpointUrl" | "useFipsEndpoint" | "useDualstackEndpoint"> &
+    StsRegionOptions &
+    /** The calls themselves, in code instead of STS: the AWS SDK's `roleAssumer` and `roleAssumerWithWebIdentity`. */
+    Pick<AssumeRoleInit, "assumeRole"> &
+    Pick<WebIdentityInit, "assumeRoleWithWebIdentity">;
   /**
    * Where assumed-role credentials are cached: `"memory"` (boto3's default), `"file"` (the AWS
    * CLI's ~/.aws/cli/cache, shared with it), or `{ dir }`. Default: `"memory"`.
@@ -40,5 +48,6 @@ export interface Session {
   process?: ProcessChainOptions | undefined;
   container?: Omit<ContainerMetadataInit, keyof ProviderContextInit> | undefined;
   imds: ImdsChainOptions;
-  roles: RoleOptions;
+  /** The chain's role options as given (`roleCache` is RoleOptions' `cache`). */
+  roles: Omit<RoleOptions, "cache"> & { roleCache?: RoleOptions["cache"] | undefined };
 }

@@ -20,7 +20,13 @@ export const CREDENTIAL_SOURCES = [
   "iam-role",
 ] as const;
 
-export type CredentialSource = (typeof CREDENTIAL_SOURCES)[number];
+/**
+ * Sources outside botocore's chain: providers only the AWS SDK has, which
+ * `@credchain/credential-providers` offers under the SDK's names (`fromCognitoIdentity`).
+ */
+export const SDK_ONLY_SOURCES = ["cognito-identity"] as const;
+
+export type CredentialSource = (typeof CREDENTIAL_SOURCES)[number] | (typeof SDK_ONLY_SOURCES)[number];
 
 /** Structurally the AWS SDK v3 `AwsCredentialIdentity`, plus where it came from. */
 export interface Credentials {

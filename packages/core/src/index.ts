@@ -2,6 +2,7 @@
 // What only credchain's own packages use is `@credchain/core/internal` (not covered by semver).
 export {
   CREDENTIAL_SOURCES,
+  SDK_ONLY_SOURCES,
   createCredentials,
   describeCredentials,
   exportCredentials,

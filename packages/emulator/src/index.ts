@@ -48,3 +48,14 @@ export {
   type LoginRefusal,
 } from "./start-login.js";
 export { verifyDpopProof, type DpopExpectation, type DpopOutcome, type DpopProof } from "./dpop-proof.js";
+export {
+  startCognitoIdentity,
+  COGNITO_DEFAULT_IDENTITY_POOL_ID,
+  COGNITO_DEFAULT_LOGIN_PROVIDER,
+  COGNITO_DEFAULT_LOGIN_TOKEN,
+  COGNITO_IDENTITY_TARGET_PREFIX,
+  type CognitoIdentityCall,
+  type CognitoIdentityEmulator,
+  type CognitoIdentityOptions,
+  type CognitoIdentityPool,
+} from "./start-cognito-identity.js";

@@ -1,6 +1,7 @@
 import { startEmulatorServer, type EmulatorHandle, type EmulatorOptions, type HandlerRequest, type HandlerResponse } from "./emulator-server.js";
 import { assumeRoleWithWebIdentity, SIGNED_ACTIONS, type StsRole, type StsState } from "./sts-actions.js";
 import { authenticate } from "./sts-authenticate.js";
+import { parseAuthorization } from "./sts-signature.js";
 import { closeCall, openCall, type StsCall } from "./sts-call-log.js";
 import { StsFailure } from "./sts-failure.js";
 import { defaultStsUser, KeyTable, type IssuedStsCredentials, type StsUser } from "./sts-identities.js";
@@ -83,6 +84,7 @@ export async function startSts(options: StsOptions = {}): Promise<StsEmulator> {
         // STS authenticates before it looks the action up: a bad signature wins over a bad action.
         const caller = authenticate(req, state.keys, now, maxSkewMs);
         call.accessKeyId = caller.accessKeyId;
+        call.signingRegion = parseAuthorization(req.headers.authorization!)?.region;
         const act = SIGNED_ACTIONS.get(action);
         if (!act) throw new StsFailure("InvalidAction", `Could not find operation ${action} for version ${STS_API_VERSION}`);
         result = act(state, caller, params, flags.expiredCredentials);

@@ -5,6 +5,8 @@ export interface StsCall {
   action: string;
   /** The caller's access key id (undefined for unsigned calls). */
   accessKeyId?: string | undefined;
+  /** The region of the signature's credential scope (undefined for unsigned calls): which regional endpoint the client meant. */
+  signingRegion?: string | undefined;
   /** The Query parameters except Action and Version. */
   params: Record<string, string>;
   status: number;

@@ -162,9 +162,9 @@ describe(startSts.name, () => {
     const sts = await emulator();
     await stsCall(sts.url, { Action: "GetSessionToken" }, sts.users[0], at());
     await stsCall(sts.url, { Action: "GetCallerIdentity" }, stsIssuedKeys(1), at());
-    expect(sts.calls.map((c) => [c.action, c.accessKeyId, c.status])).toEqual([
-      ["GetSessionToken", "AKIAEMULATORUSER0001", 200],
-      ["GetCallerIdentity", stsIssuedKeys(1).accessKeyId, 200],
+    expect(sts.calls.map((c) => [c.action, c.accessKeyId, c.signingRegion, c.status])).toEqual([
+      ["GetSessionToken", "AKIAEMULATORUSER0001", "us-east-1", 200],
+      ["GetCallerIdentity", stsIssuedKeys(1).accessKeyId, "us-east-1", 200],
     ]);
     const log = JSON.stringify([sts.calls, sts.requests]);
     expect(log).not.toContain(stsIssuedKeys(1).sessionToken);

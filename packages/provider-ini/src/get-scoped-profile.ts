@@ -13,7 +13,7 @@ import type { Profile, SharedConfig } from "./load-shared-config.js";
  *
  * @example
  * ```ts
- * import { selectProfile } from "@credchain/core";
+ * import { selectProfile } from "@credchain/core/internal";
  * import { getScopedProfile, loadSharedConfig } from "@credchain/provider-ini";
  *
  * const config = await loadSharedConfig();

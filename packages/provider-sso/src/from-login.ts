@@ -1,19 +1,5 @@
-import {
-  CredchainError,
-  createCredentials,
-  MAX_ATTEMPTS,
-  notFound,
-  REGION,
-  resolveContext,
-  resolveSetting,
-  type CredentialProvider,
-  type Credentials,
-  type LookedAt,
-  type ProfileSettings,
-  type ProviderContextInit,
-} from "@credchain/core";
-import { withFileLock } from "@credchain/core/internal";
-import { retryPolicy } from "./call-aws-json.js";
+import { CredchainError, createCredentials, MAX_ATTEMPTS, notFound, REGION, resolveContext, resolveSetting, type CredentialProvider, type Credentials, type LookedAt, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
+import { retryPolicy, withFileLock } from "@credchain/core/internal";
 import { loadDpopKey } from "./dpop.js";
 import { signInError } from "./errors.js";
 import { writeJsonCache } from "./json-cache.js";

@@ -1,14 +1,5 @@
-import {
-  CredchainError,
-  MAX_ATTEMPTS,
-  resolveContext,
-  resolveSetting,
-  type CredentialProvider,
-  type ProfileSettings,
-  type ProviderContextInit,
-} from "@credchain/core";
-import { USED_DETAIL } from "@credchain/core/internal";
-import { retryPolicy } from "./call-aws-json.js";
+import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
+import { retryPolicy, USED_DETAIL } from "@credchain/core/internal";
 import { getRoleCredentials } from "./get-role-credentials.js";
 import { loadSsoToken } from "./load-sso-token.js";
 import type { SsoProfileConfig } from "@credchain/core/internal";

@@ -1,5 +1,5 @@
 import { createCredentials, type Credentials, type ProfileSettings, type ProviderContext } from "@credchain/core";
-import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
+import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/internal";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import { ssoError } from "./errors.js";
 import type { LoadedSsoToken } from "./load-sso-token.js";
@@ -39,6 +39,7 @@ export async function getRoleCredentials(
       ...(options.signal && { signal: options.signal }),
     },
     options.retry,
+    "sso",
   );
   const lookedAt = token.lookedAt;
   const fail = (message: string, extra: { status?: number; cause?: unknown } = {}) =>
@@ -62,7 +63,7 @@ export async function getRoleCredentials(
       });
     }
     if (outcome.kind === "transport") throw fail(`GetRoleCredentials at ${base} failed: ${outcome.reason}`, { cause: outcome.cause });
-    throw fail(`GetRoleCredentials at ${base} failed: ${describe(outcome)}`, { status: outcome.status });
+    throw fail(`GetRoleCredentials at ${base} failed: ${describeJsonFailure(outcome)}`, { status: outcome.status });
   }
 
   const role = outcome.body.roleCredentials;

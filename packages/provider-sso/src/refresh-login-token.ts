@@ -1,6 +1,6 @@
 import type { KeyObject } from "node:crypto";
-import type { HttpResponse, ProviderContext } from "@credchain/core";
-import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
+import { type HttpResponse, type ProviderContext } from "@credchain/core";
+import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/internal";
 import { dpopProof } from "./dpop.js";
 import type { LoginToken } from "./login-cache.js";
 
@@ -50,16 +50,17 @@ export async function refreshLoginToken(ctx: ProviderContext, token: LoginToken,
       ...(options.signal && { signal: options.signal }),
     },
     options.retry,
+    "login",
   );
   if (!outcome.ok) {
     if (outcome.kind === "service" && outcome.code === "AccessDeniedException") {
-      return { ok: false, kind: "refused", error: bodyError(lastResponse), reason: `Sign-In CreateOAuth2Token at ${url} failed: ${describe(outcome)}` };
+      return { ok: false, kind: "refused", error: bodyError(lastResponse), reason: `Sign-In CreateOAuth2Token at ${url} failed: ${describeJsonFailure(outcome)}` };
     }
     if (outcome.kind === "parse") return { ok: false, kind: "invalid", reason: `Sign-In CreateOAuth2Token at ${url} failed: ${outcome.reason}` };
     return {
       ok: false,
       kind: "failed",
-      reason: `Sign-In CreateOAuth2Token at ${url} failed: ${describe(outcome)}`,
+      reason: `Sign-In CreateOAuth2Token at ${url} failed: ${describeJsonFailure(outcome)}`,
       status: outcome.kind === "transport" ? undefined : outcome.status,
       cause: outcome.kind === "transport" ? outcome.cause : undefined,
     };

@@ -1,6 +1,5 @@
 import { parseTimestamp, type ProfileSettings, type ProviderContext } from "@credchain/core";
-import { NOT_A_TIMESTAMP } from "@credchain/core/internal";
-import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
+import { callAwsJson, describeJsonFailure, NOT_A_TIMESTAMP, type RetryPolicy } from "@credchain/core/internal";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import type { SsoToken } from "./token-cache.js";
 
@@ -59,12 +58,13 @@ export async function refreshSsoToken(
       ...(options.signal && { signal: options.signal }),
     },
     options.retry,
+    "sso",
   );
   if (!outcome.ok) {
     if (outcome.kind === "service" && outcome.code === "InvalidGrantException") {
       return { ok: false, reason: `SSO-OIDC CreateToken at ${url} rejected the refresh token (InvalidGrantException: expired or revoked)` };
     }
-    return { ok: false, reason: `SSO-OIDC CreateToken at ${url} failed: ${describe(outcome)}` };
+    return { ok: false, reason: `SSO-OIDC CreateToken at ${url} failed: ${describeJsonFailure(outcome)}` };
   }
   const body = outcome.body;
   if (typeof body.accessToken !== "string" || typeof body.expiresIn !== "number") {

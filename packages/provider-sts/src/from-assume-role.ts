@@ -1,4 +1,4 @@
-import { CredchainError, type CredentialProvider } from "@credchain/core";
+import { CredchainError, type CredentialProvider, type Credentials } from "@credchain/core";
 import { createStsClient, type AssumeRoleParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";
 
@@ -24,6 +24,12 @@ export interface AssumeRoleInit extends Omit<StsClientInit, "credentials" | "sou
   sourceIdentity?: string | undefined;
   tags?: AssumeRoleParams["tags"];
   transitiveTagKeys?: string[] | undefined;
+  /**
+   * Assumes the role instead of credchain's STS client (the AWS SDK's `roleAssumer`): given the
+   * request and the source credentials, it returns the role's credentials (made with core's
+   * `createCredentials`, source `assume-role`). Default: STS AssumeRole.
+   */
+  assumeRole?: ((params: AssumeRoleParams, sourceCredentials: Credentials) => Promise<Credentials>) | undefined;
 }
 
 const SOURCE = "assume-role";
@@ -68,22 +74,21 @@ export function fromAssumeRole(init: AssumeRoleInit): CredentialProvider {
       }
       tokenCode = await init.tokenCode();
     }
-    const { credentials } = await client.assumeRole(
-      {
-        roleArn: init.roleArn,
-        roleSessionName,
-        externalId: init.externalId,
-        durationSeconds: init.durationSeconds,
-        serialNumber: init.mfaSerial,
-        tokenCode,
-        policy: init.policy,
-        policyArns: init.policyArns,
-        sourceIdentity: init.sourceIdentity,
-        tags: init.tags,
-        transitiveTagKeys: init.transitiveTagKeys,
-      },
-      { signal: options?.signal },
-    );
+    const params: AssumeRoleParams = {
+      roleArn: init.roleArn,
+      roleSessionName,
+      externalId: init.externalId,
+      durationSeconds: init.durationSeconds,
+      serialNumber: init.mfaSerial,
+      tokenCode,
+      policy: init.policy,
+      policyArns: init.policyArns,
+      sourceIdentity: init.sourceIdentity,
+      tags: init.tags,
+      transitiveTagKeys: init.transitiveTagKeys,
+    };
+    if (init.assumeRole) return init.assumeRole(params, await init.sourceCredentials(options));
+    const { credentials } = await client.assumeRole(params, { signal: options?.signal });
     return credentials;
   };
 }

@@ -1,4 +1,4 @@
-import { CredchainError, notFound, resolveContext, type CredentialProvider } from "@credchain/core";
+import { CredchainError, notFound, resolveContext, type CredentialProvider, type Credentials } from "@credchain/core";
 import { describeReadError, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { createStsClient, type AssumeRoleWithWebIdentityParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";
@@ -21,6 +21,12 @@ export interface WebIdentityInit extends Omit<StsClientInit, "credentials" | "so
   providerId?: string | undefined;
   policy?: string | undefined;
   policyArns?: AssumeRoleWithWebIdentityParams["policyArns"];
+  /**
+   * Assumes the role instead of credchain's STS client (the AWS SDK's `roleAssumerWithWebIdentity`):
+   * given the request, token included, it returns the role's credentials (made with core's
+   * `createCredentials`, source `assume-role-with-web-identity`). Default: STS AssumeRoleWithWebIdentity.
+   */
+  assumeRoleWithWebIdentity?: ((params: AssumeRoleWithWebIdentityParams) => Promise<Credentials>) | undefined;
 }
 
 const SOURCE = "assume-role-with-web-identity";
@@ -93,18 +99,17 @@ export function fromWebIdentity(init: WebIdentityInit = {}): CredentialProvider 
       const what = webIdentityToken.length === 0 ? "is empty" : `holds ${webIdentityToken.length} characters; STS needs at least 4`;
       throw new CredchainError({ code: "InvalidConfig", message: `The web identity token file ${tokenFile} ${what}`, source: SOURCE, file: tokenFile });
     }
-    const { credentials } = await client.assumeRoleWithWebIdentity(
-      {
-        roleArn,
-        roleSessionName,
-        webIdentityToken,
-        providerId: init.providerId,
-        durationSeconds: init.durationSeconds,
-        policy: init.policy,
-        policyArns: init.policyArns,
-      },
-      { signal: options?.signal },
-    );
+    const params: AssumeRoleWithWebIdentityParams = {
+      roleArn,
+      roleSessionName,
+      webIdentityToken,
+      providerId: init.providerId,
+      durationSeconds: init.durationSeconds,
+      policy: init.policy,
+      policyArns: init.policyArns,
+    };
+    if (init.assumeRoleWithWebIdentity) return init.assumeRoleWithWebIdentity(params);
+    const { credentials } = await client.assumeRoleWithWebIdentity(params, { signal: options?.signal });
     return credentials;
   };
 }

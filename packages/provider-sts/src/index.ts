@@ -23,6 +23,7 @@ export {
   AWS_WEB_IDENTITY_TOKEN_FILE,
   type WebIdentityInit,
 } from "./from-web-identity.js";
-export { resolveStsEndpoint, type StsEndpoint, type StsEndpointConfig } from "./resolve-sts-endpoint.js";
+export { resolveStsEndpoint, type StsEndpoint, type StsEndpointConfig, type StsRegionOptions } from "./resolve-sts-endpoint.js";
+export { generatedSessionName, validateRoleRequest } from "./validate.js";
 export { StsServiceError, type SigningCredentials } from "./sts-call.js";
 export { DEFAULT_STS_MAX_ATTEMPTS } from "./retry.js";

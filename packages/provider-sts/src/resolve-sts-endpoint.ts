@@ -32,6 +32,11 @@ export interface StsEndpointConfig {
    * `region`; none means botocore's `aws-global` (sts.amazonaws.com, signed for us-east-1).
    */
   region?: string | undefined;
+  /**
+   * The region when neither `region`, env nor the profile names one. Default: none, botocore's
+   * `aws-global` (sts.amazonaws.com). The AWS SDK v3 uses `us-east-1` (its regional endpoint) here.
+   */
+  defaultRegion?: string | undefined;
   /** An endpoint given in code (botocore's `endpoint_url=`): wins over everything, never ignored. */
   endpointUrl?: string | undefined;
   /** Ignore AWS_ENDPOINT_URL* and the config's endpoint URLs. Default: env AWS_IGNORE_CONFIGURED_ENDPOINT_URLS, else the profile's. */
@@ -49,6 +54,9 @@ export interface StsEndpointConfig {
    */
   profileSettings?: ProfileSettings | undefined;
 }
+
+/** Where a caller that knows better than env and the profile puts the STS region: the region itself, and the one to use when nothing names one. */
+export type StsRegionOptions = Pick<StsEndpointConfig, "region" | "defaultRegion">;
 
 export interface StsEndpoint {
   /** The URL to POST to, as configured (a custom endpoint keeps its path). */
@@ -81,7 +89,7 @@ export function resolveStsEndpoint(config: StsEndpointConfig, env: Env, source?:
   const sources = { env, profile: config.profileSettings, source };
   const fail = (message: string, key?: string) => new CredchainError({ code: "InvalidConfig", message, source, key });
   // AWS_DEFAULT_REGION set to "" means no region, as in botocore.
-  const region = resolveSetting(REGION, sources, config.region).value || undefined;
+  const region = resolveSetting(REGION, sources, config.region).value || config.defaultRegion || undefined;
   if (region !== undefined) checkRegionName(region, "region", source);
 
   const { value: custom, from } = resolveEndpointUrl("sts", sources, config.endpointUrl, config.ignoreConfiguredEndpointUrls);

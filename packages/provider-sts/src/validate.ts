@@ -11,7 +11,15 @@ function invalid(source: CredentialSource, key: string, message: string): Credch
   return new CredchainError({ code: "InvalidConfig", message, source, key });
 }
 
-/** Checks what AssumeRole* would reject, before any request: the role ARN, session name and duration. */
+/**
+ * Checks what AssumeRole* would reject, before any request: the role ARN, session name and
+ * duration (`InvalidConfig` naming the profile key botocore would name).
+ *
+ * @example
+ * ```ts
+ * validateRoleRequest("assume-role", { roleArn: "arn:aws:iam::123456789012:role/dev", roleSessionName: "me", durationSeconds: 900 });
+ * ```
+ */
 export function validateRoleRequest(
   source: CredentialSource,
   p: { roleArn: string; roleSessionName: string; durationSeconds?: number | undefined },
@@ -29,7 +37,14 @@ export function validateRoleRequest(
   }
 }
 
-/** botocore's generated RoleSessionName: `botocore-session-<epoch seconds>`. */
+/**
+ * botocore's generated RoleSessionName: `botocore-session-<epoch seconds>`.
+ *
+ * @example
+ * ```ts
+ * generatedSessionName(Date.now()); // "botocore-session-1767225600"
+ * ```
+ */
 export function generatedSessionName(nowMs: number): string {
   return `botocore-session-${Math.floor(nowMs / 1000)}`;
 }

@@ -34,6 +34,15 @@ describe(resolveStsEndpoint.name, () => {
     expect(resolveStsEndpoint(config, env)).toMatchObject({ url, signingRegion, from: "rules" });
   });
 
+  it("defaultRegion applies only when the option, env and the profile name no region", () => {
+    expect(resolveStsEndpoint({ defaultRegion: "us-east-1" }, {})).toEqual({ url: "https://sts.us-east-1.amazonaws.com", signingRegion: "us-east-1", from: "rules" });
+    expect(resolveStsEndpoint({ defaultRegion: "us-east-1" }, { AWS_REGION: "eu-west-1" }).url).toBe("https://sts.eu-west-1.amazonaws.com");
+    expect(resolveStsEndpoint({ defaultRegion: "us-east-1", region: "ap-south-1" }, {}).url).toBe("https://sts.ap-south-1.amazonaws.com");
+    expect(resolveStsEndpoint({ defaultRegion: "us-east-1", profileSettings: settingsOf("[default]\nregion = ca-central-1\n") }, {}).url).toBe("https://sts.ca-central-1.amazonaws.com");
+    // A custom endpoint is signed for it rather than failing with NoRegion.
+    expect(resolveStsEndpoint({ defaultRegion: "us-east-1" }, { AWS_ENDPOINT_URL: "http://127.0.0.1:8" }).signingRegion).toBe("us-east-1");
+  });
+
   it("custom endpoints: code, then AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, services, the profile", () => {
     const profileSettings = settingsOf("[default]\nendpoint_url = http://profile\nservices = s\n[services s]\nsts =\n  endpoint_url = http://services\n");
     const all = { endpointUrl: "http://code", profileSettings, region: "eu-west-1" };

@@ -8,7 +8,7 @@ export const HAS_BOTOCORE = spawnSync("python3", ["-c", "import botocore"], { st
 
 /** One client botocore builds: the service, its env, config file text and (optional) region given in code. */
 export interface BotocoreClientCase {
-  service: "sts" | "sso" | "sso-oidc" | "signin";
+  service: "sts" | "sso" | "sso-oidc" | "signin" | "cognito-identity";
   env: Record<string, string>;
   config?: string;
   region?: string;
@@ -49,6 +49,7 @@ for c in json.loads(sys.stdin.read()):
             if svc == "sts": cl.get_caller_identity()
             elif svc == "sso": cl.get_role_credentials(roleName="r", accountId="123456789012", accessToken="t")
             elif svc == "sso-oidc": cl.create_token(clientId="a", clientSecret="b", grantType="refresh_token", refreshToken="x")
+            elif svc == "cognito-identity": cl.get_id(IdentityPoolId="us-east-1:00000000-0000-4000-8000-000000000000")
             else: cl.create_o_auth2_token(tokenInput={"clientId": "a", "grantType": "refresh_token", "refreshToken": "x"})
         except KeyboardInterrupt: pass
         seen["maxAttempts"] = cl.meta.config.retries.get("total_max_attempts")

@@ -1,5 +1,10 @@
-import { quoteUntrusted, TransportError, type HttpRequest, type ProviderContext } from "@credchain/core";
-import { transportFailure } from "@credchain/core/internal";
+import type { ProviderContext } from "./context.js";
+import { quoteUntrusted } from "./redact.js";
+import { TransportError, transportFailure, type HttpRequest } from "./transport.js";
+
+// One JSON exchange with an AWS endpoint (the SSO portal, SSO-OIDC, Sign-In, Cognito Identity):
+// the transport, botocore's legacy retries, the error code wherever the service puts it, and
+// never a quoted body of a successful answer. Shared by every package that speaks AWS JSON.
 
 /** How a JSON call to an AWS endpoint is retried: botocore's `legacy` retry mode by default. */
 export interface RetryPolicy {
@@ -22,13 +27,22 @@ export type AwsJsonOutcome =
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504, 509]);
 const THROTTLING = new Set(["Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException"]);
 
-/** One JSON request/response with retries; never throws for HTTP or network failures. */
-export async function callAwsJson(ctx: ProviderContext, request: HttpRequest, retry: RetryPolicy): Promise<AwsJsonOutcome> {
+/**
+ * One JSON request/response with retries; never throws for HTTP or network failures. `label`
+ * starts the debug line of each retry (`sso`, `cognito-identity`).
+ *
+ * @example
+ * ```ts
+ * const outcome = await callAwsJson(ctx, { method: "GET", url, headers: {}, timeoutMs: 5000 }, retryPolicy({}, 5), "sso");
+ * if (!outcome.ok) throw new Error(describeJsonFailure(outcome));
+ * ```
+ */
+export async function callAwsJson(ctx: ProviderContext, request: HttpRequest, retry: RetryPolicy, label: string): Promise<AwsJsonOutcome> {
   let outcome: AwsJsonOutcome | undefined;
   for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
     outcome = await attemptOnce(ctx, request);
     if (outcome.ok || !retryable(outcome) || attempt === retry.maxAttempts) break;
-    ctx.logger.debug(`sso: ${request.method} ${request.url.split("?")[0]} attempt ${attempt} failed (${describe(outcome)}), retrying`);
+    ctx.logger.debug(`${label}: ${request.method} ${request.url.split("?")[0]} attempt ${attempt} failed (${describeJsonFailure(outcome)}), retrying`);
     await retry.sleep(retry.delayMs(attempt), request.signal);
     if (request.signal?.aborted) break;
   }
@@ -79,8 +93,15 @@ function transportReason(error: unknown, timeoutMs: number | undefined): string 
   return `request failed (${quoteUntrusted(String((error as Error)?.message ?? error))})`;
 }
 
-/** A one-line description of a failed call, without bodies of successful answers. */
-export function describe(outcome: Exclude<AwsJsonOutcome, { ok: true }>): string {
+/**
+ * A one-line description of a failed call, without bodies of successful answers.
+ *
+ * @example
+ * ```ts
+ * describeJsonFailure({ ok: false, kind: "service", status: 403, code: "ForbiddenException" }); // "ForbiddenException (HTTP 403)"
+ * ```
+ */
+export function describeJsonFailure(outcome: Exclude<AwsJsonOutcome, { ok: true }>): string {
   if (outcome.kind === "service") return `${outcome.code} (HTTP ${outcome.status})${outcome.message ? `: ${outcome.message}` : ""}`;
   return outcome.reason;
 }
@@ -88,18 +109,30 @@ export function describe(outcome: Exclude<AwsJsonOutcome, { ok: true }>): string
 /**
  * A provider's `maxAttempts` and `sleep` options as a policy: at least one attempt (`fallback` when
  * unset), botocore's legacy backoff between them, `setTimeout` unless a test injects a sleep.
+ *
+ * @example
+ * ```ts
+ * retryPolicy({ maxAttempts: undefined }, 5).maxAttempts; // 5
+ * ```
  */
 export function retryPolicy(init: { maxAttempts?: number | undefined; sleep?: RetryPolicy["sleep"] | undefined }, fallback: number): RetryPolicy {
   return { maxAttempts: Math.max(1, init.maxAttempts ?? fallback), delayMs: legacyBackoff(), sleep: init.sleep ?? defaultSleep };
 }
 
-/** botocore's legacy backoff: `random() * 2 ** (attempt - 1)` seconds. */
+/**
+ * botocore's legacy backoff: `random() * 2 ** (attempt - 1)` seconds.
+ *
+ * @example
+ * ```ts
+ * legacyBackoff(() => 0.5)(3); // 2000
+ * ```
+ */
 export function legacyBackoff(random: () => number = Math.random): (attempt: number) => number {
   return (attempt) => random() * 2 ** (attempt - 1) * 1000;
 }
 
-/** setTimeout, cut short by the signal. */
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** setTimeout, cut short (resolving) by the signal. */
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const timer = setTimeout(done, ms);
