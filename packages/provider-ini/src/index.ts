@@ -21,7 +21,16 @@ export { fromConfigFile, type ConfigFileInit } from "./from-config-file.js";
 export { assertProfileExists, getScopedProfile } from "./get-scoped-profile.js";
 export { AWS_DEFAULT_REGION, AWS_REGION, resolveRegion } from "./resolve-region.js";
 export { profileSettings } from "./profile-settings.js";
-export { profileSectionName, setProfileValue, type ProfileFileKind } from "./set-profile-value.js";
+export {
+  profileSectionName,
+  sectionHeader,
+  setProfileValue,
+  setSectionValue,
+  type ProfileFileKind,
+  type SectionEdit,
+  type SectionRef,
+} from "./set-profile-value.js";
+export { writeConfigValue, type WriteConfigValueInit } from "./write-config-value.js";
 export { CREDENTIALS_FILE_KEYS, profileFilePath, writeProfile, type WriteProfileInit } from "./write-profile.js";
 // Moved to core; re-exported so existing imports keep working.
 export { writeFileAtomic } from "@credchain/core";
