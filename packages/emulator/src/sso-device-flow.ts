@@ -46,7 +46,8 @@ export class DeviceFlow {
   readonly clients = new Map<string, RegisteredClient & { secret: string }>();
   readonly authorizations: DeviceAuthorization[] = [];
   private readonly byDeviceCode = new Map<string, DeviceAuthorization>();
-  private serial = 0;
+  private clientSerial = 0;
+  private authorizationSerial = 0;
 
   constructor(
     private readonly now: () => number,
@@ -56,7 +57,7 @@ export class DeviceFlow {
   ) {}
 
   register(clientName: string, clientType: string, scopes: string[] | undefined): RegisteredClient & { secret: string } {
-    const n = String(++this.serial).padStart(4, "0");
+    const n = String(++this.clientSerial).padStart(4, "0");
     const client = {
       clientId: `emulator-registered-client-${n}`,
       secret: `emulator-registered-client-secret-${n}`,
@@ -76,7 +77,7 @@ export class DeviceFlow {
   }
 
   start(clientId: string, startUrl: string, verificationUri: string): { deviceCode: string; authorization: DeviceAuthorization } {
-    const n = String(++this.serial).padStart(4, "0");
+    const n = String(++this.authorizationSerial).padStart(4, "0");
     const deviceCode = `emulator-device-code-${n}`;
     const authorization: DeviceAuthorization = {
       userCode: `EMUL-${n}`,

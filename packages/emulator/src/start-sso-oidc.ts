@@ -208,8 +208,8 @@ export async function startSsoOidc(options: SsoOidcOptions = {}): Promise<SsoOid
   url = server.url;
   const set = (state: DeviceAuthorization["state"]) => (userCode?: string) => {
     const found = flow.find(userCode);
-    // Only a pending authorization changes: a used device code never issues a second token.
-    if (found?.state === "pending") found.state = state;
+    // Only a pending, unexpired authorization changes: a used device code never issues a second token.
+    if (found?.state === "pending" && found.expiresAt > now()) found.state = state;
     return found;
   };
   return {
