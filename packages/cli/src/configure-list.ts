@@ -63,7 +63,8 @@ export async function configureList(args: ParsedArgs, io: CliIo): Promise<number
   if (resolved.value !== undefined) {
     region = resolved.from.startsWith("env ")
       ? { value: resolved.value, type: "env", location: resolved.from.slice(4) }
-      : { value: resolved.value, type: "config-file", location: config.configFile.path };
+      : // As the AWS CLI: the config_file setting as given (AWS_CONFIG_FILE, else "~/.aws/config"), unexpanded.
+        { value: resolved.value, type: "config-file", location: io.env.AWS_CONFIG_FILE ?? "~/.aws/config" };
   }
 
   io.stdout(
