@@ -24,7 +24,7 @@ export interface LocalContextInit {
   homedir?: string;
   /**
    * Reads a UTF-8 file; rejects with an fs-style error (code ENOENT, EACCES, ENOTREG, EFBIG, …).
-   * Default: {@link readRegularFile} (regular files only, never blocking on a FIFO, capped).
+   * Default: core's `readRegularFile` (regular files only, never blocking on a FIFO, capped).
    */
   readFile?: (path: string, options?: ReadFileOptions) => Promise<string>;
   /** Milliseconds since the epoch. Default: `Date.now`. */

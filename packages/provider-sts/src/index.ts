@@ -36,5 +36,6 @@ export {
   type StsEndpointConfig,
 } from "./resolve-sts-endpoint.js";
 export { StsServiceError, type SigningCredentials } from "./sts-call.js";
+export type { SigningKeys } from "./sigv4.js";
 export { DEFAULT_STS_MAX_ATTEMPTS, isRetryableResponse, backoffMs } from "./retry.js";
 export { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from "./validate.js";
