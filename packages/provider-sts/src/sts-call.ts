@@ -65,8 +65,7 @@ export async function callSts(
     const delay = backoffMs(attempt, settings.random);
     // Progress for a person waiting (info: the CLI shows it in a terminal), detail for a logger without info.
     const line = `sts: ${action} attempt ${attempt}/${maxAttempts} failed (${outcome.error.message}); retrying in ${Math.round(delay)} ms`;
-    if (ctx.logger.info) ctx.logger.info(line);
-    else ctx.logger.debug(line);
+    ctx.logger[ctx.logger.info ? "info" : "debug"]!(line);
     try {
       await settings.sleep(delay, signal);
     } catch (error) {
