@@ -1,4 +1,5 @@
 import { callAwsJson, describe } from "./call-aws-json.js";
+import { answeredTime, shownValue } from "./sign-in-answer.js";
 import { signInFailure } from "./sign-in-error.js";
 import { callOidc, type CallSettings, type SsoClientRegistration } from "./sso-registration.js";
 import type { ProviderContext } from "@credchain/core";
@@ -22,6 +23,12 @@ export interface DeviceAuthorization extends PendingAuthorization {
 /** The device flow RFC's default poll interval, and what `slow_down` adds to it (RFC 8628 §3.5). */
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 export const SLOW_DOWN_SECONDS = 5;
+/**
+ * The longest credchain waits for an approval, whatever `expiresIn` the service answers (it
+ * answers 600 seconds): a server that keeps answering `authorization_pending` cannot hold a
+ * sign-in open for ever.
+ */
+export const MAX_AUTHORIZATION_WAIT_SECONDS = 3600;
 /** The device-code grant type of CreateToken. */
 export const DEVICE_CODE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:device_code";
 
@@ -38,16 +45,18 @@ export async function startDeviceAuthorization(
     startUrl,
   });
   const { deviceCode, userCode, verificationUri, verificationUriComplete, expiresIn, interval } = body;
+  const where = `SSO-OIDC StartDeviceAuthorization at ${call.oidcUrl}/device_authorization`;
   if (typeof deviceCode !== "string" || typeof verificationUri !== "string" || typeof expiresIn !== "number") {
-    throw signInFailure(`SSO-OIDC StartDeviceAuthorization at ${call.oidcUrl}/device_authorization answered without deviceCode, verificationUri or expiresIn`);
+    throw signInFailure(`${where} answered without deviceCode, verificationUri or expiresIn`);
   }
+  const wait = Math.min(answeredTime(where, "expiresIn", expiresIn, 0) / 1000, MAX_AUTHORIZATION_WAIT_SECONDS);
   return {
     deviceCode,
-    userCode: typeof userCode === "string" ? userCode : "",
-    verificationUri,
-    verificationUriComplete: typeof verificationUriComplete === "string" ? verificationUriComplete : verificationUri,
-    expiresAt: new Date(ctx.now() + expiresIn * 1000),
-    intervalSeconds: typeof interval === "number" && interval >= 0 ? interval : DEFAULT_POLL_INTERVAL_SECONDS,
+    userCode: shownValue(where, "userCode", typeof userCode === "string" ? userCode : "", false),
+    verificationUri: shownValue(where, "verificationUri", verificationUri, true),
+    verificationUriComplete: shownValue(where, "verificationUriComplete", typeof verificationUriComplete === "string" ? verificationUriComplete : verificationUri, true),
+    expiresAt: new Date(ctx.now() + wait * 1000),
+    intervalSeconds: typeof interval === "number" && interval >= 0 ? Math.min(interval, wait) : DEFAULT_POLL_INTERVAL_SECONDS,
   };
 }
 

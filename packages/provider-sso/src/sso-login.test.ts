@@ -176,6 +176,40 @@ describe(ssoLogin.name, () => {
     expect((await rejection(ssoLogin(refused.init()))).message).toMatch(/^SSO-OIDC StartDeviceAuthorization at .* failed: InvalidClientException \(HTTP 401\)$/);
   });
 
+  it("never sleeps past the authorization's expiry, whatever interval the service asks for", async () => {
+    const w = await world({ pollIntervalSeconds: 1e9, deviceAuthorizationLifetimeSeconds: 3 });
+    const error = await rejection(ssoLogin(w.init()));
+    expect(error.message).toMatch(/pending authorization to retrieve an SSO token has expired/);
+    expect(w.sleeps).toEqual([3000]);
+  });
+
+  it("waits an hour at most, whatever expiresIn the service answers", async () => {
+    const w = await world({ deviceAuthorizationLifetimeSeconds: 1e9, pollIntervalSeconds: 600 });
+    const error = await rejection(ssoLogin(w.init()));
+    expect(error.message).toMatch(/pending authorization to retrieve an SSO token has expired/);
+    expect(w.sleeps.reduce((a, b) => a + b, 0)).toBe(3600_000);
+  });
+
+  const json = (body: object) => ({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  it.each([
+    ["/client/register", { clientId: "c", clientSecret: "s", clientSecretExpiresAt: 1e300 }, /^SSO-OIDC RegisterClient at .* answered clientSecretExpiresAt = 1e\+300, which is not a time/],
+    ["/client/register", { clientId: "c", clientSecret: "s", clientSecretExpiresAt: -1 }, /answered clientSecretExpiresAt = -1, which is not a time/],
+    ["/device_authorization", { deviceCode: "d", userCode: "AB\u001b[2JCD", verificationUri: "https://x.example/device", expiresIn: 600 }, /StartDeviceAuthorization at .* answered a userCode that cannot be shown \(control characters or spaces\)$/],
+    ["/device_authorization", { deviceCode: "d", userCode: "ABCD", verificationUri: "file:///etc/passwd", expiresIn: 600 }, /answered a verificationUri that cannot be shown or opened/],
+    ["/device_authorization", { deviceCode: "d", userCode: "ABCD", verificationUri: "https://x.example/device", verificationUriComplete: "https://x.example/device?c=1 --flag", expiresIn: 600 }, /answered a verificationUriComplete that cannot be shown or opened/],
+    ["/device_authorization", { deviceCode: "d", userCode: "ABCD", verificationUri: "https://x.example/device", expiresIn: 1e300 }, /answered expiresIn = 1e\+300, which is not a time/],
+    ["/token", { accessToken: "a", expiresIn: 1e300 }, /^SSO-OIDC CreateToken at .* answered expiresIn = 1e\+300, which is not a time/],
+  ])("refuses a %s answer it cannot use (%j) with TokenRetrieval naming the field, and writes no token", async (path, body, message) => {
+    const w = await world({ autoApprove: true });
+    w.oidc.fault(path, json(body));
+    const error = await rejection(ssoLogin(w.init()));
+    expect(error).toMatchObject({ code: "TokenRetrieval", source: "sso" });
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain("\u001b");
+    const files = await readdir(join(w.home.dir, ".aws", "sso", "cache")).catch(() => [] as string[]);
+    expect(files).not.toContain(`${sha1("corp")}.json`);
+  });
+
   it("refuses a region that would send the sign-in elsewhere", async () => {
     const w = await world();
     const error = await rejection(ssoLogin(w.init({ env: {}, session: { ...SESSION, region: "evil.example/x" } })));

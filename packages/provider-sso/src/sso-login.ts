@@ -5,6 +5,7 @@ import { resolveSsoEndpoint } from "./endpoints.js";
 import { DEFAULT_SSO_MAX_ATTEMPTS, DEFAULT_SSO_TIMEOUT_MS } from "./from-sso.js";
 import { writeJsonCache } from "./json-cache.js";
 import { pythonJsonDumps } from "./python-json.js";
+import { answeredTime } from "./sign-in-answer.js";
 import { signInFailure } from "./sign-in-error.js";
 import { cacheTimestamp, clientRegistration, ssoRegistrationCacheFile, type SsoLoginSession } from "./sso-registration.js";
 import { ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
@@ -100,22 +101,23 @@ export async function ssoLogin(init: SsoLoginInit): Promise<SsoLoginResult> {
     }
     // Never a hang: past the authorization's expiry no approval can come (botocore waits for the service to say so).
     if (ctx.now() >= auth.expiresAt.getTime()) throw expired(auth);
-    init.onWait?.({ seconds: interval, polls, expiresAt: auth.expiresAt });
-    await sleep(interval * 1000, signal);
+    // No sleep past the expiry either (a slow_down, or a hostile interval, could ask for one).
+    const seconds = Math.min(interval, Math.max(0, (auth.expiresAt.getTime() - ctx.now()) / 1000));
+    init.onWait?.({ seconds, polls, expiresAt: auth.expiresAt });
+    await sleep(seconds * 1000, signal);
   }
 }
 
 /** The cached token, fields in the AWS CLI v2's order; `expiresAt` in whole seconds. */
 function tokenDocument(body: Record<string, unknown>, session: SsoLoginSession, registration: { clientId: string; clientSecret: string; expiresAt: string }, now: number, oidcUrl: string): SsoToken {
   const { accessToken, expiresIn, refreshToken } = body;
-  if (typeof accessToken !== "string" || typeof expiresIn !== "number") {
-    throw signInFailure(`SSO-OIDC CreateToken at ${oidcUrl}/token answered without accessToken or expiresIn`);
-  }
+  const where = `SSO-OIDC CreateToken at ${oidcUrl}/token`;
+  if (typeof accessToken !== "string" || typeof expiresIn !== "number") throw signInFailure(`${where} answered without accessToken or expiresIn`);
   const token: SsoToken = {
     startUrl: session.startUrl,
     region: session.region,
     accessToken,
-    expiresAt: cacheTimestamp(now + expiresIn * 1000),
+    expiresAt: cacheTimestamp(answeredTime(where, "expiresIn", expiresIn, now)),
     clientId: registration.clientId,
     clientSecret: registration.clientSecret,
     registrationExpiresAt: registration.expiresAt,

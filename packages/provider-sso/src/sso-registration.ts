@@ -2,6 +2,7 @@ import { nodeCrypto, parseTimestamp, TOKEN_FILE_MAX_BYTES, withFileLock, type Pr
 import { callAwsJson, describe, type RetryPolicy } from "./call-aws-json.js";
 import { writeJsonCache } from "./json-cache.js";
 import { pythonJsonDumps } from "./python-json.js";
+import { answeredTime } from "./sign-in-answer.js";
 import { signInFailure } from "./sign-in-error.js";
 import { ssoTokenCacheDir } from "./token-cache.js";
 import { join } from "node:path";
@@ -117,10 +118,12 @@ export async function clientRegistration(ctx: ProviderContext, session: SsoLogin
         ...(scopes && { scopes }),
       });
       const { clientId, clientSecret, clientSecretExpiresAt } = body;
+      const where = `SSO-OIDC RegisterClient at ${call.oidcUrl}/client/register`;
       if (typeof clientId !== "string" || typeof clientSecret !== "string" || typeof clientSecretExpiresAt !== "number") {
-        throw signInFailure(`SSO-OIDC RegisterClient at ${call.oidcUrl}/client/register answered without clientId, clientSecret or clientSecretExpiresAt`);
+        throw signInFailure(`${where} answered without clientId, clientSecret or clientSecretExpiresAt`);
       }
-      const registration: SsoClientRegistration = { clientId, clientSecret, expiresAt: cacheTimestamp(clientSecretExpiresAt * 1000), ...(scopes && { scopes }) };
+      const expiresAt = cacheTimestamp(answeredTime(where, "clientSecretExpiresAt", clientSecretExpiresAt, 0));
+      const registration: SsoClientRegistration = { clientId, clientSecret, expiresAt, ...(scopes && { scopes }) };
       await writeJsonCache(file, registration, pythonJsonDumps);
       ctx.logger.debug(`sso: registered a client, cached in ${file} until ${registration.expiresAt}`);
       return registration;
