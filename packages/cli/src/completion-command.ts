@@ -54,7 +54,8 @@ export async function completeCommand(argv: readonly string[], io: CliIo): Promi
   if (shell === "bash") ({ words, cword, after } = joinBashEquals(words, cword));
   let names: string[] = [];
   try {
-    names = Object.keys((await loadSharedConfig({ env: io.env })).profiles);
+    // A name with a control character would break the one-per-line answer, or write to the terminal.
+    names = Object.keys((await loadSharedConfig({ env: io.env })).profiles).filter((n) => !/[\0-\x1f\x7f-\x9f]/.test(n));
   } catch {
     // Completion is best effort: a file that does not parse offers no names.
   }

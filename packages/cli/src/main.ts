@@ -4,6 +4,7 @@ import { helpMarkdown } from "./help-markdown.js";
 import { helpText } from "./help-text.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
 import { nearest } from "./nearest.js";
+import { printable } from "./printable.js";
 import { choice, parseCommandLine, UsageError, type ParsedArgs } from "./parse-args.js";
 
 type Run = (args: ParsedArgs, io: CliIo) => Promise<number>;
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (error instanceof UsageError) {
       // Point at the help of the command being typed, when there is one.
       const command = argv.find((word) => findSpec([word]) !== undefined && word !== "help");
-      io.stderr(`credchain: ${error.message}\nRun "credchain ${command === undefined ? "" : `${command} `}--help" for usage.\n`);
+      io.stderr(`credchain: ${printable(error.message)}\nRun "credchain ${command === undefined ? "" : `${command} `}--help" for usage.\n`);
       return EXIT.usage;
     }
     throw error;

@@ -4,6 +4,7 @@ import { ssoLogin, ssoLogout, type PendingAuthorization } from "@credchain/provi
 import { cliLogger } from "./cli-logger.js";
 import { reportFailure } from "./failure.js";
 import { EXIT, type CliIo } from "./io.js";
+import { printable } from "./printable.js";
 import { browserOpener, openBrowser } from "./open-browser.js";
 import { expectPositionals, stringOption, UsageError, type ParsedArgs } from "./parse-args.js";
 import { loginSession } from "./sso-login-session.js";
@@ -48,7 +49,7 @@ async function login(args: ParsedArgs, io: CliIo): Promise<number> {
   } finally {
     status.clear();
   }
-  io.stdout(`Successfully logged into Start URL: ${session.startUrl}\n`);
+  io.stdout(`Successfully logged into Start URL: ${printable(session.startUrl)}\n`);
   return EXIT.ok;
 }
 
