@@ -1,9 +1,9 @@
-import type { CommandSpec, OptionSpec } from "./command-spec.js";
+import { profileOption, type CommandSpec, type OptionSpec } from "./command-spec.js";
 import { CONFIGURE_SPEC } from "./configure-spec.js";
 import { EXPORT_FORMATS } from "./format-export.js";
 import { SSO_SPEC } from "./sso-spec.js";
 
-const profile = (help = "as for export"): OptionSpec => ({ name: "profile", short: "p", value: "P", complete: "profiles", help });
+const profile = (help = "as for export"): OptionSpec => profileOption(help);
 const format = (choices: readonly string[], help: string): OptionSpec => ({ name: "format", short: "f", value: "F", choices, help });
 const durationSeconds = (help: string): OptionSpec => ({ name: "duration-seconds", value: "S", help });
 const LONG_TERM_KEYS: OptionSpec = {

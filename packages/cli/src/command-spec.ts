@@ -47,3 +47,8 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: "help", short: "h", help: "show this help" },
   { name: "version", short: "v", help: "print the version" },
 ];
+
+/** `-p, --profile P`, with its help for the command at hand; profile names complete it. */
+export function profileOption(help: string): OptionSpec {
+  return { name: "profile", short: "p", value: "P", complete: "profiles", help };
+}

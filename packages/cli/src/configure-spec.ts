@@ -1,12 +1,6 @@
-import type { CommandSpec, OptionSpec } from "./command-spec.js";
+import { profileOption, type CommandSpec, type OptionSpec } from "./command-spec.js";
 
-const PROFILE: OptionSpec = {
-  name: "profile",
-  short: "p",
-  value: "P",
-  complete: "profiles",
-  help: 'the profile; default: AWS_DEFAULT_PROFILE, else AWS_PROFILE, else "default"',
-};
+const PROFILE = profileOption('the profile; default: AWS_DEFAULT_PROFILE, else AWS_PROFILE, else "default"');
 const SECTIONS: OptionSpec[] = [
   { name: "services", value: "NAME", help: "the key is in the config file's [services NAME] section instead of a profile" },
   { name: "sso-session", value: "NAME", help: "the key is in the config file's [sso-session NAME] section instead of a profile" },

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { startSso, startSsoOidc, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
+import { startSso, startSsoOidc, type DeviceAuthorization, type SsoEmulator, type SsoOidcEmulator } from "@credchain/emulator";
 import { HAS_BOTOCORE } from "@credchain/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { home, run } from "./test-run.js";
@@ -35,14 +35,21 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-/** The portal and SSO-OIDC, the user approving each authorization `afterMs` after it starts (never, for `null`). */
-async function emulators(afterMs: number | null = 0, oidcOptions: Parameters<typeof startSsoOidc>[0] = {}) {
+/**
+ * The portal and SSO-OIDC, the user approving each authorization `afterMs` after it starts, or
+ * with `afterFirstPoll`, that long after the CLI first polled (so it has shown the code); never, for `null`.
+ */
+async function emulators(afterMs: number | null = 0, oidcOptions: Parameters<typeof startSsoOidc>[0] = {}, afterFirstPoll = false) {
   const sso = await startSso();
-  const oidc: SsoOidcEmulator = await startSsoOidc({
-    portal: sso,
-    onDeviceAuthorization: (a) => void (afterMs !== null && setTimeout(() => oidc.approve(a.userCode), afterMs)),
-    ...oidcOptions,
-  });
+  const approve = (a: DeviceAuthorization) => {
+    if (afterMs === null) return;
+    const timer = setInterval(() => {
+      if (afterFirstPoll && a.polls < 1) return;
+      clearInterval(timer);
+      setTimeout(() => oidc.approve(a.userCode), afterMs);
+    }, 20);
+  };
+  const oidc: SsoOidcEmulator = await startSsoOidc({ portal: sso, onDeviceAuthorization: approve, ...oidcOptions });
   servers.push(sso, oidc);
   return { sso, oidc, env: { ...sso.env, ...oidc.env } };
 }
@@ -58,7 +65,7 @@ print(json.dumps({"method": c.method, "key": c.get_frozen_credentials().access_k
 
 describe("credchain sso login", () => {
   it("signs in by device authorization, caches the token where the AWS CLI v2 does, and export uses it", async () => {
-    const { sso, oidc, env: endpoints } = await emulators(1500);
+    const { sso, oidc, env: endpoints } = await emulators(500, {}, true);
     const env = await home({ ".aws/config": CONFIG }, endpoints);
     const r = await run(["sso", "login", "--profile", "dev"], env);
     expect(r).toMatchObject({ code: 0, stdout: `Successfully logged into Start URL: ${START_URL}\n` });

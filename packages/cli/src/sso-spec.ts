@@ -1,4 +1,4 @@
-import type { CommandSpec } from "./command-spec.js";
+import { profileOption, type CommandSpec } from "./command-spec.js";
 
 const LOGIN: CommandSpec = {
   name: "login",
@@ -16,7 +16,7 @@ const LOGIN: CommandSpec = {
       "shown on stderr; piped, one line gives the URL and code.",
   ],
   options: [
-    { name: "profile", short: "p", value: "P", complete: "profiles", help: "the profile whose SSO session to sign in to (default as for export)" },
+    profileOption("the profile whose SSO session to sign in to (default as for export)"),
     { name: "sso-session", value: "S", help: "the [sso-session S] to sign in to, instead of a profile's" },
     { name: "no-browser", help: "do not open a browser; only show the URL and code" },
   ],

@@ -1,6 +1,6 @@
 import { readFile, writeFile, chmod } from "node:fs/promises";
 import { join } from "node:path";
-import { startSso, startSsoOidc, startSts, type EmulatorHandle } from "@credchain/emulator";
+import { startSso, startSsoOidc, startSts, type DeviceAuthorization, type EmulatorHandle } from "@credchain/emulator";
 import { afterEach, describe, expect, it } from "vitest";
 import { ptyRun } from "../test/pty.js";
 import { home } from "./test-run.js";
@@ -52,9 +52,17 @@ describe("explain in a terminal", () => {
 });
 
 describe("progress on stderr", () => {
-  async function ssoWorld(approveAfterMs: number) {
+  /** The user approves once the CLI has polled once (so it has shown the code) and `afterMs` more have passed. */
+  async function ssoWorld(afterMs: number) {
     const sso = await startSso();
-    const oidc = await startSsoOidc({ portal: sso, onDeviceAuthorization: (a) => void setTimeout(() => oidc.approve(a.userCode), approveAfterMs) });
+    const approve = (a: DeviceAuthorization) => {
+      const timer = setInterval(() => {
+        if (a.polls < 1) return;
+        clearInterval(timer);
+        setTimeout(() => oidc.approve(a.userCode), afterMs);
+      }, 20);
+    };
+    const oidc = await startSsoOidc({ portal: sso, onDeviceAuthorization: approve });
     servers.push(sso, oidc);
     const config = "[profile dev]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = credchain-emulator-role\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n";
     const env = await home({ ".aws/config": config }, { ...sso.env, ...oidc.env });
@@ -66,7 +74,7 @@ describe("progress on stderr", () => {
   }
 
   it("sso login in a terminal: the URL and code, a browser opened, a line that counts down while it waits", async () => {
-    const { oidc, env, opened } = await ssoWorld(2500);
+    const { oidc, env, opened } = await ssoWorld(1500);
     const r = await ptyRun(["sso", "login", "--profile", "dev"], { env, tty: ["stderr"] });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("Successfully logged into Start URL: https://corp.awsapps.com/start\n");
@@ -85,7 +93,7 @@ describe("progress on stderr", () => {
       expect(r.tty).toContain("To sign in, open this page in a browser, on this or another device:");
       expect(await opened()).toBe("");
     }
-    const { oidc, env, opened } = await ssoWorld(1500);
+    const { oidc, env, opened } = await ssoWorld(0);
     const piped = await ptyRun(["sso", "login", "--profile", "dev"], { env, tty: [] });
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe(`credchain: to sign in, open ${oidc.url}/device?user_code=EMUL-0001 (or ${oidc.url}/device and enter the code EMUL-0001)\n`);

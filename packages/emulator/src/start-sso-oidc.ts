@@ -1,4 +1,4 @@
-import { startEmulatorServer, type EmulatorHandle, type EmulatorOptions, type HandlerRequest, type HandlerResponse } from "./emulator-server.js";
+import { jsonObjectBody, startEmulatorServer, type EmulatorHandle, type EmulatorOptions, type HandlerRequest, type HandlerResponse } from "./emulator-server.js";
 import {
   DEVICE_CODE_GRANT,
   DeviceFlow,
@@ -193,15 +193,8 @@ export async function startSsoOidc(options: SsoOidcOptions = {}): Promise<SsoOid
     const route = { [SSO_OIDC_TOKEN_PATH]: createToken, [SSO_OIDC_REGISTER_PATH]: registerClient, [SSO_OIDC_DEVICE_AUTHORIZATION_PATH]: startDeviceAuthorization }[req.path];
     if (!route) return oidcError(404, "ResourceNotFoundException", "not_found", `No route for ${req.path}`);
     if (req.method !== "POST") return oidcError(405, "InvalidRequestException", "invalid_request", `${req.method} is not allowed`);
-    let body: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(req.body);
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new TypeError("not an object");
-      body = parsed as Record<string, unknown>;
-    } catch {
-      return oidcError(400, "InvalidRequestException", "invalid_request", "The request body is not a JSON object");
-    }
-    return route(body);
+    const body = jsonObjectBody(req);
+    return body ? route(body) : oidcError(400, "InvalidRequestException", "invalid_request", "The request body is not a JSON object");
   };
 
   const server = await startEmulatorServer({ host: options.host ?? "127.0.0.1", port: options.port ?? 0, now, handler, onRequest: options.onRequest, tls: options.tls });
