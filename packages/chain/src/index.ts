@@ -10,4 +10,4 @@ export {
   type CredentialSourceInit,
   type CredentialSourceName,
 } from "./credential-source.js";
-export type { MfaCodeProvider, RoleOptions } from "./session.js";
+export type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions } from "./session.js";

@@ -1,5 +1,6 @@
 import { CredchainError, quoteUntrusted } from "@credchain/core";
 import { EXIT, type CliIo } from "./io.js";
+import { printable } from "./printable.js";
 
 /** A failure as the contract prints it: code and message, never a stack or a secret. */
 export function errorBody(error: unknown): { Code: string; Message: string } {
@@ -14,6 +15,6 @@ export function errorBody(error: unknown): { Code: string; Message: string } {
 export function reportFailure(error: unknown, io: CliIo, format?: string): number {
   const body = errorBody(error);
   if (format === "json") io.stdout(`${JSON.stringify({ Error: body }, null, 2)}\n`);
-  io.stderr(`credchain: ${body.Code}: ${body.Message}\n`);
+  io.stderr(`credchain: ${body.Code}: ${printable(body.Message)}\n`);
   return EXIT.failed;
 }

@@ -6,7 +6,7 @@ import { isoSeconds } from "./format-export.js";
 export const EXPLAIN_FORMATS = ["text", "json"] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
 
-const FROM: Record<string, string> = {
+export const FROM: Record<string, string> = {
   option: "--profile",
   AWS_DEFAULT_PROFILE: "AWS_DEFAULT_PROFILE",
   AWS_PROFILE: "AWS_PROFILE",
@@ -81,16 +81,22 @@ export function explainText(e: Explanation): string {
     if (files?.length && a.outcome !== "used") out.push(`    ${" ".repeat(width)}  ${"".padEnd(7)}  looked at: ${files.join(", ")}`);
   }
   out.push("");
+  const result = outcome(e);
+  if (result) out.push(`${result.resolved ? "resolved" : "not resolved"}: ${result.text}`);
+  return `${out.join("\n")}\n`;
+}
+
+/** The last line: which provider answered and what (masked), or the error's code and message. */
+export function outcome(e: Explanation): { resolved: boolean; text: string } | undefined {
   const c = e.credentials;
   if (c) {
     const parts = [`access key ${maskAccessKeyId(c.accessKeyId)}`];
     if (c.sessionToken !== undefined) parts.push("with a session token");
     parts.push(c.expiration ? `expires ${isoSeconds(c.expiration)}` : "no expiry");
     if (c.accountId !== undefined) parts.push(`account ${c.accountId}`);
-    out.push(`resolved: ${c.source} — ${parts.join(", ")}`);
-  } else if (e.error) {
-    const first = e.error.code === "NoCredentials" ? "no provider found credentials" : e.error.message;
-    out.push(`not resolved: ${e.error.code}: ${first}`);
+    return { resolved: true, text: `${c.source} — ${parts.join(", ")}` };
   }
-  return `${out.join("\n")}\n`;
+  if (!e.error) return undefined;
+  const first = e.error.code === "NoCredentials" ? "no provider found credentials" : e.error.message;
+  return { resolved: false, text: `${e.error.code}: ${first}` };
 }

@@ -1,70 +1,71 @@
 import { createRequire } from "node:module";
-import {
-  ASSUME_ROLE_HELP,
-  CONFIGURE_HELP,
-  EXEC_HELP,
-  EXPLAIN_HELP,
-  EXPORT_HELP,
-  MAIN_HELP,
-  SERVE_HELP,
-  SESSION_TOKEN_HELP,
-  WHOAMI_HELP,
-} from "./help.js";
+import { findSpec, MAIN_SPEC } from "./cli-spec.js";
+import { helpMarkdown } from "./help-markdown.js";
+import { helpText } from "./help-text.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
-import { parseArgs, UsageError, type ParsedArgs } from "./parse-args.js";
+import { nearest } from "./nearest.js";
+import { printable } from "./printable.js";
+import { choice, parseCommandLine, UsageError, type ParsedArgs } from "./parse-args.js";
 
 type Run = (args: ParsedArgs, io: CliIo) => Promise<number>;
 
-interface Command {
-  help: string;
-  // Each command's code loads only when it runs: `credchain export` as a credential_process
-  // starts without the STS client, the HTTP server or child_process.
-  load: () => Promise<Run>;
-}
-
-const COMMANDS: Record<string, Command> = {
-  export: { help: EXPORT_HELP, load: async () => (await import("./export-command.js")).exportCommand },
-  explain: { help: EXPLAIN_HELP, load: async () => (await import("./explain-command.js")).explainCommand },
-  configure: { help: CONFIGURE_HELP, load: async () => (await import("./configure-command.js")).configureCommand },
-  exec: { help: EXEC_HELP, load: async () => (await import("./exec-command.js")).execCommand },
-  serve: { help: SERVE_HELP, load: async () => (await import("./serve-command.js")).serveCommand },
-  whoami: { help: WHOAMI_HELP, load: async () => (await import("./whoami-command.js")).whoamiCommand },
-  "assume-role": { help: ASSUME_ROLE_HELP, load: async () => (await import("./sts-commands.js")).assumeRoleCommand },
-  "session-token": { help: SESSION_TOKEN_HELP, load: async () => (await import("./sts-commands.js")).sessionTokenCommand },
+// Each command's code loads only when it runs: `credchain export` as a credential_process
+// starts without the STS client, the HTTP server or child_process.
+const COMMANDS: Record<string, () => Promise<Run>> = {
+  export: async () => (await import("./export-command.js")).exportCommand,
+  explain: async () => (await import("./explain-command.js")).explainCommand,
+  configure: async () => (await import("./configure-command.js")).configureCommand,
+  exec: async () => (await import("./exec-command.js")).execCommand,
+  serve: async () => (await import("./serve-command.js")).serveCommand,
+  whoami: async () => (await import("./whoami-command.js")).whoamiCommand,
+  "assume-role": async () => (await import("./sts-commands.js")).assumeRoleCommand,
+  "session-token": async () => (await import("./sts-commands.js")).sessionTokenCommand,
+  sso: async () => (await import("./sso-command.js")).ssoCommand,
+  completion: async () => (await import("./completion-command.js")).completionCommand,
 };
 
 function version(): string {
   return (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 }
 
+/** `credchain help [COMMAND [SUBCOMMAND]] [--format text|markdown]`. */
+function helpCommand(args: ParsedArgs, io: CliIo): number {
+  const format = choice(args.options, "format", ["text", "markdown"] as const, "text");
+  if (args.positionals.length > 2) throw new UsageError(`help takes a command and a subcommand at most`);
+  const spec = findSpec(args.positionals);
+  if (!spec) {
+    const parent = findSpec(args.positionals.slice(0, -1));
+    const word = args.positionals.at(-1)!;
+    const names = parent?.subcommands?.map((s) => s.name) ?? [];
+    const match = nearest(word, names);
+    throw new UsageError(`no help for "${args.positionals.join(" ")}"${match ? `; did you mean ${[...args.positionals.slice(0, -1), match].join(" ")}?` : ""}`);
+  }
+  io.stdout(format === "markdown" ? helpMarkdown(spec) : helpText(spec));
+  return EXIT.ok;
+}
+
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv);
+  // What the completion scripts call on Tab: never parsed as a command line (it is half typed).
+  if (argv[0] === "__complete") return (await import("./completion-command.js")).completeCommand(argv.slice(1), io);
+  const args = parseCommandLine(argv);
   if (args.options.version) {
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
-  if (args.command === "help") {
-    const topic = args.positionals[0];
-    if (topic === undefined) {
-      io.stdout(MAIN_HELP);
-      return EXIT.ok;
-    }
-    const command = COMMANDS[topic];
-    if (!command) throw new UsageError(`unknown command "${topic}"`);
-    io.stdout(command.help);
-    return EXIT.ok;
-  }
+  if (args.command === "help") return helpCommand(args, io);
   if (args.command === undefined) {
-    (args.options.help ? io.stdout : io.stderr)(MAIN_HELP);
+    (args.options.help ? io.stdout : io.stderr)(helpText(MAIN_SPEC));
     return args.options.help ? EXIT.ok : EXIT.usage;
   }
-  const command = COMMANDS[args.command];
-  if (!command) throw new UsageError(`unknown command "${args.command}"`);
+  const spec = findSpec([args.command, ...(args.subcommand === undefined ? [] : [args.subcommand])])!;
   if (args.options.help) {
-    io.stdout(command.help);
+    io.stdout(helpText(spec));
     return EXIT.ok;
   }
-  return (await command.load())(args, io);
+  if (spec.subcommands) {
+    throw new UsageError(`${args.command} needs a subcommand: ${spec.subcommands.map((s) => s.name).join(", ")}`);
+  }
+  return (await COMMANDS[args.command]!())(args, io);
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws for user mistakes or credential errors. */
@@ -73,7 +74,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`credchain: ${error.message}\nRun "credchain --help" for usage.\n`);
+      // Point at the help of the command being typed, when there is one.
+      const command = argv.find((word) => findSpec([word]) !== undefined && word !== "help");
+      io.stderr(`credchain: ${printable(error.message)}\nRun "credchain ${command === undefined ? "" : `${command} `}--help" for usage.\n`);
       return EXIT.usage;
     }
     throw error;

@@ -1,3 +1,8 @@
+import { parseArgs as tokenize } from "node:util";
+import { findSpec, MAIN_SPEC } from "./cli-spec.js";
+import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./command-spec.js";
+import { nearest } from "./nearest.js";
+
 /** A usage mistake: exit 2 with the message and a pointer to --help. */
 export class UsageError extends Error {
   override name = "UsageError";
@@ -5,73 +10,114 @@ export class UsageError extends Error {
 
 export interface ParsedArgs {
   command: string | undefined;
-  /** Words after the command (`configure set KEY VALUE`). */
+  /** `set` in `configure set`, for commands that have subcommands. */
+  subcommand: string | undefined;
+  /** Words after the command (and subcommand): `configure set KEY VALUE`. */
   positionals: string[];
   /** Everything after a bare `--`, untouched (`exec -- cmd args`). */
   rest: string[] | undefined;
+  /** By long name: the value, or `true` for a flag. */
   options: Record<string, string | true>;
 }
 
-/** Options that take a value; everything else is a flag. */
-export const VALUED: ReadonlySet<string> = new Set([
-  "profile",
-  "format",
-  "port",
-  "role-arn",
-  "role-session-name",
-  "duration-seconds",
-  "external-id",
-  "serial-number",
-  "token-code",
-  "write-profile",
-]);
-/** Options without a value. daemon-child: internal, how `serve --daemon` starts its background server. */
-export const FLAGS: ReadonlySet<string> = new Set(["help", "version", "server", "daemon", "daemon-child", "long-term-keys"]);
-
-/**
- * `cmd --opt value --opt=value --flag`, and `-h`. No dependency: the grammar is this small.
- */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: Record<string, string | true> = {};
-  const positionals: string[] = [];
-  let command: string | undefined;
-  let rest: string[] | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === "--") {
-      rest = argv.slice(i + 1);
-      break;
-    }
-    if (arg === "-h") {
-      options.help = true;
-      continue;
-    }
-    if (arg.startsWith("--")) {
-      const eq = arg.indexOf("=");
-      const name = arg.slice(2, eq === -1 ? undefined : eq);
-      if (VALUED.has(name)) {
-        let value: string | undefined;
-        if (eq !== -1) value = arg.slice(eq + 1);
-        else {
-          value = argv[++i];
-          if (value === undefined) throw new UsageError(`--${name} needs a value`);
-        }
-        options[name] = value;
-      } else if (FLAGS.has(name) && eq === -1) {
-        options[name] = true;
-      } else {
-        throw new UsageError(`unknown option ${arg}`);
-      }
-      continue;
-    }
-    if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
-    if (command === undefined) command = arg;
-    else positionals.push(arg);
-  }
-  return { command, positionals, rest, options };
+/** Every option of every command, by long name (one name has one type and one short letter everywhere). */
+function optionTable(): Map<string, OptionSpec> {
+  const table = new Map<string, OptionSpec>(GLOBAL_OPTIONS.map((o) => [o.name, o]));
+  const walk = (spec: CommandSpec) => {
+    for (const o of spec.options) if (!table.has(o.name)) table.set(o.name, o);
+    spec.subcommands?.forEach(walk);
+  };
+  walk(MAIN_SPEC);
+  return table;
 }
 
-/** The value of `--name`, one of `allowed`, or the default. */
+/** The options a command takes: its own (or, before a subcommand is named, all its subcommands'), and the global ones. */
+function optionsOf(spec: CommandSpec | undefined): Map<string, OptionSpec> {
+  const own = new Map<string, OptionSpec>();
+  const specs = spec === undefined || spec === MAIN_SPEC ? [] : [spec, ...(spec.subcommands ?? [])];
+  for (const o of [...specs.flatMap((s) => s.options), ...GLOBAL_OPTIONS]) if (!own.has(o.name)) own.set(o.name, o);
+  return own;
+}
+
+const didYouMean = (word: string, candidates: readonly string[], prefix = ""): string => {
+  const match = nearest(word, candidates);
+  return match === undefined ? "" : `; did you mean ${prefix}${match}?`;
+};
+
+/** `credchain configure set` for messages. */
+const commandName = (args: Pick<ParsedArgs, "command" | "subcommand">) => ["credchain", args.command, args.subcommand].filter(Boolean).join(" ");
+
+/**
+ * Reads argv with `node:util`'s `parseArgs` (long and short options, `--name=value`, `--` ending
+ * the options) and checks it against the command table: an unknown command, subcommand or option,
+ * an option the command does not take, a missing value or a value outside the option's choices is a
+ * {@link UsageError} naming it and, when one is close, the valid spelling.
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  const table = optionTable();
+  const config = Object.fromEntries(
+    [...table.values()].map((o) => [o.name, { type: o.value === undefined ? ("boolean" as const) : ("string" as const), ...(o.short && { short: o.short }) }]),
+  );
+  const { tokens } = tokenize({ args: [...argv], options: config, strict: false, allowPositionals: true, tokens: true });
+
+  const words: string[] = [];
+  let rest: string[] | undefined;
+  const given: Array<Extract<(typeof tokens)[number], { kind: "option" }>> = [];
+  for (const token of tokens) {
+    if (token.kind === "option-terminator") {
+      rest = argv.slice(token.index + 1);
+      break;
+    }
+    if (token.kind === "positional") words.push(token.value);
+    else given.push(token);
+  }
+
+  const args: ParsedArgs = { command: words[0], subcommand: undefined, positionals: [], rest, options: {} };
+  let spec: CommandSpec | undefined;
+  if (args.command !== undefined) {
+    spec = findSpec([args.command]);
+    const names = MAIN_SPEC.subcommands!.map((s) => s.name);
+    if (!spec) throw new UsageError(`unknown command "${args.command}"${didYouMean(args.command, names)}`);
+    const sub = words[1];
+    if (spec.subcommands && sub !== undefined) {
+      const subSpec = spec.subcommands.find((s) => s.name === sub);
+      const subNames = spec.subcommands.map((s) => s.name);
+      if (!subSpec) throw new UsageError(`unknown ${args.command} subcommand "${sub}" (${subNames.join(", ")})${didYouMean(sub, subNames)}`);
+      args.subcommand = sub;
+      spec = subSpec;
+    }
+    args.positionals = words.slice(args.subcommand === undefined ? 1 : 2);
+  }
+
+  const allowed = optionsOf(spec);
+  for (const token of given) {
+    const option = allowed.get(token.name);
+    if (option === undefined) {
+      const longNames = [...allowed.values()].filter((o) => !o.hidden).map((o) => o.name);
+      if (!table.has(token.name)) throw new UsageError(`unknown option ${token.rawName}${didYouMean(token.name, longNames, "--")}`);
+      const takes = longNames.map((n) => `--${n}`).join(", ");
+      throw new UsageError(`${token.rawName} is not an option of ${commandName(args)} (it takes ${takes})${didYouMean(token.name, longNames, "--")}`);
+    }
+    const shown = token.rawName;
+    if (option.value === undefined) {
+      if (token.inlineValue) throw new UsageError(`${shown} does not take a value`);
+      args.options[option.name] = true;
+      continue;
+    }
+    const value = token.value;
+    if (value === undefined) throw new UsageError(`${shown} needs a value`);
+    if (!token.inlineValue && value.startsWith("-") && value !== "-") {
+      throw new UsageError(`${shown} needs a value (got the option ${value}; write ${shown}=${value} if that is the value)`);
+    }
+    if (option.choices && !option.choices.includes(value)) {
+      throw new UsageError(`${shown} must be one of ${option.choices.join(", ")} (got "${value}")${didYouMean(value, option.choices)}`);
+    }
+    args.options[option.name] = value;
+  }
+  return args;
+}
+
+/** The value of `--name`, or the default (the parser has checked it against the command's choices). */
 export function choice<T extends string>(options: ParsedArgs["options"], name: string, allowed: readonly T[], fallback: T): T {
   const value = options[name];
   if (value === undefined) return fallback;
@@ -85,7 +131,8 @@ export function choice<T extends string>(options: ParsedArgs["options"], name: s
 export function expectPositionals(args: ParsedArgs, names: readonly string[]): string[] {
   if (args.positionals.length !== names.length) {
     const got = args.positionals.length;
-    throw new UsageError(`expected ${names.join(" ")}${got > names.length ? `, got an extra "${args.positionals[names.length]}"` : ""}`);
+    const what = `${commandName(args)} ${names.length === 0 ? "takes no arguments" : `expects ${names.join(" ")}`}`;
+    throw new UsageError(`${what}${got > names.length ? `, got an extra "${args.positionals[names.length]}"` : ""}`);
   }
   return args.positionals;
 }

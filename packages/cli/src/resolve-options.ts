@@ -1,5 +1,5 @@
-import { stderrLogger } from "@credchain/core";
 import type { DefaultChainOptions } from "@credchain/chain";
+import { cliLogger } from "./cli-logger.js";
 import type { CliIo } from "./io.js";
 import type { ParsedArgs } from "./parse-args.js";
 
@@ -15,7 +15,7 @@ export function chainOptions(args: ParsedArgs, io: CliIo): DefaultChainOptions {
   return {
     env: io.env,
     ...(typeof profile === "string" && { profile }),
-    logger: stderrLogger(Boolean(io.env.CREDCHAIN_DEBUG)),
+    logger: cliLogger(io),
     refresh: false,
     // As the AWS CLI: assumed roles are cached in ~/.aws/cli/cache, shared with it (CREDCHAIN_ROLE_CACHE=memory: not).
     roleCache: io.env.CREDCHAIN_ROLE_CACHE === "memory" ? "memory" : "file",

@@ -2,6 +2,7 @@ import { type CredentialProvider, type Credentials } from "@credchain/core";
 import { selectProfile } from "@credchain/core/internal";
 import { getScopedProfile, loadSharedConfig, profileSettings } from "@credchain/provider-ini";
 import { createStsClient, type GetSessionTokenParams, type StsClient } from "@credchain/provider-sts";
+import { cliLogger } from "./cli-logger.js";
 import type { CliIo } from "./io.js";
 
 /** An STS client for the selected profile's region and endpoint settings (under env), signing with `credentials`. */
@@ -9,7 +10,7 @@ export async function stsForCli(io: CliIo, profileOption: string | undefined, cr
   const config = await loadSharedConfig({ env: io.env });
   const selected = selectProfile({ profile: profileOption, env: io.env });
   getScopedProfile(config, selected);
-  return createStsClient({ env: io.env, credentials, profileSettings: profileSettings(config, selected.name) });
+  return createStsClient({ env: io.env, credentials, profileSettings: profileSettings(config, selected.name), logger: cliLogger(io) });
 }
 
 /**

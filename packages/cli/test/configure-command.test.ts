@@ -47,11 +47,11 @@ describe("credchain configure", () => {
   });
 
   it.each([
-    [["configure"], "configure needs set or get"],
-    [["configure", "frob"], 'unknown configure action "frob"'],
-    [["configure", "set", "region"], "expected KEY VALUE"],
-    [["configure", "get", "a", "b"], 'expected KEY, got an extra "b"'],
-    [["configure", "set", "s3.addressing_style", "path"], "nested keys"],
+    [["configure"], "configure needs a subcommand: set, get, list, list-profiles"],
+    [["configure", "frob"], 'unknown configure subcommand "frob"'],
+    [["configure", "set", "region"], "credchain configure set expects KEY VALUE"],
+    [["configure", "get", "a", "b"], 'credchain configure get expects KEY, got an extra "b"'],
+    [["configure", "set", "s3.addressing_style.x", "path"], "nested too deeply"],
   ])("exits 2 for %o", async (argv, message) => {
     const r = await run(argv, await home({}));
     expect(r.code).toBe(2);

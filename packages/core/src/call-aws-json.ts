@@ -132,7 +132,7 @@ export function legacyBackoff(random: () => number = Math.random): (attempt: num
 }
 
 /** setTimeout, cut short (resolving) by the signal. */
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const timer = setTimeout(done, ms);

@@ -3,9 +3,17 @@ import { readRegularFile, type ReadFileOptions } from "./read-regular-file.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/**
+ * Where providers write what they do, never with secrets: the AWS SDK's logger shape, so an SDK
+ * logger (or `console`) can be passed. `debug` is detail for CREDCHAIN_DEBUG; `info` is progress
+ * a person waiting may want (an STS retry); `warn` a problem worked around; `error` is unused by
+ * the providers (they throw) and there for the SDK's shape.
+ */
 export interface Logger {
   debug(message: string): void;
+  info?(message: string): void;
   warn(message: string): void;
+  error?(message: string): void;
 }
 
 /** Everything a provider that calls no endpoint reads from the outside world, injectable so tests need no mocks. */
@@ -16,7 +24,7 @@ export interface LocalContextInit {
   homedir?: string;
   /**
    * Reads a UTF-8 file; rejects with an fs-style error (code ENOENT, EACCES, ENOTREG, EFBIG, …).
-   * Default: {@link readRegularFile} (regular files only, never blocking on a FIFO, capped).
+   * Default: core's `readRegularFile` (regular files only, never blocking on a FIFO, capped).
    */
   readFile?: (path: string, options?: ReadFileOptions) => Promise<string>;
   /** Milliseconds since the epoch. Default: `Date.now`. */
@@ -36,7 +44,7 @@ export interface LocalContext {
 const silent: Logger = { debug() {}, warn() {} };
 
 /**
- * Writes `[credchain] …` lines to stderr; `debug` lines only when asked for.
+ * Writes `[credchain] …` lines to stderr; `debug` and `info` lines only when asked for.
  *
  * @example
  * ```ts
@@ -45,7 +53,8 @@ const silent: Logger = { debug() {}, warn() {} };
  */
 export function stderrLogger(debug: boolean): Logger {
   const write = (m: string) => process.stderr.write(`[credchain] ${m}\n`);
-  return { debug: debug ? write : () => {}, warn: (m) => write(`warning: ${m}`) };
+  const detail = debug ? write : () => {};
+  return { debug: detail, info: detail, warn: (m) => write(`warning: ${m}`) };
 }
 
 /**

@@ -238,3 +238,13 @@ const STATUS_TEXT: Record<number, string> = {
 export function defaultBody(status: number): string {
   return STATUS_TEXT[status] ?? `Status ${status}`;
 }
+
+/** A request's body as a JSON object, or undefined when it is not one (the caller answers 400). */
+export function jsonObjectBody(request: HandlerRequest): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(request.body);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

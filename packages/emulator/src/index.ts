@@ -25,6 +25,7 @@ export {
   SSO_CREDENTIALS_PATH,
   SSO_DEFAULT_ACCESS_TOKEN,
   SSO_DEFAULT_ROLE_NAME,
+  SSO_LOGOUT_PATH,
   type SsoEmulator,
   type SsoOptions,
   type SsoTokenExpiry,
@@ -38,6 +39,15 @@ export {
   type SsoOidcEmulator,
   type SsoOidcOptions,
 } from "./start-sso-oidc.js";
+export {
+  DEVICE_CODE_GRANT,
+  SSO_OIDC_DEVICE_AUTHORIZATION_PATH,
+  SSO_OIDC_REGISTER_PATH,
+  SSO_OIDC_VERIFICATION_PATH,
+  type DeviceAuthorization,
+  type DeviceAuthorizationState,
+  type RegisteredClient,
+} from "./sso-device-flow.js";
 export {
   startLogin,
   LOGIN_DEFAULT_CLIENT_ID,

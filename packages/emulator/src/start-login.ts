@@ -1,6 +1,6 @@
 import type { EmulatedCredentials } from "./credential-issuer.js";
 import { verifyDpopProof, type DpopProof } from "./dpop-proof.js";
-import { startEmulatorServer, type EmulatorHandle, type EmulatorOptions, type HandlerRequest, type HandlerResponse } from "./emulator-server.js";
+import { jsonObjectBody, startEmulatorServer, type EmulatorHandle, type EmulatorOptions, type HandlerRequest, type HandlerResponse } from "./emulator-server.js";
 
 /** Sign-In's CreateOAuth2Token: `POST /v1/token` with a JSON body and a `DPoP` header. */
 export const LOGIN_TOKEN_PATH = "/v1/token";
@@ -77,14 +77,8 @@ export async function startLogin(options: LoginOptions = {}): Promise<LoginEmula
   const handler = (req: HandlerRequest, flags: { expiredCredentials: boolean }): HandlerResponse => {
     if (req.path !== LOGIN_TOKEN_PATH) return signinError(404, "UnknownOperationException", "INVALID_REQUEST", `No route for ${req.path}`);
     if (req.method !== "POST") return signinError(405, "ValidationException", "INVALID_REQUEST", `${req.method} is not allowed`);
-    let body: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(req.body);
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new TypeError("not an object");
-      body = parsed as Record<string, unknown>;
-    } catch {
-      return invalid("The request body is not a JSON object");
-    }
+    const body = jsonObjectBody(req);
+    if (!body) return invalid("The request body is not a JSON object");
     const dpop = verifyDpopProof(req.headers.dpop, {
       method: req.method,
       url: `http://${req.headers.host ?? "127.0.0.1"}${req.path}`,

@@ -4,6 +4,8 @@ import { redactBearerTokens, SSO_BEARER_TOKEN_HEADER } from "./sso-redaction.js"
 
 /** GetRoleCredentials: `GET /federation/credentials?role_name=…&account_id=…`. */
 export const SSO_CREDENTIALS_PATH = "/federation/credentials";
+/** Logout: `POST /logout` with the bearer token, which the portal then rejects. */
+export const SSO_LOGOUT_PATH = "/logout";
 /** The access token accepted when `accessTokens` is not given. */
 export const SSO_DEFAULT_ACCESS_TOKEN = "emulator-sso-access-token";
 /** The role offered in the default account when `roles` is not given. */
@@ -40,7 +42,8 @@ export interface SsoEmulator extends EmulatorHandle {
  * `x-amz-sso_bearer_token` must be one of `accessTokens` and unexpired (else 401
  * UnauthorizedException), the account and role one of `roles` (else 403 ForbiddenException).
  * The answer is `{ roleCredentials: { accessKeyId, secretAccessKey, sessionToken, expiration } }`
- * with `expiration` in epoch milliseconds, as AWS sends it. Tokens never appear in the request log.
+ * with `expiration` in epoch milliseconds, as AWS sends it. Logout (`POST /logout`, as `aws sso
+ * logout` calls it) revokes the bearer token. Tokens never appear in the request log.
  *
  * @example
  * ```ts
@@ -70,11 +73,16 @@ export async function startSso(options: SsoOptions = {}): Promise<SsoEmulator> {
   let server: EmulatorHandle | undefined;
   const handler = (req: HandlerRequest, flags: { expiredCredentials: boolean }): HandlerResponse => {
     if (server) redactBearerTokens(server.requests);
-    if (req.path !== SSO_CREDENTIALS_PATH) return awsError(404, "ResourceNotFoundException", `No route for ${req.path}`);
-    if (req.method !== "GET") return awsError(405, "InvalidRequestException", `${req.method} is not allowed`);
+    const logout = req.path === SSO_LOGOUT_PATH;
+    if (req.path !== SSO_CREDENTIALS_PATH && !logout) return awsError(404, "ResourceNotFoundException", `No route for ${req.path}`);
+    if (req.method !== (logout ? "POST" : "GET")) return awsError(405, "InvalidRequestException", `${req.method} is not allowed`);
     const token = req.headers[SSO_BEARER_TOKEN_HEADER];
     const expiry = token === undefined ? undefined : tokens.get(token);
     if (expiry === undefined || expiry <= now()) return awsError(401, "UnauthorizedException", "Session token not found or invalid");
+    if (logout) {
+      tokens.delete(token!);
+      return { status: 200, headers: {}, body: "" };
+    }
     const query = new URLSearchParams(req.query);
     const roleName = query.get("role_name");
     const accountId = query.get("account_id");

@@ -97,6 +97,28 @@ describe(runCli.name, () => {
     stop();
     expect(await done).toBe(0);
   });
+
+  it("serves IAM Identity Center with --sso (a sign-in approved by opening its URL) and sign-in with --login", async () => {
+    const out: string[] = [];
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const done = runCli(["--sso", "--login"], { stdout: (l) => out.push(l), stderr: () => {}, stopped });
+    while (out.length < 3) await new Promise((r) => setTimeout(r, 5));
+    const env = Object.fromEntries(out.map((l) => l.split("=", 2) as [string, string]));
+    expect(Object.keys(env)).toEqual(["AWS_ENDPOINT_URL_SSO", "AWS_ENDPOINT_URL_SSO_OIDC", "AWS_ENDPOINT_URL_SIGNIN"]);
+    const post = async (path: string, body: object) =>
+      (await fetch(`${env.AWS_ENDPOINT_URL_SSO_OIDC}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<Record<string, string>>;
+    const client = await post("/client/register", { clientName: "c", clientType: "public" });
+    const auth = await post("/device_authorization", { clientId: client.clientId, clientSecret: client.clientSecret, startUrl: "https://x.awsapps.com/start" });
+    expect((await fetch(auth.verificationUriComplete!)).status).toBe(200);
+    const token = await post("/token", { clientId: client.clientId, clientSecret: client.clientSecret, grantType: "urn:ietf:params:oauth:grant-type:device_code", deviceCode: auth.deviceCode });
+    const creds = await fetch(`${env.AWS_ENDPOINT_URL_SSO}/federation/credentials?role_name=credchain-emulator-role&account_id=123456789012`, {
+      headers: { "x-amz-sso_bearer_token": token.accessToken! },
+    });
+    expect(creds.status).toBe(200);
+    stop();
+    expect(await done).toBe(0);
+  });
 });
 
 describe("the README's credchain-emulator flags", () => {

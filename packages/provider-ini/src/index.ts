@@ -13,11 +13,12 @@ export {
 export type { ProfileInit } from "./options.js";
 export { fromSharedCredentialsFile, type SharedCredentialsFileInit } from "./from-shared-credentials-file.js";
 export { fromConfigFile, type ConfigFileInit } from "./from-config-file.js";
-export { getScopedProfile } from "./get-scoped-profile.js";
+export { assertProfileExists, getScopedProfile } from "./get-scoped-profile.js";
 export { AWS_DEFAULT_REGION, AWS_REGION, resolveRegion } from "./resolve-region.js";
 export { profileSettings } from "./profile-settings.js";
-export type { ProfileFileKind } from "./set-profile-value.js";
+export { sectionHeader, type ProfileFileKind, type SectionEdit, type SectionRef } from "./set-profile-value.js";
 export { writeProfile, type WriteProfileInit } from "./write-profile.js";
+export { writeConfigValue, type WriteConfigValueInit } from "./write-config-value.js";
 export {
   CREDENTIAL_SOURCE_NAMES,
   type AssumeRolePlan,

@@ -1,7 +1,10 @@
 import { CredchainError, type ConfigSection } from "@credchain/core";
 import { type SsoProfileConfig } from "@credchain/core/internal";
 
-/** A section as provider-ini reads it: keys to values, a sub-section (`s3 =` + indented lines) as an object. */
+/**
+ * A section as provider-ini reads it: keys to values, a sub-section (`s3 =` + indented lines) as an object.
+ * (Spelled out in exported signatures, so the API reference shows what it is.)
+ */
 type SsoSection = Readonly<ConfigSection>;
 
 const PROFILE_REQUIRED = ["sso_role_name", "sso_account_id"] as const;
@@ -31,8 +34,8 @@ const has = (section: object, key: string) => Object.prototype.hasOwnProperty.ca
  */
 export function ssoConfigFromProfile(
   profileName: string,
-  profileSection: SsoSection,
-  ssoSessions: Readonly<Record<string, SsoSection>>,
+  profileSection: Readonly<ConfigSection>,
+  ssoSessions: Readonly<Record<string, Readonly<ConfigSection>>>,
 ): SsoProfileConfig | undefined {
   if (PROFILE_REQUIRED.every((k) => !has(profileSection, k))) return undefined;
 

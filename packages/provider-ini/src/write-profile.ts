@@ -58,12 +58,17 @@ export async function writeProfile(init: WriteProfileInit): Promise<string[]> {
   for (const [kind, entries] of byKind) {
     const path = profileFilePath(kind, init);
     const edit = (text = "") => entries.reduce((t, [key, value]) => setProfileValue(t, { profile: init.profile, kind, key, value }), text);
-    await updateFile(path, edit).catch((error: NodeJS.ErrnoException) => {
-      if (CredchainError.isInstance(error)) throw error;
-      const why = error.code === "ENOTREG" || error.code === "EISDIR" ? "not a regular file" : error.code === "EFBIG" ? "larger than 16 MiB" : (error.code ?? error.message);
-      throw new CredchainError({ code: "ConfigNotFound", message: `cannot write ${path}: ${why}`, file: path, cause: error });
-    });
+    await editConfigFile(path, edit);
     written.push(path);
   }
   return written;
+}
+
+/** `updateFile` (lock, re-read, atomic replace) with its failures as `ConfigNotFound` naming the file. */
+export async function editConfigFile(path: string, edit: (text?: string) => string): Promise<void> {
+  await updateFile(path, edit).catch((error: NodeJS.ErrnoException) => {
+    if (CredchainError.isInstance(error)) throw error;
+    const why = error.code === "ENOTREG" || error.code === "EISDIR" ? "not a regular file" : error.code === "EFBIG" ? "larger than 16 MiB" : (error.code ?? error.message);
+    throw new CredchainError({ code: "ConfigNotFound", message: `cannot write ${path}: ${why}`, file: path, cause: error });
+  });
 }

@@ -1,4 +1,4 @@
-import { CredchainError, createCredentials, MAX_ATTEMPTS, notFound, REGION, resolveContext, resolveSetting, type CredentialProvider, type Credentials, type LookedAt, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
+import { CredchainError, createCredentials, MAX_ATTEMPTS, notFound, REGION, resolveContext, resolveSetting, type CredentialProvider, type Credentials, type LookedAt, type ProfileSettings, type ProviderContext, type ProviderContextInit } from "@credchain/core";
 import { retryPolicy, withFileLock } from "@credchain/core/internal";
 import { loadDpopKey } from "./dpop.js";
 import { signInError } from "./errors.js";
@@ -80,7 +80,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     const { token, expiresAt } = await readLoginToken(ctx, file, loginSession, profile, lookedAt);
     const remaining = expiresAt.getTime() - ctx.now();
     // botocore returns the cached credentials and only consults the fetcher inside its refresh windows.
-    if (remaining >= ADVISORY_MS) return toCredentials(token, expiresAt, file, profile);
+    if (remaining >= ADVISORY_MS) return toCredentials(ctx, token, expiresAt, file, profile);
 
     const keyMessage = `Error loading login session token: Unable to load private key from cached token (dpopKey in ${file} is not a PEM P-256 private key).`;
     const badKey = () => {
@@ -92,11 +92,11 @@ export function fromLogin(init: LoginInit): CredentialProvider {
       // In botocore's advisory window a failed refresh only logs; in the mandatory one it raises.
       if (remaining >= MANDATORY_MS) {
         ctx.logger.warn(`login: ${keyMessage}`);
-        return toCredentials(token, expiresAt, file, profile);
+        return toCredentials(ctx, token, expiresAt, file, profile);
       }
       throw badKey();
     }
-    if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(token, expiresAt, file, profile);
+    if (remaining > LOGIN_REFRESH_THRESHOLD_MS) return toCredentials(ctx, token, expiresAt, file, profile);
 
     const region = resolveSetting(REGION, sources, init.region).value;
     if (!region) {
@@ -159,7 +159,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
     if (session!.expiresAt.getTime() <= ctx.now()) {
       throw fail("CredentialRetrieval", `Credentials were refreshed, but the refreshed credentials are still expired (they expired at ${session!.expiresAt.toISOString()}).`);
     }
-    return toCredentials(session!.token, session!.expiresAt, file, profile);
+    return toCredentials(ctx, session!.token, session!.expiresAt, file, profile);
   };
 }
 
@@ -186,8 +186,9 @@ function refreshFailure(
   return fail("CredentialRetrieval", `An unspecified error happened when refreshing the login session (${outcome.reason}).`, { hint: true });
 }
 
-function toCredentials(token: LoginToken, expiresAt: Date, file: string, profile: string): Credentials {
+function toCredentials(ctx: ProviderContext, token: LoginToken, expiresAt: Date, file: string, profile: string): Credentials {
   const { accessKeyId, secretAccessKey, sessionToken, accountId } = token.accessToken;
+  ctx.logger.debug(`login: credentials from ${file}`);
   return createCredentials(
     { accessKeyId, secretAccessKey, sessionToken, expiration: expiresAt, accountId, source: "login" },
     // The cache names the fields as credchain does, under accessToken.

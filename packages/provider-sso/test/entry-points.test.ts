@@ -13,9 +13,20 @@ describe("entry points", () => {
     expect(Object.keys(login).sort()).toEqual([...LOGIN_NAMES].sort());
   });
 
-  it("package.json exports both, each built by the package build", () => {
+  it("sso login and logout are the ./sign-in entry, and only there", async () => {
+    const root = await import("../src/index.js");
+    const signIn = await import("../src/sign-in.js");
+    expect(Object.keys(signIn)).toEqual(expect.arrayContaining(["ssoLogin", "ssoLogout", "ssoRegistrationCacheFile"]));
+    expect(Object.keys(root).filter((n) => n in signIn)).toEqual([]);
+  });
+
+  it("package.json exports all three, each built by the package build", () => {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-    expect(Object.keys(pkg.exports)).toEqual([".", "./login", "./package.json"]);
+    expect(Object.keys(pkg.exports)).toEqual([".", "./login", "./sign-in", "./package.json"]);
+    expect(pkg.exports["./sign-in"]).toEqual({
+      import: { types: "./dist/sign-in.d.ts", default: "./dist/sign-in.js" },
+      require: { types: "./dist/sign-in.d.cts", default: "./dist/sign-in.cjs" },
+    });
     expect(pkg.exports["./login"]).toEqual({
       import: { types: "./dist/login.d.ts", default: "./dist/login.js" },
       require: { types: "./dist/login.d.cts", default: "./dist/login.cjs" },

@@ -26,4 +26,5 @@ export {
 export { resolveStsEndpoint, type StsEndpoint, type StsEndpointConfig, type StsRegionOptions } from "./resolve-sts-endpoint.js";
 export { generatedSessionName, validateRoleRequest } from "./validate.js";
 export { StsServiceError, type SigningCredentials } from "./sts-call.js";
+export type { SigningKeys } from "./sigv4.js";
 export { DEFAULT_STS_MAX_ATTEMPTS } from "./retry.js";

@@ -55,7 +55,9 @@ export async function callSts(
     if (outcome.ok) return outcome.body;
     if (!outcome.retryable || attempt >= maxAttempts) throw outcome.error;
     const delay = backoffMs(attempt, settings.random);
-    ctx.logger.debug(`sts: ${action} attempt ${attempt}/${maxAttempts} failed (${outcome.error.message}); retrying in ${Math.round(delay)} ms`);
+    // Progress for a person waiting (info: the CLI shows it in a terminal), detail for a logger without info.
+    const line = `sts: ${action} attempt ${attempt}/${maxAttempts} failed (${outcome.error.message}); retrying in ${Math.round(delay)} ms`;
+    ctx.logger[ctx.logger.info ? "info" : "debug"]!(line);
     try {
       await settings.sleep(delay, signal);
     } catch (error) {

@@ -170,6 +170,7 @@ export function createStsClient(init: StsClientInit = {}): StsClient {
     const s = settings();
     const credentials = signed ? await signingCredentials(action, options?.signal) : undefined;
     const body = await callSts(s, action, encodeQuery(action, params), credentials, options?.signal);
+    ctx.logger.debug(`sts: ${action} at ${s.endpoint.url}`);
     return { body, url: s.endpoint.url };
   };
 

@@ -2,6 +2,7 @@ export {
   DEFAULT_ADVISORY_WINDOW_MS,
   DEFAULT_MANDATORY_WINDOW_MS,
   refreshWindows,
+  type RefreshWindowOption,
   type RefreshWindows,
 } from "./refresh-windows.js";
 export {

@@ -34,12 +34,12 @@ export function refreshWindows(lifetimeMs: number): RefreshWindows {
 }
 
 /** A window option: milliseconds, or a function of the credentials' lifetime. */
-export type Window = number | ((lifetimeMs: number) => number);
+export type RefreshWindowOption = number | ((lifetimeMs: number) => number);
 
 /**
  * One window for credentials that live `lifetimeMs`: the option given (ms, or a function of the
  * lifetime), else the default rule (`max`, at most `lifetime / share`); never negative.
  */
-export function pickWindow(option: Window | undefined, lifetimeMs: number, max: number, share: number): number {
+export function pickWindow(option: RefreshWindowOption | undefined, lifetimeMs: number, max: number, share: number): number {
   return Math.max(0, option === undefined ? Math.min(max, lifetimeMs / share) : typeof option == "number" ? option : option(lifetimeMs));
 }

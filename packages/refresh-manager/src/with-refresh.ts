@@ -10,7 +10,7 @@ import {
 import { resolveLogger } from "@credchain/core/internal";
 import { decide } from "./decide.js";
 import type { RefreshReason, RefreshState } from "./refresh-state.js";
-import { DEFAULT_ADVISORY_WINDOW_MS, DEFAULT_MANDATORY_WINDOW_MS, pickWindow, type Window } from "./refresh-windows.js";
+import { DEFAULT_ADVISORY_WINDOW_MS, DEFAULT_MANDATORY_WINDOW_MS, pickWindow, type RefreshWindowOption } from "./refresh-windows.js";
 
 export type { RefreshReason };
 
@@ -33,13 +33,13 @@ export interface WithRefreshOptions {
    * milliseconds, or a function of the credentials' lifetime. Default: 15 minutes, at most a
    * quarter of the lifetime (see `refreshWindows`).
    */
-  advisoryWindowMs?: Window;
+  advisoryWindowMs?: RefreshWindowOption;
   /**
    * How long before expiry callers wait for a refresh, and see its error: milliseconds, or a
    * function of the lifetime. Never wider than the advisory window. Default: 10 minutes, at most
    * a sixth of the lifetime.
    */
-  mandatoryWindowMs?: Window;
+  mandatoryWindowMs?: RefreshWindowOption;
   /**
    * After a failed refresh, or one that returned credentials already inside their refresh window,
    * no refresh starts for this long (forced and expired calls excepted): callers get the cached
