@@ -5,7 +5,7 @@ import { directTransport } from "./direct-transport.js";
 import { resolveLocalContext } from "./local-context.js";
 
 /**
- * {@link resolveContext} for providers that call only a metadata endpoint (IMDS, the container
+ * `resolveContext` for providers that call only a metadata endpoint (IMDS, the container
  * endpoint), which never goes through a proxy: the default transport is `directTransport()`.
  *
  * @example

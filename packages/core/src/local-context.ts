@@ -72,7 +72,7 @@ export function resolveLogger(logger: Logger | undefined, env: Env = process.env
 }
 
 /**
- * {@link resolveContext} without `transport`: for providers that read only env and files.
+ * `resolveContext` without `transport`: for providers that read only env and files.
  *
  * @example
  * ```ts

@@ -63,7 +63,7 @@ export function sectionKeyPair(values: ConfigSection, place: SectionPlace): { ac
 }
 
 /**
- * How {@link createCredentials} names a section's keys when it refuses one: `aws_access_key_id`
+ * How `createCredentials` names a section's keys when it refuses one: `aws_access_key_id`
  * and `aws_secret_access_key` in `profile "dev" of the credentials file <path>`.
  *
  * @example
