@@ -23,6 +23,18 @@ const CASES = [
   'profile "a\\\\b"',
   "profile é",
   "",
+  // Around the shortcut for words one space apart: where it must not be taken, and where it may.
+  " profile x",
+  "profile x ",
+  "profile  x",
+  "profile\rx",
+  "profile\nx",
+  "profile x'y'",
+  "profile x\\y",
+  "profile dev eu-west-1",
+  "profile",
+  " ",
+  "sso-session my-sso",
 ];
 
 describe(shlexSplit.name, () => {

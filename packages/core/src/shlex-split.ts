@@ -4,6 +4,10 @@
  * ValueError (an unclosed quote, a trailing `\`). botocore splits section names with it.
  */
 export function shlexSplit(s: string): string[] | undefined {
+  // Words one space apart, nothing quoted or escaped (`profile dev`): String.split gives the same
+  // words in one array of the right size. buildProfileMap splits every section name of a file,
+  // and at 10,000 profiles the garbage of the loop below costs more than the loop.
+  if (s && !/^ | $| {2}|[\t\r\n'"\\]/.test(s)) return s.split(" ");
   const words: string[] = [];
   let word: string | undefined;
   for (let i = 0; i < s.length; ) {
@@ -28,11 +32,7 @@ export function shlexSplit(s: string): string[] | undefined {
       if (i === s.length) return undefined;
       word = (word ?? "") + s[i++];
     } else {
-      // A run of plain characters is one slice, not one concatenation per character:
-      // buildProfileMap splits every section name of a 10,000-profile file.
-      const run = i - 1;
-      while (i < s.length && !` \t\r\n'"\\`.includes(s[i] as string)) i++;
-      word = (word ?? "") + s.slice(run, i);
+      word = (word ?? "") + c;
     }
   }
   if (word !== undefined) words.push(word);
