@@ -35,6 +35,9 @@ const CASES = [
   "profile",
   " ",
   "sso-session my-sso",
+  "profile x\u000by",
+  "profile\u00a0x",
+  "profile \u001cx",
 ];
 
 describe(shlexSplit.name, () => {
