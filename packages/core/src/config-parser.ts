@@ -86,6 +86,23 @@ type SubsectionError = [line: number, written: string, key: string, at: number];
  * // { "profile dev": { region: "eu-west-1", s3: { addressing_style: "path" } } }
  * ```
  */
+/**
+ * Sections merged into a new one that inherits nothing, as {@link parseConfig}'s sections do, each
+ * one's keys over the ones before (Python's `dict.update`): botocore merges a credentials-file
+ * section over the config profile of the same name this way. Unlike a merge into
+ * `Object.create(null)` (a hash table in V8), the result keeps fast properties.
+ *
+ * @example
+ * ```ts
+ * import { mergeSections, parseConfig } from "@credchain/core";
+ *
+ * const config = parseConfig("[profile dev]\nregion = eu-west-1\n", { file: "config" });
+ * const credentials = parseConfig("[dev]\naws_access_key_id = AKIDEXAMPLE\n", { file: "credentials" });
+ * mergeSections(config["profile dev"], credentials.dev); // { region: "eu-west-1", aws_access_key_id: "AKIDEXAMPLE" }
+ * ```
+ */
+export const mergeSections = (...sections: (ConfigSection | undefined)[]): ConfigSection => Object.assign(record(), ...sections);
+
 export function parseConfig(text: string, options: ParseConfigOptions): ParsedConfig {
   return scan(text, options) as ParsedConfig;
 }

@@ -55,6 +55,7 @@ export { httpTransport, type HttpTransportOptions } from "./http-transport.js";
 export { envProxies, HTTP_PROXY, HTTPS_PROXY, NO_PROXY, proxyBypass, proxyFor } from "./env-proxies.js";
 export { isNeverProxied } from "./never-proxied.js";
 export {
+  mergeSections,
   parseConfig,
   type ConfigSection,
   type ConfigSubsection,

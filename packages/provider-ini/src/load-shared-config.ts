@@ -1,4 +1,4 @@
-import { loadConfigFile, resolveLocalContext, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core";
+import { loadConfigFile, mergeSections, resolveLocalContext, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core";
 import { shlexSplit } from "@credchain/core";
 
 /** Path of the config file. Default `~/.aws/config`; set to "" it names no file (as in botocore). */
@@ -82,7 +82,7 @@ export async function loadSharedConfig(init: SharedConfigInit = {}): Promise<Sha
   // Copied key by key: Object.assign on a map of 10,000 profiles takes twice as long.
   const profiles: ProfileMap = Object.create(null);
   for (const name in configFile.profiles) profiles[name] = configFile.profiles[name] as Profile;
-  for (const name in credentialsFile.profiles) profiles[name] = Object.assign(Object.create(null), profiles[name], credentialsFile.profiles[name]);
+  for (const name in credentialsFile.profiles) profiles[name] = mergeSections(profiles[name], credentialsFile.profiles[name]);
   return { configFile, credentialsFile, profiles };
 }
 
