@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig, type ParsedConfig } from "./config-parser.js";
+import { mergeSections, parseConfig, type ParsedConfig } from "./config-parser.js";
 import { CredchainError } from "./errors.js";
 
 /**
@@ -454,3 +454,19 @@ describe.skipIf(!hasBotocore)(`${parseConfig.name} against botocore`, () => {
     else expect(result).toEqual({ error: "ConfigParseError" });
   });
 });
+
+describe(mergeSections.name, () => {
+  it("merges sections into a new one, later keys winning, that inherits nothing", () => {
+    const config = parseConfig("[profile dev]\nregion = eu-west-1\naws_access_key_id = OLD\ns3 =\n  a = 1\n", { file: "config" });
+    const credentials = parseConfig("[dev]\naws_access_key_id = NEW\n__proto__ = p\n", { file: "credentials" });
+    const merged = mergeSections(config["profile dev"], credentials.dev, undefined);
+    expect(JSON.parse(JSON.stringify(merged))).toEqual({ region: "eu-west-1", aws_access_key_id: "NEW", s3: { a: "1" }, ["__proto__"]: "p" });
+    expect(Object.hasOwn(merged, "__proto__")).toBe(true);
+    expect("constructor" in merged).toBe(false);
+    expect(Object.getPrototypeOf(merged)).toBe(Object.getPrototypeOf(config["profile dev"]));
+    // The inputs are left as they were.
+    expect(config["profile dev"]?.aws_access_key_id).toBe("OLD");
+    expect(JSON.parse(JSON.stringify(mergeSections()))).toEqual({});
+  });
+});
+
