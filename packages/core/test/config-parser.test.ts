@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig, type ParsedConfig } from "../src/config-parser.js";
+import { mergeSections, parseConfig, type ParsedConfig } from "../src/config-parser.js";
 import { CredchainError } from "../src/errors.js";
 
 /**
@@ -170,6 +170,26 @@ const CONFIG_CASES: ConfigCase[] = [
     expected: { x: { s3: { a: "1" } } },
   },
   {
+    name: "a broken [DEFAULT] sub-section is no error where every section has its own key",
+    text: "[DEFAULT]\ns3 =\n  no equals sign\n[a]\ns3 = x\n[b]\ns3 =\n  k = 1\n",
+    expected: { a: { s3: "x" }, b: { s3: { k: "1" } } },
+  },
+  {
+    name: "sub-section lines split where Python's str.splitlines() splits (U+2028, \\v, \\x1c, \\x85)",
+    text: "[a]\ns3 =\n  x = 1\u2028y = 2\u000bz=3\u001cw = 4\u0085v=5\n",
+    expected: { a: { s3: { x: "1", y: "2", z: "3", w: "4", v: "5" } } },
+  },
+  {
+    name: "the line ends of a file mixed: \\n, \\r\\n and \\r",
+    text: "[a]\rk = 1\r\nl = 2\n\r[b]\r\n\r\nm = 3",
+    expected: { a: { k: "1", l: "2" }, b: { m: "3" } },
+  },
+  {
+    name: "keys repeated across sections in another order and case",
+    text: "[a]\nregion = 1\nOutput = 2\n[b]\nregions = 3\nOUTPUT = 4\n[c]\noutput = 5\nregio = 6\n",
+    expected: { a: { region: "1", output: "2" }, b: { regions: "3", output: "4" }, c: { output: "5", regio: "6" } },
+  },
+  {
     name: "CRLF line endings",
     text: "[default]\r\nregion = x # c\r\ns3 =\r\n  a = 1\r\n\r\n  b=2\r\n",
     expected: { default: { region: "x # c", s3: { a: "1", b: "2" } } },
@@ -259,6 +279,16 @@ const CONFIG_CASES: ConfigCase[] = [
     name: "sub-section line without =",
     text: `[a]\ns3 =\n  x = 1\n  ${SECRET}\n`,
     error: /line 4: a line of the sub-section "s3" in section \[a\] has no "="/,
+  },
+  {
+    name: "a broken [DEFAULT] sub-section, inherited by a section without the key",
+    text: "[DEFAULT]\ns3 =\n  x = 1\n  no equals sign\n[a]\ns3 = own\n[b]\nk = v\n",
+    error: /line 4: a line of the sub-section "s3" in section \[b\] has no "="/,
+  },
+  {
+    name: "of two broken sub-sections, the first section's is named (botocore reads sections in order, own keys first)",
+    text: "[DEFAULT]\nd =\n  bad default\n[a]\nk = v\ns3 =\n  bad own\n[b]\ns3 =\n  bad too\n",
+    error: /line 7: a line of the sub-section "s3" in section \[a\] has no "="/,
   },
   {
     name: "sub-section line with only : (botocore splits sub-sections on = only)",
@@ -424,3 +454,19 @@ describe.skipIf(!hasBotocore)(`${parseConfig.name} against botocore`, () => {
     else expect(result).toEqual({ error: "ConfigParseError" });
   });
 });
+
+describe(mergeSections.name, () => {
+  it("merges sections into a new one, later keys winning, that inherits nothing", () => {
+    const config = parseConfig("[profile dev]\nregion = eu-west-1\naws_access_key_id = OLD\ns3 =\n  a = 1\n", { file: "config" });
+    const credentials = parseConfig("[dev]\naws_access_key_id = NEW\n__proto__ = p\n", { file: "credentials" });
+    const merged = mergeSections(config["profile dev"], credentials.dev, undefined);
+    expect(JSON.parse(JSON.stringify(merged))).toEqual({ region: "eu-west-1", aws_access_key_id: "NEW", s3: { a: "1" }, ["__proto__"]: "p" });
+    expect(Object.hasOwn(merged, "__proto__")).toBe(true);
+    expect("constructor" in merged).toBe(false);
+    expect(Object.getPrototypeOf(merged)).toBe(Object.getPrototypeOf(config["profile dev"]));
+    // The inputs are left as they were.
+    expect(config["profile dev"]?.aws_access_key_id).toBe("OLD");
+    expect(JSON.parse(JSON.stringify(mergeSections()))).toEqual({});
+  });
+});
+

@@ -23,6 +23,21 @@ const CASES = [
   'profile "a\\\\b"',
   "profile é",
   "",
+  // Around the shortcut for words one space apart: where it must not be taken, and where it may.
+  " profile x",
+  "profile x ",
+  "profile  x",
+  "profile\rx",
+  "profile\nx",
+  "profile x'y'",
+  "profile x\\y",
+  "profile dev eu-west-1",
+  "profile",
+  " ",
+  "sso-session my-sso",
+  "profile x\u000by",
+  "profile\u00a0x",
+  "profile \u001cx",
 ];
 
 describe(shlexSplit.name, () => {

@@ -1,8 +1,8 @@
 import { startContainer, startImds, startSts } from "@credchain/emulator";
 import { bundleColdScripts } from "./bundle-cold.js";
 import { cleanEnv, distFile, runWorker, timeLaunch } from "./child.js";
-import { writeConfigFixture } from "./config-fixture.js";
 import { endpointRounds, type EndpointFigure } from "./endpoint-rounds.js";
+import { iniRounds, type IniFigure } from "./ini-rounds.js";
 import { describeMachine, type Machine } from "./machine.js";
 import { writeRoleHome } from "./role-home.js";
 import { measureSigning, type SigningFigures } from "./signing.js";
@@ -17,11 +17,13 @@ export interface BenchOptions {
   timeMs?: number;
   /** Concurrent calls on expired credentials. Default: 1000. */
   concurrency?: number;
-  /** Profiles in the INI fixture. Default: 1000. */
+  /** Profiles in the INI fixture of the headline row. Default: 1000. */
   profiles?: number;
+  /** Profile counts of the INI growth row and chart (with `profiles`); the largest is the growth's end. Default: 100, 1000, 3000, 10000. */
+  iniCounts?: number[];
   /** Off-EC2 failure runs per library (each a fresh process). Default: 3. */
   failureRuns?: number;
-  /** Interleaved rounds per library for IMDS and container resolution (each a fresh process). Default: 7. */
+  /** Interleaved rounds per library for IMDS, container and INI (each a fresh process). Default: 7. */
   rounds?: number;
   /** Query sizes for the signing-time rows. Default: 80, 800 and 8,000 parameters. */
   queryParams?: number[];
@@ -51,7 +53,8 @@ export interface BenchResults {
   /** The container GET alone: credchain's directTransport vs the SDK's httpRequest, interleaved rounds. */
   request: EndpointFigure;
   concurrency: PerLib<{ upstream: number; distinct: number; seedExpired: boolean }>;
-  ini: PerLib<Throughput & { profiles: number }>;
+  /** Loading config + credentials at each profile count, interleaved rounds. */
+  ini: IniFigure;
   offEc2: PerLib<{ ms: number; error: string }>;
   /** `profile dev` assuming a role from `profile user`'s static keys, through the STS emulator. */
   assumeRole: PerLib<Throughput & { stsCallsPerResolution: number }>;
@@ -79,16 +82,44 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   }
 }
 
-async function measureAll(options: BenchOptions): Promise<BenchResults> {
-  const o = {
+/**
+ * Only the INI figure (`pnpm bench -- --only ini`): the same measurement as in {@link runBench}.
+ *
+ * @example
+ * ```ts
+ * const { ini } = await runIniBench({ rounds: 7 });
+ * ```
+ */
+export async function runIniBench(options: BenchOptions = {}): Promise<Pick<BenchResults, "machine" | "measuredAt" | "options" | "ini">> {
+  const o = resolveOptions(options);
+  try {
+    return { machine: describeMachine(), measuredAt: new Date().toISOString(), options: o, ini: await measureIni(o, options.log) };
+  } finally {
+    removeTempDirs();
+  }
+}
+
+function resolveOptions(options: BenchOptions): Required<Omit<BenchOptions, "log">> {
+  return {
     launches: options.launches ?? 30,
     timeMs: options.timeMs ?? 1500,
     concurrency: options.concurrency ?? 1000,
     profiles: options.profiles ?? 1000,
+    iniCounts: options.iniCounts ?? [100, 1000, 3000, 10_000],
     failureRuns: options.failureRuns ?? 3,
     rounds: options.rounds ?? 7,
     queryParams: options.queryParams ?? [80, 800, 8000],
   };
+}
+
+function measureIni(o: Required<Omit<BenchOptions, "log">>, log: (line: string) => void = () => {}): Promise<IniFigure> {
+  log(`INI: loading config + credentials with ${o.iniCounts.join(", ")} profiles, ${o.rounds} interleaved rounds`);
+  // A third of the other figures' time per count: each process loads every count in turn.
+  return iniRounds({ counts: o.iniCounts, base: o.profiles, rounds: o.rounds, timeMs: Math.max(50, o.timeMs / 3) });
+}
+
+async function measureAll(options: BenchOptions): Promise<BenchResults> {
+  const o = resolveOptions(options);
   const log = options.log ?? (() => {});
   const tinyArgs = { timeMs: o.timeMs };
 
@@ -185,12 +216,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
   );
   const concurrency = { credchain: ccConc, sdk: { ...sdkConc, upstream: sdkUpstream } };
 
-  log(`INI: loading a config with ${o.profiles} profiles`);
-  const fixture = writeConfigFixture(o.profiles);
-  const ini = {
-    credchain: await runWorker<Throughput & { profiles: number }>("ini", "credchain", { ...tinyArgs, ...fixture }, cleanEnv()),
-    sdk: await runWorker<Throughput & { profiles: number }>("ini", "sdk", { ...tinyArgs, ...fixture }, cleanEnv()),
-  };
+  const ini = await measureIni(o, log);
 
   log("assumed role: a fresh provider per resolution through the STS emulator");
   const sts = await startSts();

@@ -49,12 +49,6 @@ export function formatTable(r: BenchResults): string {
       x(r.concurrency.sdk.upstream / r.concurrency.credchain.upstream),
     ],
     [
-      `load a config with ${r.options.profiles} profiles (credchain \`loadSharedConfig\` vs \`loadSharedConfigFiles\`)`,
-      ms(r.ini.credchain.meanMs),
-      ms(r.ini.sdk.meanMs),
-      x(r.ini.sdk.meanMs / r.ini.credchain.meanMs),
-    ],
-    [
       `off EC2, IMDS hanging: default chain fails after (median of ${r.options.failureRuns})`,
       ms(r.offEc2.credchain.ms),
       ms(r.offEc2.sdk.ms),
@@ -84,14 +78,55 @@ export function formatTable(r: BenchResults): string {
   ].join("\n");
 }
 
+/** The rounds' range of a list of ratios, for beside their median. */
+const range = (values: number[]) => (values.length > 1 ? `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}` : "one round");
+
+/**
+ * The INI figure as its own Markdown section: a row per profile count (the headline one is
+ * `options.profiles`), the growth row, and the chart `chart` (a path relative to BENCHMARKS.md).
+ * CPU time per load is the figure, wall time in brackets. Growth reads like every other ratio:
+ * above 1× credchain's time grows less than the SDK's.
+ */
+export function formatIni(r: Pick<BenchResults, "machine" | "measuredAt" | "options" | "ini">, chart: string): string {
+  const { ini } = r;
+  const count = (n: number) => n.toLocaleString("en-US");
+  const rows: [string, string, string, string][] = ini.points.map((p) => {
+    const label = `load config + credentials with ${count(p.profiles)} profiles`;
+    return [
+      p.profiles === ini.base ? `**${label}**` : label,
+      `${ms(p.cpuMs.credchain)} (${ms(p.wallMs.credchain)})`,
+      `${ms(p.cpuMs.sdk)} (${ms(p.wallMs.sdk)})`,
+      `${x(median(p.ratios))} (${range(p.ratios)})`,
+    ];
+  });
+  const growth = (lib: "credchain" | "sdk") =>
+    `${median(ini.growth[lib]).toFixed(1)}× (${range(ini.growth[lib])}; wall ${median(ini.wallGrowth[lib]).toFixed(1)}×)`;
+  rows.push([
+    `**growth from ${count(ini.base)} to ${count(ini.top)} profiles** (CPU time ÷ CPU time; median and range of the rounds, and the wall-time median; ${count(ini.top / ini.base)}× is linear)`,
+    growth("credchain"),
+    growth("sdk"),
+    x(median(ini.growth.sdk) / median(ini.growth.credchain)),
+  ]);
+  return [
+    `Loading \`~/.aws/config\` (role profiles, each with an \`s3\` sub-section) and \`~/.aws/credentials\` (keys for \`[default]\` and one profile in ten), read and parsed on every call: credchain's \`loadSharedConfig\` (botocore's rules, the profile map merged) against the SDK's \`loadSharedConfigFiles\` (\`ignoreCache: true\`). CPU time per load (user + system, every thread of the process, garbage collection included), wall time in brackets: parsing is CPU work, and on a machine shared with other work CPU time measures it where wall time also measures the wait for a core. Each round is a process per library in which the counts take turns; median of ${ini.growth.credchain.length} interleaved rounds, and the range of the rounds' ratios.`,
+    "",
+    "| INI | credchain | AWS SDK v3 | credchain advantage |",
+    "| --- | ---: | ---: | ---: |",
+    ...rows.map((c) => `| ${c.join(" | ")} |`),
+    "",
+    `![CPU time per load against profile count, credchain and the AWS SDK v3, log-log](${chart})`,
+    "",
+    formatMachine(r),
+  ].join("\n");
+}
+
 function endpointRow(label: string, f: EndpointFigure): [string, string, string, string] {
   const lib = (l: EndpointFigure["credchain"]) => `${ms(l.meanMs)}, ${l.requestsPerResolution.toFixed(1)} req`;
   return [label, lib(f.credchain), lib(f.sdk), roundsRatio(f)];
 }
 
 /** The median of the rounds' ratios, and their range. */
-const roundsRatio = (f: EndpointFigure) =>
-  `${x(median(f.ratios))} (${f.ratios.length > 1 ? `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}` : "one round"})`;
+const roundsRatio = (f: EndpointFigure) => `${x(median(f.ratios))} (${range(f.ratios)})`;
 
 function signingRow(r: BenchResults): [string, string, string, string] {
   const lib = (l: EndpointFigure["credchain"]) => `${ops(1000 / l.meanMs)} (${ms(l.meanMs)})`;
@@ -117,7 +152,7 @@ function formatGrowth(r: BenchResults): string {
 }
 
 /** Machine, Node and what failed, for under the table. */
-export function formatMachine(r: BenchResults): string {
+export function formatMachine(r: Pick<BenchResults, "machine" | "measuredAt">): string {
   return `Machine: ${r.machine.nproc} × ${r.machine.cpu} (${r.machine.platform}), Node ${r.machine.node}; measured ${r.measuredAt}.`;
 }
 

@@ -11,6 +11,7 @@ import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { fromIni } from "@aws-sdk/credential-providers";
 import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { signQueryTime, signThroughput } from "./sign-scenarios.js";
+import { interleaved } from "./interleaved.js";
 import { throughput } from "./tiny.js";
 
 const [scenario, lib, argsJson] = process.argv.slice(2);
@@ -66,17 +67,24 @@ async function assumeRole() {
   return { ...t, calls: t.calls + 1 };
 }
 
+type SdkFiles = Awaited<ReturnType<typeof loadSharedConfigFiles>>;
+type SharedConfig = Awaited<ReturnType<typeof loadSharedConfig>>;
+
 async function ini() {
-  const configFile = String(args.configFile);
-  const credentialsFile = String(args.credentialsFile);
-  const load = sdk
-    ? () => loadSharedConfigFiles({ configFilepath: configFile, filepath: credentialsFile, ignoreCache: true })
-    : () => loadSharedConfig({ configFile, credentialsFile });
-  const loaded = await load();
-  const profiles = sdk
-    ? Object.keys((loaded as Awaited<ReturnType<typeof loadSharedConfigFiles>>).configFile).length
-    : Object.keys((loaded as Awaited<ReturnType<typeof loadSharedConfig>>).configFile.profiles).length;
-  return { ...(await throughput(load, timeMs)), profiles };
+  // Every fixture in turns (see interleaved), the files read and parsed on every call; and how
+  // many profiles the first load of each found (credchain: the merged map; the SDK has only the
+  // config file's), so the parent can check both libraries read them all.
+  const fixtures = args.fixtures as { profiles: number; configFile: string; credentialsFile: string }[];
+  const loads = fixtures.map(({ configFile, credentialsFile }) =>
+    sdk ? () => loadSharedConfigFiles({ configFilepath: configFile, filepath: credentialsFile, ignoreCache: true }) : () => loadSharedConfig({ configFile, credentialsFile }),
+  );
+  const found: number[] = [];
+  for (const load of loads) {
+    const loaded = await load();
+    found.push(Object.keys(sdk ? (loaded as SdkFiles).configFile : (loaded as SharedConfig).profiles).length);
+  }
+  const times = await interleaved(loads, { timeMs: timeMs * fixtures.length, passes: Number(args.passes ?? 5) });
+  return times.map((t, i) => ({ ...t, found: found[i] }));
 }
 
 async function offEc2() {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { interleaved } from "./interleaved.js";
+
+describe(interleaved.name, () => {
+  it("gives every function its turns and a figure each, the warm-up pass not counted", async () => {
+    const order: string[] = [];
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const figures = await interleaved(
+      [
+        async () => {
+          order.push("a");
+          await wait(1);
+        },
+        async () => {
+          order.push("b");
+          await wait(4);
+        },
+      ],
+      { timeMs: 20, passes: 2 },
+    );
+    expect(figures).toHaveLength(2);
+    // Warm-up and two passes, at least two calls each time, in turns: a…a b…b a…a b…b a…a b…b.
+    expect(order.join("").replace(/(.)\1+/g, "$1")).toBe("ababab");
+    expect(figures.every((f) => f.calls >= 6)).toBe(true);
+    expect(figures[1]!.meanMs).toBeGreaterThan(figures[0]!.meanMs);
+    // Waiting on a timer costs wall time, not CPU time.
+    expect(figures[1]!.cpuMs).toBeLessThan(figures[1]!.meanMs);
+  });
+});
