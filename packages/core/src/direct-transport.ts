@@ -34,9 +34,11 @@ export function directTransport(options: DirectTransportOptions = {}): Transport
 }
 
 const parsed = new Map<string, URL>();
+// Methods node:http sends without a length when no body is given (and without chunked encoding).
+const BODILESS = /^(?:GET|HEAD|DELETE|OPTIONS|TRACE|CONNECT)$/;
 
 /** The request to `url` (where it goes: a proxy's URL for a request in absolute form), on the shared keep-alive agent. */
-export function openRequest(url: string, { method, headers }: Pick<HttpRequest, "method" | "headers">, options: DirectTransportOptions, path?: string): ClientRequest {
+export function openRequest(url: string, { method, headers, body }: Pick<HttpRequest, "method" | "headers" | "body">, options: DirectTransportOptions, path?: string): ClientRequest {
   // An options object from a parsed URL kept for the next request (an IMDS resolution asks the same
   // three each time): Node's own conversion of a URL string costs a loopback request ~5 µs more.
   let u = parsed.get(url);
@@ -45,14 +47,27 @@ export function openRequest(url: string, { method, headers }: Pick<HttpRequest, 
     parsed.set(url, (u = new URL(url)));
   }
   const tls = u.protocol == "https:";
+  // The headers as a list, Host and Content-Length included as node:http would add them: it then
+  // writes them at once (each still validated) instead of setting and looking them up one by one.
+  const list: string[] = [];
+  let host = false;
+  let length = BODILESS.test(method);
+  for (const name in headers) {
+    const lower = name.toLowerCase();
+    host ||= lower == "host";
+    length ||= lower == "content-length" || lower == "transfer-encoding";
+    list.push(name, headers[name]!);
+  }
+  if (!host) list.push("Host", u.host);
+  if (!length) list.push("Content-Length", `${body === undefined ? 0 : typeof body == "string" ? Buffer.byteLength(body) : body.byteLength}`);
   // No Authorization from user info in the URL: botocore (urllib3) sends none either.
   return nodeHttp(tls).request({
     hostname: u.hostname.replace(/^\[|\]$/g, ""),
     port: u.port,
     path: path ?? u.pathname + u.search,
     method,
-    headers,
-    agent: keepAliveAgent(tls),
+    headers: list as unknown as Record<string, string>,
+    agent: keepAliveAgent(tls, options.lookup),
     ca: options.ca,
     lookup: options.lookup,
   });

@@ -15,7 +15,8 @@ describe(median.name, () => {
 // exists and the request counts hold (credchain makes one upstream call for a concurrent wave).
 describe(runBench.name, () => {
   it("runs every benchmark in a tiny mode", { timeout: 120_000 }, async () => {
-    const r = await runBench({ launches: 2, timeMs: 50, concurrency: 50, profiles: 10, failureRuns: 1, rounds: 2, queryParams: [10, 100] });
+    const all = await runBench({ launches: 2, timeMs: 50, concurrency: 50, profiles: 10, failureRuns: 1, rounds: 2, queryParams: [10, 100] });
+    const r = all as Required<typeof all>;
     expect(r.concurrency.credchain.upstream).toBe(1);
     expect(r.concurrency.credchain.distinct).toBe(1);
     // IMDS: token, role, credentials; the container endpoint: one GET; both libraries alike.
@@ -38,5 +39,16 @@ describe(runBench.name, () => {
     expect(table.split("\n")).toHaveLength(2 + 11 + 1 + 2);
     expect(Number.isFinite(r.coldStartBundledCjs.overheadMs.credchain)).toBe(true);
     expect(table).not.toContain("NaN");
+  });
+});
+
+describe("runBench with only", () => {
+  it("runs the sections asked for and leaves the others out of results and table", { timeout: 60_000 }, async () => {
+    const r = await runBench({ only: ["container", "request"], timeMs: 50, rounds: 1 });
+    expect(r.container?.ratios).toHaveLength(1);
+    expect(r.request?.ratios).toHaveLength(1);
+    expect(r.imds).toBeUndefined();
+    expect(r.coldStart).toBeUndefined();
+    expect(formatTable(r).split("\n")).toHaveLength(2 + 2);
   });
 });

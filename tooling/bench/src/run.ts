@@ -2,7 +2,7 @@ import { startContainer, startImds, startSts } from "@credchain/emulator";
 import { bundleColdScripts } from "./bundle-cold.js";
 import { cleanEnv, distFile, runWorker, timeLaunch } from "./child.js";
 import { writeConfigFixture } from "./config-fixture.js";
-import { endpointRounds, type EndpointFigure } from "./endpoint-rounds.js";
+import { endpointTurns, type TurnsFigure } from "./endpoint-turns.js";
 import { describeMachine, type Machine } from "./machine.js";
 import { writeRoleHome } from "./role-home.js";
 import { measureSigning, type SigningFigures } from "./signing.js";
@@ -25,6 +25,8 @@ export interface BenchOptions {
   rounds?: number;
   /** Query sizes for the signing-time rows. Default: 80, 800 and 8,000 parameters. */
   queryParams?: number[];
+  /** Only these sections (`--only imds,container`); the others are left out of the results. Default: every section. */
+  only?: readonly BenchSection[];
   /** Progress lines. Default: none. */
   log?: (line: string) => void;
 }
@@ -34,10 +36,18 @@ export interface PerLib<T> {
   sdk: T;
 }
 
-export interface BenchResults {
+/** The bench's sections, in the order they run. */
+export const BENCH_SECTIONS = ["cold", "hot", "imds", "off-ec2", "container", "request", "concurrency", "ini", "assume-role", "signing"] as const;
+export type BenchSection = (typeof BENCH_SECTIONS)[number];
+
+/** One run: the machine, the options, and the figures of every section that ran (all by default). */
+export interface BenchResults extends Partial<BenchFigures> {
   machine: Machine;
   measuredAt: string;
   options: Required<Omit<BenchOptions, "log">>;
+}
+
+export interface BenchFigures {
   coldStart: { bareMs: number; emptyModuleMs: number; medianMs: PerLib<number>; overheadMs: PerLib<number>; overEmptyModuleMs: PerLib<number> };
   /** The same scripts bundled with esbuild, as deployed to Lambda. */
   coldStartBundled: { medianMs: PerLib<number>; overheadMs: PerLib<number>; overEmptyModuleMs: PerLib<number> };
@@ -45,11 +55,11 @@ export interface BenchResults {
   coldStartBundledCjs: { medianMs: PerLib<number>; overheadMs: PerLib<number> };
   hot: PerLib<Throughput>;
   /** IMDS resolution (token, role, credentials), interleaved rounds. */
-  imds: EndpointFigure;
+  imds: TurnsFigure;
   /** Container endpoint resolution (one GET), interleaved rounds; the SDK's is `@smithy/credential-provider-imds`'s `fromContainerMetadata`. */
-  container: EndpointFigure;
+  container: TurnsFigure;
   /** The container GET alone: credchain's directTransport vs the SDK's httpRequest, interleaved rounds. */
-  request: EndpointFigure;
+  request: TurnsFigure;
   concurrency: PerLib<{ upstream: number; distinct: number; seedExpired: boolean }>;
   ini: PerLib<Throughput & { profiles: number }>;
   offEc2: PerLib<{ ms: number; error: string }>;
@@ -88,11 +98,75 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
     failureRuns: options.failureRuns ?? 3,
     rounds: options.rounds ?? 7,
     queryParams: options.queryParams ?? [80, 800, 8000],
+    only: options.only ?? BENCH_SECTIONS,
   };
   const log = options.log ?? (() => {});
+  const want = (section: BenchSection) => o.only.includes(section);
+  const r: BenchResults = { machine: describeMachine(), measuredAt: new Date().toISOString(), options: o };
   const tinyArgs = { timeMs: o.timeMs };
+  // Each round is shorter than the other figures' runs: the rounds, not their length, absorb drift.
+  const roundArgs = { rounds: o.rounds, timeMs: Math.max(50, o.timeMs / 2) };
+  // Endpoint rounds alternate the two libraries every few ms, so drift is shared: each runs `timeMs`.
+  const turnArgs = { rounds: o.rounds, timeMs: o.timeMs };
 
-  log(`cold start: ${o.launches} launches each of bare node, an empty ES module, credchain, AWS SDK`);
+  if (want("cold")) Object.assign(r, await coldStarts(o.launches, log));
+  if (want("hot")) r.hot = await hotPath(tinyArgs, log);
+
+  if (want("imds") || want("off-ec2")) {
+    const imdsEmulator = await startImds();
+    if (want("imds")) {
+      log(`IMDS: a fresh provider per resolution through the emulator, ${o.rounds} interleaved rounds`);
+      r.imds = await endpointTurns("imds", cleanEnv(imdsEmulator.env), () => imdsEmulator.requests.length, turnArgs);
+    }
+    if (want("off-ec2")) {
+      log(`off-EC2: default chain with nothing configured and IMDS hanging (${o.failureRuns} runs each)`);
+      imdsEmulator.fault("*", "hang");
+      const failFor = async (lib: "credchain" | "sdk") => {
+        const runs: { ms: number; error: string }[] = [];
+        for (let i = 0; i < o.failureRuns; i++) runs.push(await runWorker("off-ec2", lib, {}, cleanEnv(imdsEmulator.env)));
+        return { ms: median(runs.map((x) => x.ms)), error: runs[0]?.error ?? "" };
+      };
+      r.offEc2 = { credchain: await failFor("credchain"), sdk: await failFor("sdk") };
+    }
+    await imdsEmulator.close();
+  }
+
+  if (want("container") || want("request")) {
+    const containerEmulator = await startContainer();
+    const containerEnv = cleanEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: containerEmulator.fullUri, AWS_EC2_METADATA_DISABLED: "true" });
+    if (want("container")) {
+      log(`container: a fresh provider per resolution through the emulator, ${o.rounds} interleaved rounds`);
+      r.container = await endpointTurns("container", containerEnv, () => containerEmulator.requests.length, turnArgs);
+    }
+    if (want("request")) {
+      log(`request: the container GET alone, through each library's HTTP helper, ${o.rounds} interleaved rounds`);
+      r.request = await endpointTurns("request", containerEnv, () => containerEmulator.requests.length, turnArgs);
+    }
+    await containerEmulator.close();
+  }
+
+  if (want("concurrency")) r.concurrency = await concurrentWave(o.concurrency, log);
+
+  if (want("ini")) {
+    log(`INI: loading a config with ${o.profiles} profiles`);
+    const fixture = writeConfigFixture(o.profiles);
+    r.ini = {
+      credchain: await runWorker<Throughput & { profiles: number }>("ini", "credchain", { ...tinyArgs, ...fixture }, cleanEnv()),
+      sdk: await runWorker<Throughput & { profiles: number }>("ini", "sdk", { ...tinyArgs, ...fixture }, cleanEnv()),
+    };
+  }
+
+  if (want("assume-role")) r.assumeRole = await assumedRole(tinyArgs, log);
+
+  if (want("signing")) {
+    log(`signing: signRequest vs @smithy/signature-v4 direct, ${o.rounds} interleaved rounds; then ${o.queryParams.join(" / ")} query parameters`);
+    r.signing = await measureSigning(cleanEnv(ENV_CREDS), { ...roundArgs, queryParams: o.queryParams });
+  }
+  return r;
+}
+
+async function coldStarts(launches: number, log: (line: string) => void): Promise<Pick<BenchFigures, "coldStart" | "coldStartBundled" | "coldStartBundledCjs">> {
+  log(`cold start: ${launches} launches each of bare node, an empty ES module, credchain, AWS SDK`);
   const envOnly = cleanEnv({ ...ENV_CREDS, AWS_EC2_METADATA_DISABLED: "true" });
   const bundles = await bundleColdScripts();
   const samples = { bare: [] as number[], empty: [] as number[], credchain: [] as number[], sdk: [] as number[], credchainBundled: [] as number[], sdkBundled: [] as number[], credchainCjs: [] as number[], sdkCjs: [] as number[] };
@@ -106,7 +180,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
     sdkCjs: bundles.cjs.sdk,
   };
   for (const file of Object.values(scripts)) timeLaunch([file], envOnly); // warm the file system cache once
-  for (let i = 0; i < o.launches; i++) {
+  for (let i = 0; i < launches; i++) {
     // Interleaved, so drift in machine load hits all variants alike.
     samples.bare.push(timeLaunch(["-e", "0"], envOnly));
     for (const [k, file] of Object.entries(scripts)) samples[k as keyof typeof scripts].push(timeLaunch([file], envOnly));
@@ -115,114 +189,56 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
   const emptyModuleMs = median(samples.empty);
   const over = (base: number, m: PerLib<number>) => ({ credchain: m.credchain - base, sdk: m.sdk - base });
   const coldMedian = { credchain: median(samples.credchain), sdk: median(samples.sdk) };
-  const coldStart = {
-    bareMs,
-    emptyModuleMs,
-    medianMs: coldMedian,
-    overheadMs: over(bareMs, coldMedian),
-    overEmptyModuleMs: over(emptyModuleMs, coldMedian),
-  };
   const bundledMedian = { credchain: median(samples.credchainBundled), sdk: median(samples.sdkBundled) };
-  const coldStartBundled = {
-    medianMs: bundledMedian,
-    overheadMs: over(bareMs, bundledMedian),
-    overEmptyModuleMs: over(emptyModuleMs, bundledMedian),
-  };
   const cjsMedian = { credchain: median(samples.credchainCjs), sdk: median(samples.sdkCjs) };
-  const coldStartBundledCjs = { medianMs: cjsMedian, overheadMs: over(bareMs, cjsMedian) };
+  return {
+    coldStart: { bareMs, emptyModuleMs, medianMs: coldMedian, overheadMs: over(bareMs, coldMedian), overEmptyModuleMs: over(emptyModuleMs, coldMedian) },
+    coldStartBundled: { medianMs: bundledMedian, overheadMs: over(bareMs, bundledMedian), overEmptyModuleMs: over(emptyModuleMs, bundledMedian) },
+    coldStartBundledCjs: { medianMs: cjsMedian, overheadMs: over(bareMs, cjsMedian) },
+  };
+}
 
+async function hotPath(tinyArgs: { timeMs: number }, log: (line: string) => void): Promise<PerLib<Throughput>> {
   log("hot path: cached await provider(), 3 rounds each");
   // Sub-microsecond figures swing ±20% between processes on a busy machine: three interleaved
   // rounds per library, the median round kept.
   const hotRounds: PerLib<Throughput[]> = { credchain: [], sdk: [] };
   for (let round = 0; round < 3; round++) {
-    for (const lib of ["credchain", "sdk"] as const) hotRounds[lib].push(await runWorker<Throughput>("hot", lib, tinyArgs, envOnly));
+    for (const lib of ["credchain", "sdk"] as const) hotRounds[lib].push(await runWorker<Throughput>("hot", lib, tinyArgs, cleanEnv({ ...ENV_CREDS, AWS_EC2_METADATA_DISABLED: "true" })));
   }
   const medianRound = (rounds: Throughput[]) => [...rounds].sort((a, b) => a.opsPerSec - b.opsPerSec)[1] as Throughput;
-  const hot = { credchain: medianRound(hotRounds.credchain), sdk: medianRound(hotRounds.sdk) };
+  return { credchain: medianRound(hotRounds.credchain), sdk: medianRound(hotRounds.sdk) };
+}
 
-  // Each round is shorter than the other figures' runs: the rounds, not their length, absorb drift.
-  const roundArgs = { rounds: o.rounds, timeMs: Math.max(50, o.timeMs / 2) };
-  log(`IMDS: a fresh provider per resolution through the emulator, ${o.rounds} interleaved rounds`);
-  const imdsEmulator = await startImds();
-  const imds = await endpointRounds("imds", cleanEnv(imdsEmulator.env), () => imdsEmulator.requests.length, roundArgs);
-
-  log(`off-EC2: default chain with nothing configured and IMDS hanging (${o.failureRuns} runs each)`);
-  imdsEmulator.fault("*", "hang");
-  const failFor = async (lib: "credchain" | "sdk") => {
-    const runs: { ms: number; error: string }[] = [];
-    for (let i = 0; i < o.failureRuns; i++) runs.push(await runWorker("off-ec2", lib, {}, cleanEnv(imdsEmulator.env)));
-    return { ms: median(runs.map((r) => r.ms)), error: runs[0]?.error ?? "" };
-  };
-  const offEc2 = { credchain: await failFor("credchain"), sdk: await failFor("sdk") };
-  await imdsEmulator.close();
-
-  log(`container: a fresh provider per resolution through the emulator, ${o.rounds} interleaved rounds`);
-  const containerEmulator = await startContainer();
-  const containerEnv = cleanEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: containerEmulator.fullUri, AWS_EC2_METADATA_DISABLED: "true" });
-  const containerFigure = await endpointRounds("container", containerEnv, () => containerEmulator.requests.length, roundArgs);
-  log(`request: the container GET alone, through each library's HTTP helper, ${o.rounds} interleaved rounds`);
-  const requestFigure = await endpointRounds("request", containerEnv, () => containerEmulator.requests.length, roundArgs);
-  await containerEmulator.close();
-
-  log(`concurrency: ${o.concurrency} concurrent calls on expired credentials`);
+async function concurrentWave(n: number, log: (line: string) => void): Promise<BenchFigures["concurrency"]> {
+  log(`concurrency: ${n} concurrent calls on expired credentials`);
   const container = await startContainer();
   container.fault("/creds", "expired-credentials", { times: 1 });
   const sdkConc = await runWorker<{ distinct: number; seedExpired: boolean }>(
     "concurrency",
     "sdk",
-    { n: o.concurrency },
+    { n },
     cleanEnv({ AWS_CONTAINER_CREDENTIALS_FULL_URI: container.fullUri, AWS_EC2_METADATA_DISABLED: "true" }),
   );
   // The first request was the seed; the rest were caused by the concurrent calls.
-  const sdkUpstream = container.requests.filter((r) => r.path === "/creds").length - 1;
+  const sdkUpstream = container.requests.filter((x) => x.path === "/creds").length - 1;
   await container.close();
-  const ccConc = await runWorker<{ upstream: number; distinct: number; seedExpired: boolean }>(
-    "concurrency",
-    "credchain",
-    { n: o.concurrency },
-    cleanEnv(),
-  );
-  const concurrency = { credchain: ccConc, sdk: { ...sdkConc, upstream: sdkUpstream } };
+  const ccConc = await runWorker<{ upstream: number; distinct: number; seedExpired: boolean }>("concurrency", "credchain", { n }, cleanEnv());
+  return { credchain: ccConc, sdk: { ...sdkConc, upstream: sdkUpstream } };
+}
 
-  log(`INI: loading a config with ${o.profiles} profiles`);
-  const fixture = writeConfigFixture(o.profiles);
-  const ini = {
-    credchain: await runWorker<Throughput & { profiles: number }>("ini", "credchain", { ...tinyArgs, ...fixture }, cleanEnv()),
-    sdk: await runWorker<Throughput & { profiles: number }>("ini", "sdk", { ...tinyArgs, ...fixture }, cleanEnv()),
-  };
-
+async function assumedRole(tinyArgs: { timeMs: number }, log: (line: string) => void): Promise<BenchFigures["assumeRole"]> {
   log("assumed role: a fresh provider per resolution through the STS emulator");
   const sts = await startSts();
   const roleEnv = cleanEnv({ HOME: writeRoleHome(), AWS_DEFAULT_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true", ...sts.env });
   const assumeRoleFor = async (lib: "credchain" | "sdk") => {
     const before = sts.calls.length;
-    const r = await runWorker<Throughput>("assume-role", lib, tinyArgs, roleEnv);
-    return { ...r, stsCallsPerResolution: (sts.calls.length - before) / r.calls };
+    const t = await runWorker<Throughput>("assume-role", lib, tinyArgs, roleEnv);
+    return { ...t, stsCallsPerResolution: (sts.calls.length - before) / t.calls };
   };
   const assumeRole = { credchain: await assumeRoleFor("credchain"), sdk: await assumeRoleFor("sdk") };
   const failed = sts.calls.filter((c) => c.status !== 200);
   await sts.close();
   if (failed.length) throw new Error(`the STS emulator answered ${failed.length} calls with errors, first: ${failed[0]?.errorCode}`);
-
-  log(`signing: signRequest vs @smithy/signature-v4 direct, ${o.rounds} interleaved rounds; then ${o.queryParams.join(" / ")} query parameters`);
-  const signing = await measureSigning(cleanEnv(ENV_CREDS), { ...roundArgs, queryParams: o.queryParams });
-
-  return {
-    machine: describeMachine(),
-    measuredAt: new Date().toISOString(),
-    options: o,
-    coldStart,
-    coldStartBundled,
-    coldStartBundledCjs,
-    hot,
-    imds,
-    container: containerFigure,
-    request: requestFigure,
-    concurrency,
-    ini,
-    offEc2,
-    assumeRole,
-    signing,
-  };
+  return assumeRole;
 }
