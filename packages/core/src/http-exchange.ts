@@ -125,13 +125,12 @@ function send(req: ClientRequest, { url, body }: HttpRequest, max: number, onSto
         let headers: Record<string, string> | undefined;
         resolve({
           status: res.statusCode!,
-          // Made when first read: most answers are judged by status and body alone, and node:http
-          // builds its header object on demand too (a few µs per response).
+          // Made when first read: most answers are judged by status and body alone (node:http too
+          // builds its header object on demand). Node joins repeated headers, but for Set-Cookie.
           get headers() {
             if (!headers) {
-              // Node joins repeated headers itself, but for Set-Cookie (an array).
-              const { "set-cookie": cookies, ...rest } = res.headers;
-              headers = (cookies ? { ...rest, "set-cookie": cookies.join(", ") } : rest) as Record<string, string>;
+              const cookies = (headers = res.headers as Record<string, string>)["set-cookie"] as unknown as string[] | undefined;
+              if (cookies) headers["set-cookie"] = cookies.join(", ");
             }
             return headers;
           },

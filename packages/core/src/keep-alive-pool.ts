@@ -29,52 +29,43 @@ type Parked = Socket & { _httpMessage?: (ClientRequest & { res?: { rawHeaders: s
  * ```
  */
 export function keepAlivePool(lookup?: LookupFunction): Agent {
-  const idle = new Map<string, Parked[]>();
+  const idle: Record<string, Parked[]> = {};
   const pool = {
     keepAlive: true,
     protocol: "http:",
     defaultPort: 80,
     options: {},
-    addRequest(req: ClientRequest & { reusedSocket: boolean }, { host, port }: { host: string; port: number | string }) {
-      const key = `${host}:${port}`;
-      const list = idle.get(key);
+    addRequest(req: ClientRequest & { reusedSocket: boolean }, { host, port }: { host: string; port: number }) {
+      const list = (idle[`${host}:${port}`] ??= []);
       let socket: Parked | undefined;
-      while ((socket = list?.pop()) && socket.destroyed);
+      while ((socket = list.pop()) && socket.destroyed);
       if (socket) {
         socket.ref();
         req.reusedSocket = true;
-      } else socket = connect(key, host, +port);
+      } else socket = connect(list, host, port);
       req.onSocket(socket);
     },
   };
 
-  function connect(key: string, host: string, port: number): Parked {
-    const socket: Parked = process.getBuiltinModule("node:net").connect({ host, port, lookup: lookup!, noDelay: true });
-    const parked = () => idle.get(key)?.includes(socket);
-    // Set once: the socket's timer restarts on every read and write, so it fires only after IDLE_MS
-    // with nothing on the wire; a socket in use is left to its exchange's own deadline.
-    socket.setTimeout(IDLE_MS);
-    socket.on("timeout", () => parked() && socket.destroy());
+  function connect(list: Parked[], host: string, port: number): Parked {
+    // The timeout set once: the socket's timer restarts with every read and write, so it fires only
+    // after that long with nothing on the wire; a socket in use is left to its exchange's deadline.
+    const socket: Parked = process.getBuiltinModule("node:net").connect({ host, port, lookup: lookup!, noDelay: true }).setTimeout(IDLE_MS);
+    const parked = () => list.indexOf(socket);
+    socket.on("timeout", () => parked() < 0 || socket.destroy());
     // An error while idle (the server reset it) must not go unhandled; in use, the request has its own listener.
     socket.on("error", () => socket.destroy());
-    socket.on("close", () => {
-      const list = idle.get(key);
-      const at = list?.indexOf(socket) ?? -1;
-      if (at >= 0) list!.splice(at, 1);
-    });
+    socket.on("close", () => parked() < 0 || list.splice(parked(), 1));
     // node:http emits "free" when a response ended and the connection may be reused.
     socket.on("free", () => {
       const req = socket._httpMessage;
       const seconds = keepAliveSeconds(req?.res?.rawHeaders);
-      let list = idle.get(key);
       // A server that closes idle connections within a second of its answer: reuse would race it (Node's rule).
-      if (!req?.shouldKeepAlive || socket.destroyed || seconds <= 1 || (list?.length ?? 0) >= MAX_IDLE) return socket.destroy();
+      if (!req?.shouldKeepAlive || seconds <= 1 || list.length >= MAX_IDLE) return socket.destroy();
       const idleMs = Math.min(IDLE_MS, seconds * 1000 - 1000);
       if (socket.timeout != idleMs) socket.setTimeout(idleMs);
       socket._httpMessage = null;
-      socket.unref();
-      if (!list) idle.set(key, (list = []));
-      list.push(socket);
+      list.push(socket.unref());
     });
     return socket;
   }
@@ -85,10 +76,8 @@ export function keepAlivePool(lookup?: LookupFunction): Agent {
 /** The `timeout=N` of a Keep-Alive header, from the raw list (node:http builds its header object only when asked); Infinity without one. */
 function keepAliveSeconds(raw: string[] = []): number {
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.length == 10 && raw[i]!.toLowerCase() == "keep-alive") {
-      const m = /^timeout=(\d+)/.exec(raw[i + 1]!);
-      if (m) return +m[1]!;
-    }
+    const m = /^keep-alive$/i.test(raw[i]!) && /^timeout=(\d+)/.exec(raw[i + 1]!);
+    if (m) return +m[1]!;
   }
   return Infinity;
 }
