@@ -15,7 +15,7 @@ describe(median.name, () => {
 // exists and the request counts hold (credchain makes one upstream call for a concurrent wave).
 describe(runBench.name, () => {
   it("runs every benchmark in a tiny mode", { timeout: 120_000 }, async () => {
-    const all = await runBench({ launches: 2, timeMs: 50, concurrency: 50, profiles: 10, failureRuns: 1, rounds: 2, queryParams: [10, 100] });
+    const all = await runBench({ launches: 2, timeMs: 50, concurrency: 50, profiles: 10, failureRuns: 1, rounds: 2, queryParams: [10, 100], providers: 100 });
     const r = all as Required<typeof all>;
     expect(r.concurrency.credchain.upstream).toBe(1);
     expect(r.concurrency.credchain.distinct).toBe(1);
@@ -36,7 +36,9 @@ describe(runBench.name, () => {
     expect(r.signing.throughput.credchain.requestsPerResolution).toBe(0);
     for (const lib of ["credchain", "sdk"] as const) expect(r.signing.query[lib].map((q) => q.n)).toEqual([10, 100]);
     const table = formatTable(r);
-    expect(table.split("\n")).toHaveLength(2 + 11 + 1 + 2);
+    expect(r.memory.credchain.bytesPerProvider).toBeGreaterThan(0);
+    expect(r.memory.sdk.bytesPerProvider).toBeGreaterThan(0);
+    expect(table.split("\n")).toHaveLength(2 + 12 + 1 + 2);
     expect(Number.isFinite(r.coldStartBundledCjs.overheadMs.credchain)).toBe(true);
     expect(table).not.toContain("NaN");
   });

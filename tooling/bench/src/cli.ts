@@ -23,7 +23,7 @@ const rounds = valueOf("--rounds") === undefined ? undefined : Number(valueOf("-
 const results = await runBench({
   ...(only && { only }),
   ...(rounds && { rounds }),
-  ...(quick && { launches: 3, timeMs: 100, concurrency: 50, profiles: 20, failureRuns: 1, rounds: 2, queryParams: [20, 200] }),
+  ...(quick && { launches: 3, timeMs: 100, concurrency: 50, profiles: 20, failureRuns: 1, rounds: 2, queryParams: [20, 200], providers: 100 }),
   log: (line) => process.stderr.write(`· ${line}\n`),
 });
 const section = `${formatTable(results)}\n\n${formatMachine(results)}\n\n${formatNotes(results)}`;

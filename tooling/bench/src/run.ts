@@ -25,6 +25,8 @@ export interface BenchOptions {
   rounds?: number;
   /** Query sizes for the signing-time rows. Default: 80, 800 and 8,000 parameters. */
   queryParams?: number[];
+  /** Cached providers kept alive for the memory row. Default: 10,000. */
+  providers?: number;
   /** Only these sections (`--only imds,container`); the others are left out of the results. Default: every section. */
   only?: readonly BenchSection[];
   /** Progress lines. Default: none. */
@@ -37,7 +39,7 @@ export interface PerLib<T> {
 }
 
 /** The bench's sections, in the order they run. */
-export const BENCH_SECTIONS = ["cold", "hot", "imds", "off-ec2", "container", "request", "concurrency", "ini", "assume-role", "signing"] as const;
+export const BENCH_SECTIONS = ["cold", "hot", "memory", "imds", "off-ec2", "container", "request", "concurrency", "ini", "assume-role", "signing"] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 /** One run: the machine, the options, and the figures of every section that ran (all by default). */
@@ -54,6 +56,8 @@ export interface BenchFigures {
   /** The same scripts bundled as CommonJS (esbuild's default for node): no ES module loader at all. */
   coldStartBundledCjs: { medianMs: PerLib<number>; overheadMs: PerLib<number> };
   hot: PerLib<Throughput>;
+  /** Retained heap per cached provider holding credentials: withRefresh(fromEnv()) vs memoize(fromEnv()), median of 3 processes each. */
+  memory: PerLib<{ bytesPerProvider: number; n: number }>;
   /** IMDS resolution (token, role, credentials), interleaved rounds. */
   imds: TurnsFigure;
   /** Container endpoint resolution (one GET), interleaved rounds; the SDK's is `@smithy/credential-provider-imds`'s `fromContainerMetadata`. */
@@ -98,6 +102,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
     failureRuns: options.failureRuns ?? 3,
     rounds: options.rounds ?? 7,
     queryParams: options.queryParams ?? [80, 800, 8000],
+    providers: options.providers ?? 10_000,
     only: options.only ?? BENCH_SECTIONS,
   };
   const log = options.log ?? (() => {});
@@ -111,6 +116,7 @@ async function measureAll(options: BenchOptions): Promise<BenchResults> {
 
   if (want("cold")) Object.assign(r, await coldStarts(o.launches, log));
   if (want("hot")) r.hot = await hotPath(tinyArgs, log);
+  if (want("memory")) r.memory = await retainedMemory(o.providers, log);
 
   if (want("imds") || want("off-ec2")) {
     const imdsEmulator = await startImds();
@@ -208,6 +214,16 @@ async function hotPath(tinyArgs: { timeMs: number }, log: (line: string) => void
   }
   const medianRound = (rounds: Throughput[]) => [...rounds].sort((a, b) => a.opsPerSec - b.opsPerSec)[1] as Throughput;
   return { credchain: medianRound(hotRounds.credchain), sdk: medianRound(hotRounds.sdk) };
+}
+
+async function retainedMemory(n: number, log: (line: string) => void): Promise<BenchFigures["memory"]> {
+  log(`memory: ${n} cached providers holding credentials from env, 3 processes each`);
+  const runs: PerLib<{ bytesPerProvider: number; n: number }[]> = { credchain: [], sdk: [] };
+  for (let round = 0; round < 3; round++) {
+    for (const lib of ["credchain", "sdk"] as const) runs[lib].push(await runWorker("memory", lib, { n }, cleanEnv(ENV_CREDS)));
+  }
+  const mid = (list: { bytesPerProvider: number; n: number }[]) => [...list].sort((a, b) => a.bytesPerProvider - b.bytesPerProvider)[1]!;
+  return { credchain: mid(runs.credchain), sdk: mid(runs.sdk) };
 }
 
 async function concurrentWave(n: number, log: (line: string) => void): Promise<BenchFigures["concurrency"]> {

@@ -16,7 +16,7 @@ export function formatTable(r: BenchResults): string {
   type Row = [string, string, string, string];
   const rows: Row[] = [];
   // Each section's rows, when it ran (`--only` leaves the others out).
-  const { coldStart, coldStartBundled, coldStartBundledCjs, hot, imds, container, request, concurrency, ini, offEc2, assumeRole, signing } = r;
+  const { coldStart, coldStartBundled, coldStartBundledCjs, hot, memory, imds, container, request, concurrency, ini, offEc2, assumeRole, signing } = r;
   if (coldStart && coldStartBundled && coldStartBundledCjs) {
     rows.push(
       [
@@ -45,6 +45,14 @@ export function formatTable(r: BenchResults): string {
       `${ops(hot.credchain.opsPerSec)} (${ms(hot.credchain.meanMs)})`,
       `${ops(hot.sdk.opsPerSec)} (${ms(hot.sdk.meanMs)})`,
       x(hot.credchain.opsPerSec / hot.sdk.opsPerSec),
+    ]);
+  }
+  if (memory) {
+    rows.push([
+      `retained heap per cached provider holding credentials from env: \`withRefresh(fromEnv())\` vs the SDK's \`memoize(fromEnv())\` (${memory.credchain.n.toLocaleString("en-US")} kept alive, after a full GC; median of 3 processes)`,
+      `${memory.credchain.bytesPerProvider.toFixed(0)} B`,
+      `${memory.sdk.bytesPerProvider.toFixed(0)} B`,
+      x(memory.sdk.bytesPerProvider / memory.credchain.bytesPerProvider),
     ]);
   }
   if (imds) {

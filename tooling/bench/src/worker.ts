@@ -13,6 +13,12 @@ import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { signQueryTime, signThroughput } from "./sign-scenarios.js";
 import { throughput } from "./tiny.js";
 import { createInterface } from "node:readline";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { fromEnv as sdkFromEnv } from "@aws-sdk/credential-provider-env";
+import { memoize } from "@smithy/core/config";
+import { fromEnv } from "@credchain/provider-env";
+import { withRefresh } from "@credchain/refresh-manager";
 
 const [scenario, lib, argsJson] = process.argv.slice(2);
 const args = JSON.parse(argsJson ?? "{}") as Record<string, unknown>;
@@ -152,6 +158,28 @@ async function containerDefaultChain() {
   return { accessKeyId: c.accessKeyId };
 }
 
+async function memory() {
+  // Retained heap per cached provider holding credentials from env: credchain's withRefresh(fromEnv())
+  // against the SDK's memoize(fromEnv()), n of them kept alive, after a full collection each side.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const n = Number(args.n ?? 10_000);
+  const make = sdk ? () => memoize(sdkFromEnv()) : () => withRefresh(fromEnv());
+  await make()(); // load and compile first
+  const held: unknown[] = new Array(n).fill(undefined);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < n; i++) {
+    const provider = make();
+    await provider();
+    held[i] = provider;
+  }
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (held.length != n) throw new Error("lost providers");
+  return { n, bytesPerProvider: (after - before) / n };
+}
+
 const sign = () => signThroughput(sdk ? "sdk" : "credchain", timeMs);
 const signQuery = () => signQueryTime(sdk ? "sdk" : "credchain", Number(args.n), Number(args.samples ?? 1));
 
@@ -165,6 +193,7 @@ const scenarios: Record<string, () => Promise<unknown>> = {
   "off-ec2": offEc2,
   concurrency,
   "container-once": containerDefaultChain,
+  memory,
   sign,
   "sign-query": signQuery,
 };
