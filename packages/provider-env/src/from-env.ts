@@ -37,12 +37,10 @@ const SOURCE = "env";
  * console.log(credentials.source); // "env"
  * ```
  */
-export function fromEnv(init?: EnvInit): CredentialProvider {
+export function fromEnv({ env = process.env, logger }: EnvInit = {}): CredentialProvider {
   // Only env and the caller's logger, if any: a context (and its stderr default) would cost the
-  // smallest bundle more than this provider itself. Neither an options object of its own nor the
-  // caller's is kept: a cached provider holds what it reads, and no more.
-  const env = init?.env ?? process.env;
-  const logger = init?.logger;
+  // smallest bundle more than this provider itself. No options object is kept: a cached provider
+  // holds what it reads, and no more.
   return async () => {
     const accessKeyId = env[AWS_ACCESS_KEY_ID];
     const lookedAt = { envVars: [...ENV_CREDENTIAL_VARS] };
