@@ -137,7 +137,9 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
 async function serveCall(this: Shell, call?: ProviderCallOptions): Promise<Credentials> {
   const signal = call?.signal;
   signal?.throwIfAborted();
-  const d = decide(this, now(this), call);
+  // The clock only matters once credentials expire (decide reads it for nothing else): the hot path
+  // of credentials that never do skips the call.
+  const d = decide(this, this.expiresAt_ && now(this), call);
   if (d == "fail") throw this.error_;
   if (d == "serve") return this.cached_!;
   // Joined, or started (only an advisory refresh runs with nobody waiting).

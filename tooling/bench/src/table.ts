@@ -143,7 +143,11 @@ function formatGrowth({ query }: SigningFigures): string {
 
 /** Machine, Node and what failed, for under the table. */
 export function formatMachine(r: BenchResults): string {
-  return `Machine: ${r.machine.nproc} × ${r.machine.cpu} (${r.machine.platform}), Node ${r.machine.node}; measured ${r.measuredAt}.`;
+  const m = r.machine;
+  const sdk = Object.entries(m.sdk)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(", ");
+  return `Machine: ${m.nproc} × ${m.cpu} (${m.platform}), Node ${m.node}, load average ${m.load.toFixed(1)} at the start; measured ${r.measuredAt}. AWS SDK: ${sdk}.`;
 }
 
 /** The error each default chain ended with off EC2, for the notes. */
