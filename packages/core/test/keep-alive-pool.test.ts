@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { directTransport } from "./direct-transport.js";
-import { keepAlivePool } from "./keep-alive-pool.js";
+import { directTransport } from "../src/direct-transport.js";
+import { keepAlivePool } from "../src/keep-alive-pool.js";
 
 /** A bare HTTP/1.1 server: each request answered with `answer(n)` (n counts requests on that connection). */
 async function rawServer(answer: (nth: number) => string | "reset-after") {
