@@ -11,7 +11,7 @@ import { median } from "./stats.js";
 import type { Throughput } from "./tiny.js";
 
 export interface BenchOptions {
-  /** Process launches per cold-start variant (≥ 20 for the published figures). Default: 30. */
+  /** Process launches per cold-start variant (≥ 20 for the published figures). Default: 40. */
   launches?: number;
   /** tinybench time per task, ms. Default: 1500. */
   timeMs?: number;
@@ -95,7 +95,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
 
 async function measureAll(options: BenchOptions): Promise<BenchResults> {
   const o = {
-    launches: options.launches ?? 30,
+    launches: options.launches ?? 40,
     timeMs: options.timeMs ?? 1500,
     concurrency: options.concurrency ?? 1000,
     profiles: options.profiles ?? 1000,
