@@ -116,7 +116,7 @@ function endpointRow(label: string, f: TurnsFigure): [string, string, string, st
 
 /** The median of the rounds' ratios, and their range. */
 const roundsRatio = (f: Pick<EndpointFigure, "ratios">) =>
-  `${x(median(f.ratios))} (${f.ratios.length > 1 ? `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}` : "one round"})`;
+  `${median(f.ratios).toFixed(2)}× (${f.ratios.length > 1 ? `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}` : "one round"})`;
 
 function signingRow(rounds: number, signing: SigningFigures): [string, string, string, string] {
   const lib = (l: EndpointFigure["credchain"]) => `${ops(1000 / l.meanMs)} (${ms(l.meanMs)})`;
