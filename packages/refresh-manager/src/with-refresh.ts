@@ -134,18 +134,22 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
   return refreshing;
 }
 
-async function serveCall(this: Shell, call?: ProviderCallOptions): Promise<Credentials> {
-  const signal = call?.signal;
-  signal?.throwIfAborted();
-  // The clock only matters once credentials expire (decide reads it for nothing else): the hot path
-  // of credentials that never do skips the call.
-  const d = decide(this, this.expiresAt_ && now(this), call);
-  if (d == "fail") throw this.error_;
-  if (d == "serve") return this.cached_!;
-  // Joined, or started (only an advisory refresh runs with nobody waiting).
-  const p = d == "join" ? this.inFlight_! : refresh(this, d as RefreshReason);
-  return d == "advisory" ? this.cached_! : wait(p, signal);
-}
+// A method named "", so the bound provider is nameless but for the "bound " prefix, as the closure
+// it replaced was nameless: chain() labels a bare provider by its own name, else by its place.
+const { "": serveCall } = {
+  async ""(this: Shell, call?: ProviderCallOptions): Promise<Credentials> {
+    const signal = call?.signal;
+    signal?.throwIfAborted();
+    // The clock only matters once credentials expire (decide reads it for nothing else): the hot
+    // path of credentials that never do skips the call.
+    const d = decide(this, this.expiresAt_ && now(this), call);
+    if (d == "fail") throw this.error_;
+    if (d == "serve") return this.cached_!;
+    // Joined, or started (only an advisory refresh runs with nobody waiting).
+    const p = d == "join" ? this.inFlight_! : refresh(this, d as RefreshReason);
+    return d == "advisory" ? this.cached_! : wait(p, signal);
+  },
+};
 
 function dispose(this: Shell): void {
   this.disposed_ = true;
