@@ -27,7 +27,7 @@ import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
 import type { Explanation } from "./explanation.js";
 import { link, type ChainLink } from "./link.js";
 import { lazy } from "./lazy.js";
-import { profileLinks } from "./plan-providers.js";
+import { PROFILE_METHODS, profileLinks } from "./plan-providers.js";
 import type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions, Session } from "./session.js";
 import { walk } from "./walk.js";
 
@@ -103,9 +103,21 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext, profile
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
+  links.push(link("env", explicitProfile ? envDropped(name) : fromEnv(init)));
+  // The profile's providers, as its plan says (env web identity ignored for a profile chosen in code).
+  // Planned when the walk first reaches them (or explain asks): planning reads nothing and carries
+  // its errors to the provider that raises them, so no outcome moves, and a resolution env answers
+  // does not pay for it (a cold start from env, ~0.5 ms).
+  let planned: { plan: CredentialPlan; links: ChainLink[] } | undefined;
+  const byPlan = () => {
+    if (!planned) {
+      const plan = planProfile(config, name, { env: ctx.env, envDisabled: explicitProfile });
+      planned = { plan, links: profileLinks(plan, session) };
+    }
+    return planned;
+  };
   links.push(
-    link("env", explicitProfile ? envDropped(name) : fromEnv(init)),
-    ...profileLinks(plan, session),
+    ...PROFILE_METHODS.map((method, i) => link(method, (call) => byPlan().links[i]!.provider(call))),
     link("ec2-credentials-file", lazy(async () => (await import("./load-boto-cfg.js")).fromEc2CredentialsFile(init))),
     link("boto-config", lazy(async () => (await import("./load-boto-cfg.js")).fromBotoConfig(init))),
     link(
@@ -114,7 +126,13 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext, profile
     ),
     link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...imds }))),
   );
-  return { profile, plan, links };
+  return {
+    profile: { name, from: selected.from },
+    get plan() {
+      return byPlan().plan;
+    },
+    links,
+  };
 }
 
 /** botocore's RuntimeError: credentials that are expired the moment they arrive are refused. */

@@ -13,8 +13,10 @@ export function link(source: string, provider: CredentialProvider): ChainLink {
 
 export function toLink(entry: CredentialProvider | ChainLink, index: number): ChainLink {
   if (typeof entry === "function") {
-    // A bare function: name it after the provider's own name where it has one.
-    return { source: entry.name && entry.name !== "anonymous" ? entry.name : `provider #${index + 1}`, provider: entry };
+    // A bare function: name it after the provider's own name where it has one (a bound function's
+    // without "bound ": withRefresh's providers are bound to their state).
+    const name = entry.name.replace(/^bound /, "");
+    return { source: name && name !== "anonymous" ? name : `provider #${index + 1}`, provider: entry };
   }
   return entry;
 }

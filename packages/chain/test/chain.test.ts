@@ -1,5 +1,6 @@
 import { CredchainError, createCredentials, notFound, type CredentialProvider } from "@credchain/core";
 import { describe, expect, it } from "vitest";
+import { withRefresh } from "@credchain/refresh-manager";
 import { chain, link } from "../src/index.js";
 
 const creds = (source: "env" | "iam-role", key = "AKID") => createCredentials({ accessKeyId: key, secretAccessKey: "secret-value", source });
@@ -83,6 +84,9 @@ describe("chain", () => {
     }
     const trace = await chain(fromVault, async () => creds("env")).explain();
     expect(trace.attempts.map((a) => a.source)).toEqual(["fromVault", "provider #2"]);
+    // Bound functions by their target's name: withRefresh's providers are bound, and nameless.
+    const bound = await chain(fromVault.bind(null), withRefresh(fromVault), async () => creds("env")).explain();
+    expect(bound.attempts.map((a) => a.source)).toEqual(["fromVault", "provider #2", "provider #3"]);
   });
 
   it("stops before the next provider when the signal is aborted", async () => {

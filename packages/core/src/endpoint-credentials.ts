@@ -58,7 +58,7 @@ export function documentCredentials(doc: unknown, source: CredentialSource, with
 /**
  * One request to a metadata endpoint: the response, or why there was none in words
  * ({@link transportFailure}; `timeout` tells a timeout apart). An abort by the caller fails with
- * `CredentialRetrieval` at once. Marked `direct`: never through a proxy, whatever the transport.
+ * `CredentialRetrieval` at once. Marks `request` `direct`: never through a proxy, whatever the transport.
  *
  * @example
  * ```ts
@@ -67,8 +67,10 @@ export function documentCredentials(doc: unknown, source: CredentialSource, with
  * ```
  */
 export async function tryRequest(transport: Transport, request: HttpRequest, source: CredentialSource): Promise<HttpResponse | TransportFailure> {
+  // Marked on the caller's object, made for this call (a copy costs more than the provider's own work).
+  request.direct = true;
   try {
-    return await transport({ ...request, direct: true });
+    return await transport(request);
   } catch (cause) {
     if (request.signal?.aborted || (cause as TransportError)?.kind === "aborted") throw retrievalError(source, "the request was aborted", { cause });
     return { reason: transportFailure(cause, request.timeoutMs), timeout: (cause as TransportError)?.kind === "timeout" };

@@ -3,6 +3,8 @@
 // keep-alive socket. node:http and node:https load on first use: a resolution from env needs neither.
 // Every per-request cost here is measured against the AWS SDK's (tooling/bench, BENCHMARKS.md).
 import type { Agent, ClientRequest } from "node:http";
+import type { LookupFunction } from "node:net";
+import { keepAlivePool } from "./keep-alive-pool.js";
 import { TransportError, transportError, type HttpRequest, type HttpResponse } from "./transport.js";
 
 type Http = typeof import("node:https");
@@ -13,12 +15,21 @@ const agents: Agent[] = [];
 /** node:http, or node:https with `tls`, loaded on first use (and kept: each lookup costs ~1.5 µs). */
 export const nodeHttp = (tls?: boolean): Http => (modules[+!!tls] ??= process.getBuiltinModule(tls ? "node:https" : "node:http") as Http);
 
+const pools = new WeakMap<LookupFunction, Agent>();
+
 /**
  * The process's keep-alive agent for http: or https:, shared by every transport and made on first
- * use. Node's agent unrefs idle sockets (they never keep a process alive) and closes them after
- * 4 s idle, or sooner when the server's Keep-Alive header says so.
+ * use: for http: a {@link keepAlivePool} (one per `lookup`, whose sockets resolve through it), for
+ * https: Node's agent (it reuses TLS sessions). Both unref idle sockets (they never keep a process
+ * alive) and close them after 4 s idle, or sooner when the server's Keep-Alive header says so.
  */
-export const keepAliveAgent = (tls: boolean): Agent => (agents[+tls] ??= new (nodeHttp(tls).Agent)({ keepAlive: true, timeout: 4000 }));
+export function keepAliveAgent(tls: boolean, lookup?: LookupFunction): Agent {
+  if (tls) return (agents[1] ??= new (nodeHttp(true).Agent)({ keepAlive: true, timeout: 4000 }));
+  if (!lookup) return (agents[0] ??= keepAlivePool());
+  let pool = pools.get(lookup);
+  if (!pool) pools.set(lookup, (pool = keepAlivePool(lookup)));
+  return pool;
+}
 
 // One unref'd timer for every exchange's deadline: a timer per request (set, then cleared) costs
 // a loopback request ~5 µs, most of an IMDS resolution's margin over the SDK. Unref'd: a request
@@ -111,11 +122,20 @@ function send(req: ClientRequest, { url, body }: HttpRequest, max: number, onSto
       });
       res.on("error", reject);
       res.on("end", () => {
-        // Node joins repeated headers itself, but for Set-Cookie (an array).
-        const headers = res.headers as Record<string, string | string[]>;
-        const cookies = headers["set-cookie"];
-        if (cookies) headers["set-cookie"] = (cookies as string[]).join(", ");
-        resolve({ status: res.statusCode!, headers: headers as Record<string, string>, body: Buffer.concat(chunks).toString() });
+        let headers: Record<string, string> | undefined;
+        resolve({
+          status: res.statusCode!,
+          // Made when first read: most answers are judged by status and body alone (node:http too
+          // builds its header object on demand). Node joins repeated headers, but for Set-Cookie.
+          get headers() {
+            if (!headers) {
+              const cookies = (headers = res.headers as Record<string, string>)["set-cookie"] as unknown as string[] | undefined;
+              if (cookies) headers["set-cookie"] = cookies.join(", ");
+            }
+            return headers;
+          },
+          body: Buffer.concat(chunks).toString(),
+        });
       });
     });
     req.end(body);

@@ -72,7 +72,7 @@ async function viaProxy(request: HttpRequest, proxyUrl: string, options: DirectT
     return await exchange(request, options.maxBodyBytes, async (onStop) => {
       // Plain http: the request itself goes to the proxy, with the absolute URL as its target.
       if (target.protocol == "http:") {
-        return openRequest(proxy.href, { method, headers: { host: target.host, ...headers, ...auth } }, options, request.url);
+        return openRequest(proxy.href, { method, headers: { host: target.host, ...headers, ...auth }, body: request.body }, options, request.url);
       }
       const socket = await tunnel(proxy, target, auth, onStop, options);
       const host = target.hostname;

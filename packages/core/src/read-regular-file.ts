@@ -26,45 +26,41 @@ function fileError(code: "ENOTREG" | "EISDIR" | "EFBIG", path: string, what: str
  * `/dev/zero`, socket; `kind` says which), `EFBIG` for a file over `maxBytes` (set on the error
  * too). {@link describeReadError} turns any of them into words for a message.
  *
+ * The file is read with synchronous calls, as botocore reads it: a config or token file is a few
+ * kilobytes of local disk, and going through libuv's thread pool instead (four round trips, and
+ * the pool's threads started on first use) cost a cold start from env about 1 ms.
+ *
  * @example
  * ```ts
  * const text = await readRegularFile("/home/me/.aws/config", { maxBytes: CONFIG_FILE_MAX_BYTES });
  * ```
  */
-export function readRegularFile(path: string, options: ReadFileOptions = {}): Promise<string> {
+export async function readRegularFile(path: string, options: ReadFileOptions = {}): Promise<string> {
   const maxBytes = options.maxBytes ?? CONFIG_FILE_MAX_BYTES;
   // node:fs through getBuiltinModule: Node has loaded it already; an ESM import would build its namespace.
   const fs = process.getBuiltinModule("node:fs");
   const { O_RDONLY, O_NONBLOCK = 0, O_NOCTTY = 0 } = fs.constants;
-  return new Promise((resolve, reject) => {
-    fs.open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY, (openError, fd) => {
-      if (openError) return reject(openError);
-      const finish = (error: Error | null, text?: string) => fs.close(fd, () => (error ? reject(error) : resolve(text!)));
-      fs.fstat(fd, (statError, stats) => {
-        if (statError) return finish(statError);
-        if (stats.isDirectory()) return finish(fileError("EISDIR", path, "is a directory"));
-        if (!stats.isFile()) return finish(fileError("ENOTREG", path, "not a regular file", { kind: stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device" }));
-        const tooBig = () => fileError("EFBIG", path, `larger than ${maxBytes} bytes`, { maxBytes });
-        if (stats.size > maxBytes) return finish(tooBig());
-        // One byte past the cap tells a file that grew since fstat from one that fits exactly.
-        let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
-        let length = 0;
-        const readMore = (): void =>
-          fs.read(fd, buffer, length, buffer.length - length, null, (readError, n) => {
-            if (readError) return finish(readError);
-            length += n;
-            if (n === 0) return finish(null, buffer.toString("utf8", 0, length));
-            if (length > maxBytes) return finish(tooBig());
-            // Still more (the file grew, or reports size 0 as /proc does): a bigger buffer, up to the cap.
-            if (length === buffer.length) {
-              const bigger = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 65536), maxBytes + 1));
-              buffer.copy(bigger, 0, 0, length);
-              buffer = bigger;
-            }
-            readMore();
-          });
-        readMore();
-      });
-    });
-  });
+  const fd = fs.openSync(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  try {
+    const stats = fs.fstatSync(fd);
+    if (stats.isDirectory()) throw fileError("EISDIR", path, "is a directory");
+    if (!stats.isFile()) throw fileError("ENOTREG", path, "not a regular file", { kind: stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "a device" });
+    const tooBig = () => fileError("EFBIG", path, `larger than ${maxBytes} bytes`, { maxBytes });
+    if (stats.size > maxBytes) throw tooBig();
+    // One byte past the cap tells a file that grew since fstat from one that fits exactly.
+    let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+    for (let length = 0, n; ; ) {
+      length += n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) return buffer.toString("utf8", 0, length);
+      if (length > maxBytes) throw tooBig();
+      // Still more (the file grew, or reports size 0 as /proc does): a bigger buffer, up to the cap.
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 65536), maxBytes + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -66,21 +66,35 @@ export interface ResolvedSetting<T> {
 export function resolveSetting<T = string>(setting: Setting<T>, sources: SettingSources, option?: T | string): ResolvedSetting<T> {
   const { key, parse, skipBlank } = setting;
   const { env, profile } = sources;
-  /** The value at one place, converted; undefined when it is not set there. */
-  const at = (text: unknown, from: string, name = key, inProfile?: ProfileSettings): ResolvedSetting<T> | undefined => {
+  /**
+   * The value at one place (the option; an env var `name`; the profile's key with `inProfile`),
+   * converted; undefined when it is not set there. Where it came from is worded only for a value
+   * found: most places a setting is looked for hold nothing.
+   */
+  const at = (text: unknown, name?: string, inProfile?: ProfileSettings): ResolvedSetting<T> | undefined => {
     // A sub-section where a value belongs counts as unset, as do blanks where the row says so.
-    if (text === undefined || typeof text == "object" || (text === "" && (skipBlank === true || skipBlank?.includes(name)))) return;
+    if (text === undefined || typeof text == "object" || (text === "" && (skipBlank === true || skipBlank?.includes(name ?? key)))) return;
+    const from = inProfile ? `profile "${inProfile.name}" ${key}` : name ? `env ${name}` : "option";
     const value = typeof text == "string" && parse ? parse(text) : (text as T);
     if (value === undefined) {
-      const { name: p, file } = inProfile ?? {};
-      throw new CredchainError({ code: "InvalidConfig", message: `${from} must be ${setting.expected}, got ${JSON.stringify(text)}`, source: sources.source, key: name, profile: p, file });
+      throw new CredchainError({
+        code: "InvalidConfig",
+        message: `${from} must be ${setting.expected}, got ${JSON.stringify(text)}`,
+        source: sources.source,
+        key: name ?? key,
+        profile: inProfile?.name,
+        file: inProfile?.file,
+      });
     }
     return { value, from };
   };
-  let found = at(option, "option");
-  for (const name of settingEnv(setting)) found ??= at(env[name], `env ${name}`, name);
-  return found ?? ((profile && at(profile.values[key], `profile "${profile.name}" ${key}`, key, profile)) || { value: setting.default, from: "default" });
+  let found = at(option);
+  if (found) return found;
+  for (const name of settingEnv(setting)) if ((found = at(env[name], name))) return found;
+  return (profile && at(profile.values[key], undefined, profile)) || { value: setting.default, from: "default" };
 }
+
+const envNames = new WeakMap<Setting<unknown>, readonly string[]>();
 
 /**
  * The env vars a row reads, in order: its own list, else `AWS_<KEY>`.
@@ -93,5 +107,7 @@ export function resolveSetting<T = string>(setting: Setting<T>, sources: Setting
  * ```
  */
 export function settingEnv(setting: Setting<unknown>): readonly string[] {
-  return setting.env ?? [`AWS_${setting.key.toUpperCase()}`];
+  let names = setting.env ?? envNames.get(setting);
+  if (!names) envNames.set(setting, (names = [`AWS_${setting.key.toUpperCase()}`]));
+  return names;
 }

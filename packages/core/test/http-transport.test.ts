@@ -40,6 +40,16 @@ describe(directTransport.name, () => {
     expect(echo(post.body)).toMatchObject({ body: "é", headers: { "content-length": "2" } });
   });
 
+  it("adds Host, and Content-Length where node:http would, unless the caller gave them (in any case)", async () => {
+    const sent = async (method: string, headers: Record<string, string>, body?: string) =>
+      echo((await transport({ method, url: `${origin.url}/h`, headers, ...(body !== undefined && { body }) })).body).headers;
+    expect(await sent("GET", { "X-Host-Id": "1" })).toMatchObject({ host: `127.0.0.1:${origin.port}`, "x-host-id": "1" });
+    expect(await sent("GET", {})).not.toHaveProperty("content-length");
+    expect(await sent("PUT", { "x-content-length-hint": "9" })).toMatchObject({ "content-length": "0" });
+    expect(await sent("POST", { HOST: "other.example" }, "é")).toMatchObject({ host: "other.example", "content-length": "2" });
+    expect(await sent("POST", { "Content-Length": "2" }, "é")).toMatchObject({ "content-length": "2" });
+  });
+
   it("follows no redirect", async () => {
     const res = await transport({ method: "GET", url: `${origin.url}/redirect` });
     expect([res.status, res.headers.location]).toEqual([302, "/elsewhere"]);

@@ -37,10 +37,10 @@ const SOURCE = "env";
  * console.log(credentials.source); // "env"
  * ```
  */
-export function fromEnv(init: EnvInit = {}): CredentialProvider {
+export function fromEnv({ env = process.env, logger }: EnvInit = {}): CredentialProvider {
   // Only env and the caller's logger, if any: a context (and its stderr default) would cost the
-  // smallest bundle more than this provider itself.
-  const env = init.env ?? process.env;
+  // smallest bundle more than this provider itself. No options object is kept: a cached provider
+  // holds what it reads, and no more.
   return async () => {
     const accessKeyId = env[AWS_ACCESS_KEY_ID];
     const lookedAt = { envVars: [...ENV_CREDENTIAL_VARS] };
@@ -56,7 +56,7 @@ export function fromEnv(init: EnvInit = {}): CredentialProvider {
     if (expirationText && !expiration) {
       throw fail("InvalidConfig", AWS_CREDENTIAL_EXPIRATION, `${AWS_CREDENTIAL_EXPIRATION} ${NOT_A_TIMESTAMP}: ${JSON.stringify(expirationText)}`);
     }
-    init.logger?.debug("env: found credentials");
+    logger?.debug("env: found credentials");
     const tokenVar = env[AWS_SECURITY_TOKEN] ? AWS_SECURITY_TOKEN : AWS_SESSION_TOKEN;
     return createCredentials(
       {

@@ -137,7 +137,8 @@ export function fromInstanceMetadata(init: InstanceMetadataInit = {}): Credentia
       outcome = { reason: "IMDS unreachable (cached)" };
       if (settings.v1Disabled) outcome.error = v1DisabledError(outcome.reason);
     } else {
-      const r: ImdsRequester = { ...settings, base, transport: ctx.transport, logger, signal: callOptions?.signal };
+      const { timeoutMs, maxAttempts } = settings;
+      const r: ImdsRequester = { base, timeoutMs, maxAttempts, transport: ctx.transport, logger, signal: callOptions?.signal };
       try {
         outcome = await retrieve(r, settings.v1Disabled, settings.instanceProfileName);
       } catch (error) {

@@ -78,7 +78,6 @@ export type RefreshingProvider = CredentialProvider & {
 interface Shell extends RefreshState {
   provider_: CredentialProvider;
   options_: WithRefreshOptions;
-  logger_: Logger;
   /** The armed background timer's handle. */
   timer_: unknown;
 }
@@ -117,8 +116,6 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
   const s: Shell = {
     provider_: provider,
     options_: options,
-    // The default (stderr under CREDCHAIN_DEBUG, else silent) is core's to decide.
-    logger_: resolveLogger(options.logger),
     cached_: undefined,
     expiresAt_: 0,
     advisoryAt_: 0,
@@ -129,24 +126,34 @@ export function withRefresh(provider: CredentialProvider, options: WithRefreshOp
     disposed_: false,
     timer_: undefined,
   };
-  return Object.assign(
-    async (call?: ProviderCallOptions): Promise<Credentials> => {
-      const signal = call?.signal;
-      signal?.throwIfAborted();
-      const d = decide(s, now(s), call);
-      if (d == "fail") throw s.error_;
-      if (d == "serve") return s.cached_!;
-      // Joined, or started (only an advisory refresh runs with nobody waiting).
-      const p = d == "join" ? s.inFlight_! : refresh(s, d as RefreshReason);
-      return d == "advisory" ? s.cached_! : wait(p, signal);
-    },
-    {
-      dispose() {
-        s.disposed_ = true;
-        stopTimer(s);
-      },
-    },
-  );
+  // Functions bound to the state rather than closures over it: a bound function costs a cached
+  // provider less than a closure and its context (issue #15: ≤ the AWS SDK's memoize per provider).
+  const refreshing = serveCall.bind(s) as RefreshingProvider;
+  // Without background refresh no timer is ever armed, so there is nothing to stop: one shared no-op.
+  refreshing.dispose = options.background ? dispose.bind(s) : noop;
+  return refreshing;
+}
+
+// A method named "", so the bound provider is nameless but for the "bound " prefix, as the closure
+// it replaced was nameless: chain() labels a bare provider by its own name, else by its place.
+const { "": serveCall } = {
+  async ""(this: Shell, call?: ProviderCallOptions): Promise<Credentials> {
+    const signal = call?.signal;
+    signal?.throwIfAborted();
+    // The clock only matters once credentials expire (decide reads it for nothing else): the hot
+    // path of credentials that never do skips the call.
+    const d = decide(this, this.expiresAt_ && now(this), call);
+    if (d == "fail") throw this.error_;
+    if (d == "serve") return this.cached_!;
+    // Joined, or started (only an advisory refresh runs with nobody waiting).
+    const p = d == "join" ? this.inFlight_! : refresh(this, d as RefreshReason);
+    return d == "advisory" ? this.cached_! : wait(p, signal);
+  },
+};
+
+function dispose(this: Shell): void {
+  this.disposed_ = true;
+  stopTimer(this);
 }
 
 const now = (s: Shell) => (s.options_.now ?? Date.now)();
@@ -183,7 +190,9 @@ function refresh(s: Shell, reason: RefreshReason): Promise<Credentials> {
 }
 
 async function run(s: Shell, reason: RefreshReason): Promise<Credentials> {
-  const { options_: options, logger_: logger, cached_: cached } = s;
+  const { options_: options, cached_: cached } = s;
+  // The default (stderr under CREDCHAIN_DEBUG, else silent) is core's to decide.
+  const logger = resolveLogger(options.logger);
   const retryIntervalMs = options.retryIntervalMs ?? 10_000;
   const info: RefreshInfo = { reason, startedAt: now(s) };
   if (cached?.expiration) info.previousExpiration = cached.expiration;

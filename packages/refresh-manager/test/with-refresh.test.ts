@@ -114,6 +114,12 @@ function setup(options: Omit<WithRefreshOptions, "now"> = {}, lifetimeMs: number
 }
 
 describe(withRefresh.name, () => {
+  it("returns a nameless function, so a chain labels it by its place (a bare function's name is its label)", () => {
+    const provider = withRefresh(async () => ({ accessKeyId: "AKIAEXAMPLE", secretAccessKey: "s", source: "explicit" as const }));
+    expect(provider.name.replace(/^bound /, "")).toBe("");
+    expect(typeof provider.dispose).toBe("function");
+  });
+
   it("caches credentials until the advisory window", async () => {
     const { clock, up, provider } = setup();
     const first = await provider();

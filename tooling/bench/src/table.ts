@@ -1,5 +1,8 @@
 import type { EndpointFigure } from "./endpoint-rounds.js";
+import type { TurnsFigure } from "./endpoint-turns.js";
+import type { IniFigure } from "./ini-rounds.js";
 import type { BenchResults } from "./run.js";
+import type { SigningFigures } from "./signing.js";
 import { median } from "./stats.js";
 
 const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : v >= 1 ? `${v.toFixed(1)} ms` : `${(v * 1000).toFixed(1)} µs`);
@@ -11,66 +14,87 @@ const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}×` : "—");
  * above 1× credchain is better (faster, fewer requests), below 1× the SDK is.
  */
 export function formatTable(r: BenchResults): string {
-  const rows: [string, string, string, string][] = [
-    [
-      `cold start, full default chain from env, unbundled from node_modules (median of ${r.options.launches} launches; over bare \`node -e 0\` = ${ms(r.coldStart.bareMs)}, and in brackets over an empty ES module = ${ms(r.coldStart.emptyModuleMs)})`,
-      `+${ms(r.coldStart.overheadMs.credchain)} (+${ms(r.coldStart.overEmptyModuleMs.credchain)})`,
-      `+${ms(r.coldStart.overheadMs.sdk)} (+${ms(r.coldStart.overEmptyModuleMs.sdk)})`,
-      x(r.coldStart.overheadMs.sdk / r.coldStart.overheadMs.credchain),
-    ],
-    [
-      "cold start, the same scripts bundled with esbuild as ES modules (as deployed to Lambda)",
-      `+${ms(r.coldStartBundled.overheadMs.credchain)} (+${ms(r.coldStartBundled.overEmptyModuleMs.credchain)})`,
-      `+${ms(r.coldStartBundled.overheadMs.sdk)} (+${ms(r.coldStartBundled.overEmptyModuleMs.sdk)})`,
-      x(r.coldStartBundled.overheadMs.sdk / r.coldStartBundled.overheadMs.credchain),
-    ],
-    [
-      "cold start, the same scripts bundled as CommonJS (esbuild's default for node, the CDK's NodejsFunction default)",
-      `+${ms(r.coldStartBundledCjs.overheadMs.credchain)}`,
-      `+${ms(r.coldStartBundledCjs.overheadMs.sdk)}`,
-      x(r.coldStartBundledCjs.overheadMs.sdk / r.coldStartBundledCjs.overheadMs.credchain),
-    ],
-    [
+  type Row = [string, string, string, string];
+  const rows: Row[] = [];
+  // Each section's rows, when it ran (`--only` leaves the others out).
+  const { coldStart, coldStartBundled, coldStartBundledCjs, hot, memory, imds, container, request, concurrency, offEc2, assumeRole, signing } = r;
+  if (coldStart && coldStartBundled && coldStartBundledCjs) {
+    rows.push(
+      [
+        `cold start, full default chain from env, unbundled from node_modules (median of ${r.options.launches} launches; over bare \`node -e 0\` = ${ms(coldStart.bareMs)}, and in brackets over an empty ES module = ${ms(coldStart.emptyModuleMs)})`,
+        `+${ms(coldStart.overheadMs.credchain)} (+${ms(coldStart.overEmptyModuleMs.credchain)})`,
+        `+${ms(coldStart.overheadMs.sdk)} (+${ms(coldStart.overEmptyModuleMs.sdk)})`,
+        x(coldStart.overheadMs.sdk / coldStart.overheadMs.credchain),
+      ],
+      [
+        "cold start, the same scripts bundled with esbuild as ES modules (as deployed to Lambda)",
+        `+${ms(coldStartBundled.overheadMs.credchain)} (+${ms(coldStartBundled.overEmptyModuleMs.credchain)})`,
+        `+${ms(coldStartBundled.overheadMs.sdk)} (+${ms(coldStartBundled.overEmptyModuleMs.sdk)})`,
+        x(coldStartBundled.overheadMs.sdk / coldStartBundled.overheadMs.credchain),
+      ],
+      [
+        "cold start, the same scripts bundled as CommonJS (esbuild's default for node, the CDK's NodejsFunction default)",
+        `+${ms(coldStartBundledCjs.overheadMs.credchain)}`,
+        `+${ms(coldStartBundledCjs.overheadMs.sdk)}`,
+        x(coldStartBundledCjs.overheadMs.sdk / coldStartBundledCjs.overheadMs.credchain),
+      ],
+    );
+  }
+  if (hot) {
+    rows.push([
       "hot path, cached `await provider()` (median of 3 rounds)",
-      `${ops(r.hot.credchain.opsPerSec)} (${ms(r.hot.credchain.meanMs)})`,
-      `${ops(r.hot.sdk.opsPerSec)} (${ms(r.hot.sdk.meanMs)})`,
-      x(r.hot.credchain.opsPerSec / r.hot.sdk.opsPerSec),
-    ],
-    endpointRow(`IMDS resolution (fresh provider, token + role + credentials; median of ${r.options.rounds} interleaved rounds: mean time, requests per resolution; range of the rounds' ratios)`, r.imds),
-    endpointRow(
-      `container resolution (fresh provider, one GET; SDK: \`@smithy/credential-provider-imds\` \`fromContainerMetadata\`; as above)`,
-      r.container,
-    ),
-    endpointRow("the same GET without a provider: credchain's `directTransport` vs the SDK's `httpRequest` (node:http both; as above)", r.request),
-    [
+      `${ops(hot.credchain.opsPerSec)} (${ms(hot.credchain.meanMs)})`,
+      `${ops(hot.sdk.opsPerSec)} (${ms(hot.sdk.meanMs)})`,
+      x(hot.credchain.opsPerSec / hot.sdk.opsPerSec),
+    ]);
+  }
+  if (memory) {
+    rows.push([
+      `retained heap per cached provider holding credentials from env: \`withRefresh(fromEnv())\` vs the SDK's \`memoize(fromEnv())\` (${memory.credchain.n.toLocaleString("en-US")} kept alive, after a full GC; median of 3 processes)`,
+      `${memory.credchain.bytesPerProvider.toFixed(0)} B`,
+      `${memory.sdk.bytesPerProvider.toFixed(0)} B`,
+      x(memory.sdk.bytesPerProvider / memory.credchain.bytesPerProvider),
+    ]);
+  }
+  if (imds) {
+    const label = `IMDS resolution (fresh provider, token + role + credentials; median of ${r.options.rounds} rounds, each the two libraries taking turns every 20 ms: mean wall time, requests per resolution, CPU time of the client process; range of the rounds' ratios)`;
+    rows.push(endpointRow(label, imds));
+  }
+  if (container) rows.push(endpointRow("container resolution (fresh provider, one GET; SDK: `@smithy/credential-provider-imds` `fromContainerMetadata`; as above)", container));
+  if (request) rows.push(endpointRow("the same GET without a provider: credchain's `directTransport` vs the SDK's `httpRequest` (node:http both; as above)", request));
+  if (concurrency) {
+    rows.push([
       `${r.options.concurrency} concurrent calls on expired credentials: upstream requests`,
-      String(r.concurrency.credchain.upstream),
-      String(r.concurrency.sdk.upstream),
-      x(r.concurrency.sdk.upstream / r.concurrency.credchain.upstream),
-    ],
-    [
-      `off EC2, IMDS hanging: default chain fails after (median of ${r.options.failureRuns})`,
-      ms(r.offEc2.credchain.ms),
-      ms(r.offEc2.sdk.ms),
-      x(r.offEc2.sdk.ms / r.offEc2.credchain.ms),
-    ],
-    [
+      String(concurrency.credchain.upstream),
+      String(concurrency.sdk.upstream),
+      x(concurrency.sdk.upstream / concurrency.credchain.upstream),
+    ]);
+  }
+  if (offEc2) {
+    rows.push([`off EC2, IMDS hanging: default chain fails after (median of ${r.options.failureRuns})`, ms(offEc2.credchain.ms), ms(offEc2.sdk.ms), x(offEc2.sdk.ms / offEc2.credchain.ms)]);
+  }
+  if (assumeRole) {
+    rows.push([
       "assumed role from a static-key profile through the STS emulator (fresh provider; mean time, STS calls per resolution)",
-      `${ms(r.assumeRole.credchain.meanMs)}, ${r.assumeRole.credchain.stsCallsPerResolution.toFixed(1)} call`,
-      `${ms(r.assumeRole.sdk.meanMs)}, ${r.assumeRole.sdk.stsCallsPerResolution.toFixed(1)} call`,
-      x(r.assumeRole.sdk.meanMs / r.assumeRole.credchain.meanMs),
-    ],
-    signingRow(r),
-    ...r.signing.query.credchain.map((c, i): [string, string, string, string] => {
-      const sdk = r.signing.query.sdk[i];
-      return [
-        `sign a GET with ${c.n.toLocaleString("en-US")} query parameters (CPU time, median of ${c.samples} signs; SDK: ${sdk?.samples ?? 0})`,
-        ms(c.ms),
-        sdk ? ms(sdk.ms) : "—",
-        x((sdk?.ms ?? Number.NaN) / c.ms),
-      ];
-    }),
-  ];
+      `${ms(assumeRole.credchain.meanMs)}, ${assumeRole.credchain.stsCallsPerResolution.toFixed(1)} call`,
+      `${ms(assumeRole.sdk.meanMs)}, ${assumeRole.sdk.stsCallsPerResolution.toFixed(1)} call`,
+      x(assumeRole.sdk.meanMs / assumeRole.credchain.meanMs),
+    ]);
+  }
+  if (signing) {
+    rows.push(
+      signingRow(r.options.rounds, signing),
+      ...signing.query.credchain.map((c, i): Row => {
+        const sdk = signing.query.sdk[i];
+        return [
+          `sign a GET with ${c.n.toLocaleString("en-US")} query parameters (CPU time, median of ${c.samples} signs; SDK: ${sdk?.samples ?? 0})`,
+          ms(c.ms),
+          sdk ? ms(sdk.ms) : "—",
+          x((sdk?.ms ?? Number.NaN) / c.ms),
+        ];
+      }),
+    );
+  }
   return [
     "| benchmark | credchain | AWS SDK v3 | credchain advantage |",
     "| --- | ---: | ---: | ---: |",
@@ -87,7 +111,7 @@ const range = (values: number[]) => (values.length > 1 ? `${Math.min(...values).
  * CPU time per load is the figure, wall time in brackets. Growth reads like every other ratio:
  * above 1× credchain's time grows less than the SDK's.
  */
-export function formatIni(r: Pick<BenchResults, "machine" | "measuredAt" | "options" | "ini">, chart: string): string {
+export function formatIni(r: Pick<BenchResults, "machine" | "measuredAt" | "options"> & { ini: IniFigure }, chart: string): string {
   const { ini } = r;
   const count = (n: number) => n.toLocaleString("en-US");
   const rows: [string, string, string, string][] = ini.points.map((p) => {
@@ -120,27 +144,28 @@ export function formatIni(r: Pick<BenchResults, "machine" | "measuredAt" | "opti
   ].join("\n");
 }
 
-function endpointRow(label: string, f: EndpointFigure): [string, string, string, string] {
-  const lib = (l: EndpointFigure["credchain"]) => `${ms(l.meanMs)}, ${l.requestsPerResolution.toFixed(1)} req`;
-  return [label, lib(f.credchain), lib(f.sdk), roundsRatio(f)];
+function endpointRow(label: string, f: TurnsFigure): [string, string, string, string] {
+  const lib = (l: "credchain" | "sdk") => `${ms(f[l].meanMs)}, ${f[l].requestsPerResolution.toFixed(1)} req (CPU ${ms(f.cpuMs[l])})`;
+  return [label, lib("credchain"), lib("sdk"), `${roundsRatio(f)}; CPU ${roundsRatio({ ratios: f.cpuRatios })}`];
 }
 
 /** The median of the rounds' ratios, and their range. */
-const roundsRatio = (f: EndpointFigure) => `${x(median(f.ratios))} (${range(f.ratios)})`;
+const roundsRatio = (f: Pick<EndpointFigure, "ratios">) =>
+  `${median(f.ratios).toFixed(2)}× (${f.ratios.length > 1 ? `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}` : "one round"})`;
 
-function signingRow(r: BenchResults): [string, string, string, string] {
+function signingRow(rounds: number, signing: SigningFigures): [string, string, string, string] {
   const lib = (l: EndpointFigure["credchain"]) => `${ops(1000 / l.meanMs)} (${ms(l.meanMs)})`;
   return [
-    `\`signRequest\` vs \`@smithy/signature-v4\` called directly: a POST with a JSON body signed, same credentials and node:crypto SHA-256 (median of ${r.options.rounds} interleaved rounds: signs per CPU-second, CPU time per sign; range of the rounds' ratios)`,
-    lib(r.signing.throughput.credchain),
-    lib(r.signing.throughput.sdk),
-    roundsRatio(r.signing.throughput),
+    `\`signRequest\` vs \`@smithy/signature-v4\` called directly: a POST with a JSON body signed, same credentials and node:crypto SHA-256 (median of ${rounds} interleaved rounds: signs per CPU-second, CPU time per sign; range of the rounds' ratios)`,
+    lib(signing.throughput.credchain),
+    lib(signing.throughput.sdk),
+    roundsRatio(signing.throughput),
   ];
 }
 
 /** How signing time grew from one query size to the next, per library: ×10 parameters is ×10 time if linear, ×100 if quadratic. */
-function formatGrowth(r: BenchResults): string {
-  const { credchain, sdk } = r.signing.query;
+function formatGrowth({ query }: SigningFigures): string {
+  const { credchain, sdk } = query;
   return credchain
     .slice(1)
     .map((c, i) => {
@@ -152,16 +177,20 @@ function formatGrowth(r: BenchResults): string {
 }
 
 /** Machine, Node and what failed, for under the table. */
-export function formatMachine(r: Pick<BenchResults, "machine" | "measuredAt">): string {
-  return `Machine: ${r.machine.nproc} × ${r.machine.cpu} (${r.machine.platform}), Node ${r.machine.node}; measured ${r.measuredAt}.`;
+export function formatMachine(r: BenchResults): string {
+  const m = r.machine;
+  const sdk = Object.entries(m.sdk)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(", ");
+  return `Machine: ${m.nproc} × ${m.cpu} (${m.platform}), Node ${m.node}, load average ${m.load.toFixed(1)} at the start; measured ${r.measuredAt}. AWS SDK: ${sdk}.`;
 }
 
 /** The error each default chain ended with off EC2, for the notes. */
 export function formatNotes(r: BenchResults): string {
+  const { offEc2, concurrency, signing } = r;
   return [
-    `- credchain off-EC2 error: \`${r.offEc2.credchain.error}\``,
-    `- AWS SDK off-EC2 error: \`${r.offEc2.sdk.error}\``,
-    `- after the concurrent wave, distinct access keys returned: credchain ${r.concurrency.credchain.distinct}, AWS SDK ${r.concurrency.sdk.distinct}`,
-    formatGrowth(r),
+    ...(offEc2 ? [`- credchain off-EC2 error: \`${offEc2.credchain.error}\``, `- AWS SDK off-EC2 error: \`${offEc2.sdk.error}\``] : []),
+    ...(concurrency ? [`- after the concurrent wave, distinct access keys returned: credchain ${concurrency.credchain.distinct}, AWS SDK ${concurrency.sdk.distinct}`] : []),
+    ...(signing ? [formatGrowth(signing)] : []),
   ].join("\n");
 }

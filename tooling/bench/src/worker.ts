@@ -13,6 +13,13 @@ import { loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 import { signQueryTime, signThroughput } from "./sign-scenarios.js";
 import { interleaved } from "./interleaved.js";
 import { throughput } from "./tiny.js";
+import { createInterface } from "node:readline";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { fromEnv as sdkFromEnv } from "@aws-sdk/credential-provider-env";
+import { memoize } from "@smithy/core/config";
+import { fromEnv } from "@credchain/provider-env";
+import { withRefresh } from "@credchain/refresh-manager";
 
 const [scenario, lib, argsJson] = process.argv.slice(2);
 const args = JSON.parse(argsJson ?? "{}") as Record<string, unknown>;
@@ -26,27 +33,49 @@ async function hot() {
   return throughput(() => provider(), timeMs);
 }
 
-async function imds() {
-  // A fresh provider per resolution: token PUT, role listing, credentials GET each time.
-  return throughput(() => (sdk ? sdkImds()() : fromInstanceMetadata()()), timeMs);
-}
+// A fresh provider per resolution: token PUT, role listing, credentials GET each time.
+const imdsOnce = () => (sdk ? sdkImds()() : fromInstanceMetadata()());
 
-async function container() {
-  // A fresh provider per resolution: one GET to the container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI).
-  return throughput(() => (sdk ? sdkContainer()() : fromContainerMetadata()()), timeMs);
-}
+// A fresh provider per resolution: one GET to the container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI).
+const containerOnce = () => (sdk ? sdkContainer()() : fromContainerMetadata()());
 
-async function request() {
+function requestOnce() {
   // The request alone, without a provider: the container GET through credchain's default
   // transport for metadata endpoints, and through the SDK's own node:http helper.
   const url = new URL(String(process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI));
   const transport = directTransport();
   const options = { hostname: url.hostname, port: url.port, path: url.pathname, protocol: url.protocol, timeout: 2000 };
-  const get = sdk
+  return sdk
     ? async () => JSON.parse((await sdkHttpRequest(options)).toString()) as unknown
     : async () => JSON.parse((await transport({ method: "GET", url: url.href, timeoutMs: 2000 })).body) as unknown;
-  return throughput(get, timeMs);
 }
+
+/**
+ * Turns for endpoint-turns.ts: resolve once, say "ready", then for each line read (a number of
+ * ms) resolve until that long has passed and print the turn as JSON; end with stdin.
+ */
+async function turns(fn: () => Promise<unknown>) {
+  await fn();
+  process.stdout.write("ready\n");
+  for await (const line of createInterface({ input: process.stdin })) {
+    const ms = Number(line);
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    let calls = 0;
+    let wallMs;
+    do {
+      await fn();
+      calls++;
+    } while ((wallMs = performance.now() - start) < ms);
+    const used = process.cpuUsage(cpu);
+    process.stdout.write(`${JSON.stringify({ calls, wallMs, cpuMs: (used.user + used.system) / 1000 })}\n`);
+  }
+}
+
+const endpoint = (fn: () => () => Promise<unknown>) => () => (args.turns ? turns(fn()) : throughput(fn(), timeMs));
+const imds = endpoint(() => imdsOnce);
+const container = endpoint(() => containerOnce);
+const request = endpoint(requestOnce);
 
 // What the parent put in this process's environment for the assumed-role scenario.
 const ROLE_ENV_KEYS = ["HOME", "AWS_ENDPOINT_URL_STS", "AWS_DEFAULT_REGION", "AWS_EC2_METADATA_DISABLED"] as const;
@@ -131,10 +160,32 @@ async function concurrency() {
   }
 }
 
-async function containerOnce() {
+async function containerDefaultChain() {
   // Used by the smoke test: one resolution through the container endpoint.
   const c = await (sdk ? sdkContainer()() : defaultChain()());
   return { accessKeyId: c.accessKeyId };
+}
+
+async function memory() {
+  // Retained heap per cached provider holding credentials from env: credchain's withRefresh(fromEnv())
+  // against the SDK's memoize(fromEnv()), n of them kept alive, after a full collection each side.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const n = Number(args.n ?? 10_000);
+  const make = sdk ? () => memoize(sdkFromEnv()) : () => withRefresh(fromEnv());
+  await make()(); // load and compile first
+  const held: unknown[] = new Array(n).fill(undefined);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < n; i++) {
+    const provider = make();
+    await provider();
+    held[i] = provider;
+  }
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (held.length != n) throw new Error("lost providers");
+  return { n, bytesPerProvider: (after - before) / n };
 }
 
 const sign = () => signThroughput(sdk ? "sdk" : "credchain", timeMs);
@@ -149,7 +200,8 @@ const scenarios: Record<string, () => Promise<unknown>> = {
   "assume-role": assumeRole,
   "off-ec2": offEc2,
   concurrency,
-  "container-once": containerOnce,
+  "container-once": containerDefaultChain,
+  memory,
   sign,
   "sign-query": signQuery,
 };
@@ -158,6 +210,7 @@ if (!run || (lib !== "sdk" && lib !== "credchain")) {
   process.stderr.write(`usage: worker.js <${Object.keys(scenarios).join("|")}> <credchain|sdk> [json]\n`);
   process.exit(2);
 }
-process.stdout.write(`${JSON.stringify(await run())}\n`);
+const result = await run();
+if (!args.turns) process.stdout.write(`${JSON.stringify(result)}\n`);
 // Keep-alive sockets and the SDK's timers must not hold the figures back.
 process.exit(0);

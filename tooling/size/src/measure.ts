@@ -46,7 +46,8 @@ export const BUILD_OPTIONS = {
  * const { minified, gzip, packages } = await measureEntry("/abs/entries/credchain-env.mjs");
  * ```
  */
-export async function measureEntry(file: string): Promise<Measurement> {
+export async function measureEntry(file: string, split?: SplitPart): Promise<Measurement> {
+  if (split) return measureSplit(file, split);
   const result = await build({ ...BUILD_OPTIONS, entryPoints: [file], outfile: "out.js", absWorkingDir: dirname(file) });
   const out = result.outputFiles?.find((f) => f.path.endsWith(".js"));
   if (!out) throw new Error(`esbuild produced no output for ${file}`);
@@ -59,6 +60,55 @@ export async function measureEntry(file: string): Promise<Measurement> {
     packages: byPackage(inputs),
     sources: fromSources.metafile ? contributors(fromSources.metafile) : [],
   };
+}
+
+/**
+ * With code splitting, what is measured: `upFront`, the entry chunk and every chunk it imports
+ * statically (what loads before the first provider runs); `total`, every chunk.
+ */
+export type SplitPart = "upFront" | "total";
+
+/** The entry bundled with `splitting: true` (ESM): the bytes of the chunks `part` names, summed. */
+async function measureSplit(file: string, part: SplitPart): Promise<Measurement> {
+  const options = { ...BUILD_OPTIONS, entryPoints: [file], splitting: true, outdir: "out", absWorkingDir: dirname(file) } satisfies BuildOptions;
+  const result = await build(options);
+  const fromSources = await build({ ...options, plugins: [workspaceSources] });
+  const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  const picked = chunksOf(result.metafile, part);
+  const bytes = picked.map((name) => files.get(join(dirname(file), name)) ?? new Uint8Array());
+  const inputs = mergedContributors(result.metafile, picked);
+  return {
+    minified: bytes.reduce((n, b) => n + b.byteLength, 0),
+    // Each chunk is a file of its own, compressed on its own.
+    gzip: bytes.reduce((n, b) => n + gzipSync(b).byteLength, 0),
+    inputs,
+    packages: byPackage(inputs),
+    sources: mergedContributors(fromSources.metafile, chunksOf(fromSources.metafile, part)),
+  };
+}
+
+/** The output chunks (paths as the metafile names them) of the entry's part: all, or the entry and its static imports. */
+function chunksOf(metafile: Metafile, part: SplitPart): string[] {
+  const js = Object.keys(metafile.outputs).filter((name) => name.endsWith(".js"));
+  if (part == "total") return js;
+  const entry = js.find((name) => metafile.outputs[name]?.entryPoint !== undefined);
+  const seen = new Set<string>();
+  const visit = (name: string | undefined) => {
+    if (!name || seen.has(name)) return;
+    seen.add(name);
+    for (const i of metafile.outputs[name]?.imports ?? []) if (i.kind == "import-statement" && !i.external) visit(i.path);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** The input files of several output chunks, bytes summed over them. */
+function mergedContributors(metafile: Metafile, chunks: string[]): Contributor[] {
+  const sums = new Map<string, number>();
+  for (const chunk of chunks) {
+    for (const [name, v] of Object.entries(metafile.outputs[chunk]?.inputs ?? {})) sums.set(tidy(name), (sums.get(tidy(name)) ?? 0) + v.bytesInOutput);
+  }
+  return [...sums].map(([name, bytes]) => ({ name, bytes })).filter((c) => c.bytes > 0).sort((a, b) => b.bytes - a.bytes);
 }
 
 const PACKAGES_DIR = fileURLToPath(new URL("../../../packages/", import.meta.url));

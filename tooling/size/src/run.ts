@@ -37,13 +37,13 @@ export interface SizeReport {
 
 const importFromHere = (pkg: string) => import(pkg) as Promise<Record<string, unknown>>;
 
-async function measureSide(entry: string, load: (pkg: string) => Promise<Record<string, unknown>>): Promise<Side> {
+async function measureSide(entry: string, load: (pkg: string) => Promise<Record<string, unknown>>, split?: Row["split"]): Promise<Side> {
   const file = join(ENTRIES_DIR, entry);
   const ready = await readiness(file, load);
   if (ready.skip) return { entry, skipped: ready.skip };
   if (ready.error) return { entry, error: ready.error };
   try {
-    return { entry, measurement: await measureEntry(file) };
+    return { entry, measurement: await measureEntry(file, split) };
   } catch (error) {
     return { entry, error: (error as Error).message.split("\n").slice(0, 3).join(" ") };
   }
@@ -69,7 +69,7 @@ export async function measureAll(
     const result: RowResult = { label: row.label, overBudget: false };
     if (budget !== undefined) result.budget = budget;
     if (row.sdkNote) result.sdkNote = row.sdkNote;
-    if (row.credchain) result.credchain = await measureSide(row.credchain, load);
+    if (row.credchain) result.credchain = await measureSide(row.credchain, load, row.split);
     if (row.sdk) result.sdk = await measureSide(row.sdk, load);
     const cc = result.credchain?.measurement;
     const sdk = result.sdk?.measurement;
