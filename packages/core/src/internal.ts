@@ -14,7 +14,6 @@ export { isNotAFile } from "./load-config-file.js";
 export { shlexSplit } from "./shlex-split.js";
 export { NOT_A_TIMESTAMP } from "./parse-timestamp.js";
 export { documentCredentials, retrievalError, tryRequest, type TransportFailure } from "./endpoint-credentials.js";
-export { callAwsJson, defaultSleep, describeJsonFailure, legacyBackoff, retryPolicy, type AwsJsonOutcome, type RetryPolicy } from "./call-aws-json.js";
 export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic.js";
 export { withFileLock, type FileLockOptions } from "./with-file-lock.js";
 export { updateFile, type UpdateFileOptions } from "./update-file.js";

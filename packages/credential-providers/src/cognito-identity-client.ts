@@ -1,5 +1,5 @@
 import { CredchainError, createCredentials, quoteUntrusted, type ProviderContext } from "@credchain/core";
-import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/internal";
+import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/aws-json";
 import type { CognitoIdentityCredentials } from "./types.js";
 
 /** `X-Amz-Target` prefix of the Cognito Identity JSON 1.1 API. */

@@ -1,5 +1,5 @@
 import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting } from "@credchain/core";
-import { retryPolicy } from "@credchain/core/internal";
+import { retryPolicy } from "@credchain/core/aws-json";
 import { clientSettings, explicitProfile, explicitRegion, refuseSet, valueOf } from "./client-config.js";
 import { resolveCognitoEndpoint } from "./cognito-endpoint.js";
 import { createCognitoIdentityClient, type CognitoIdentityClient } from "./cognito-identity-client.js";

@@ -1,4 +1,4 @@
-import { callAwsJson, describeJsonFailure as describe } from "@credchain/core/internal";
+import { callAwsJson, describeJsonFailure as describe } from "@credchain/core/aws-json";
 import { answeredTime, shownValue } from "./sign-in-answer.js";
 import { signInFailure } from "./sign-in-error.js";
 import { callOidc, type CallSettings, type SsoClientRegistration } from "./sso-registration.js";

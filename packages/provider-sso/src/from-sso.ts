@@ -1,5 +1,6 @@
 import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
-import { retryPolicy, USED_DETAIL } from "@credchain/core/internal";
+import { USED_DETAIL } from "@credchain/core/internal";
+import { retryPolicy } from "@credchain/core/aws-json";
 import { getRoleCredentials } from "./get-role-credentials.js";
 import { loadSsoToken } from "./load-sso-token.js";
 import type { SsoProfileConfig } from "@credchain/core/internal";

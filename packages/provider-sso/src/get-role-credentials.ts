@@ -1,5 +1,5 @@
 import { createCredentials, type Credentials, type ProfileSettings, type ProviderContext } from "@credchain/core";
-import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/internal";
+import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/aws-json";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import { ssoError } from "./errors.js";
 import type { LoadedSsoToken } from "./load-sso-token.js";

@@ -1,5 +1,6 @@
 import { parseTimestamp, type ProfileSettings, type ProviderContext } from "@credchain/core";
-import { callAwsJson, describeJsonFailure, NOT_A_TIMESTAMP, type RetryPolicy } from "@credchain/core/internal";
+import { NOT_A_TIMESTAMP } from "@credchain/core/internal";
+import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/aws-json";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import type { SsoToken } from "./token-cache.js";
 

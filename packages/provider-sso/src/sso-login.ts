@@ -1,6 +1,6 @@
 import { MAX_ATTEMPTS, parseTimestamp, resolveContext, resolveSetting, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
 import { withFileLock } from "@credchain/core/internal";
-import { defaultSleep, retryPolicy } from "@credchain/core/internal";
+import { defaultSleep, retryPolicy } from "@credchain/core/aws-json";
 import { expired, pollForToken, SLOW_DOWN_SECONDS, startDeviceAuthorization, type PendingAuthorization } from "./device-authorization.js";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import { DEFAULT_SSO_MAX_ATTEMPTS, DEFAULT_SSO_TIMEOUT_MS } from "./from-sso.js";
