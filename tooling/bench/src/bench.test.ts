@@ -36,8 +36,10 @@ describe(runBench.name, () => {
     expect(r.signing.throughput.credchain.requestsPerResolution).toBe(0);
     for (const lib of ["credchain", "sdk"] as const) expect(r.signing.query[lib].map((q) => q.n)).toEqual([10, 100]);
     const table = formatTable(r);
-    expect(r.memory.credchain.bytesPerProvider).toBeGreaterThan(0);
-    expect(r.memory.sdk.bytesPerProvider).toBeGreaterThan(0);
+    // A smoke test of the machinery: 100 providers are too few for a heap delta to rise above GC
+    // noise (it read −117 B once), so only that a figure came back is checked here.
+    expect(Number.isFinite(r.memory.credchain.bytesPerProvider)).toBe(true);
+    expect(Number.isFinite(r.memory.sdk.bytesPerProvider)).toBe(true);
     expect(table.split("\n")).toHaveLength(2 + 11 + 1 + 2);
     expect(Number.isFinite(r.coldStartBundledCjs.overheadMs.credchain)).toBe(true);
     expect(table).not.toContain("NaN");
