@@ -71,8 +71,11 @@ export async function refreshSsoToken(
   if (typeof body.accessToken !== "string" || typeof body.expiresIn !== "number") {
     return { ok: false, reason: `SSO-OIDC CreateToken at ${url} answered without accessToken or expiresIn` };
   }
-  // Whole seconds, as botocore writes "%Y-%m-%dT%H:%M:%SZ".
-  const expiresAt = new Date(Math.floor((ctx.now() + body.expiresIn * 1000) / 1000) * 1000);
+  // Whole seconds, as botocore writes "%Y-%m-%dT%H:%M:%SZ". A Date holds ±8.64e15 ms: a larger
+  // answer (1e300) is reported here rather than failing later in toISOString.
+  const expiresMs = Math.floor((ctx.now() + body.expiresIn * 1000) / 1000) * 1000;
+  if (!(Math.abs(expiresMs) <= 8.64e15)) return { ok: false, reason: `SSO-OIDC CreateToken at ${url} answered expiresIn = ${body.expiresIn}, which is not a time` };
+  const expiresAt = new Date(expiresMs);
   const refreshed: SsoToken = {
     startUrl: session.startUrl,
     region: session.region,

@@ -209,6 +209,20 @@ describe(fromSso.name, () => {
     expect(oidc.requests).toHaveLength(0);
   });
 
+  it("a refresh answering an expiresIn no date holds (1e300): the still-valid token is used; once expired, an error naming the answer", async () => {
+    await oidc.close();
+    oidc = await startSsoOidc({ now: () => clock.t, portal: sso, accessTokenLifetimeSeconds: 1e300, rotateRefreshTokens: false });
+    const file = await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 + 60_000) }));
+    expect((await provider(SESSION_PROFILE)()).source).toBe("sso");
+    expect(JSON.parse(await readFile(file, "utf8")).accessToken).toBe(TOKEN);
+    await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 - 60_000) }));
+    const e = await failure(provider(SESSION_PROFILE)());
+    expect(e.code).toBe("TokenRetrieval");
+    expect(e.message).toMatch(/SSO-OIDC CreateToken at http:\/\/127\.0\.0\.1:\d+\S* answered expiresIn = 1e\+300, which is not a time/);
+    expect(e.message).not.toContain("Invalid time value");
+    expect(e.message).not.toContain("could not lock");
+  });
+
   it("revoked refresh token: the still-valid token is used; once expired, a clear error with the command", async () => {
     oidc.revokeRefreshToken("emulator-refresh-token");
     const file = await writeCache(home.cacheDir, "corp", refreshable({ expiresAt: iso(T0 + 60_000) }));

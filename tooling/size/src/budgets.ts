@@ -36,11 +36,12 @@ export type BudgetedRow = keyof typeof BUDGETS;
  * paths (+0.1 KB up front and in all chunks, for 10,000 profiles at 2x the SDK's speed), and in
  * the on-demand chunks the SDK-style region options of the STS providers (#16) and the debug lines
  * every provider now writes on success (#17), +0.3 KB. The shared AWS JSON exchange stays out of
- * the up-front code (`@credchain/core/aws-json`).
+ * the up-front code (`@credchain/core/aws-json`). The SSO and Sign-In refreshes then named an
+ * `expiresIn` no date holds instead of failing in `toISOString` (+0.3 KB in the on-demand chunks).
  */
 export const CEILINGS: Partial<Record<BudgetedRow, number>> = {
   "env only": 2.6 * KB,
   "Lambda chain": 23.65 * KB,
   "full default chain, split: up front": 47.2 * KB,
-  "full default chain, split: all chunks": 98 * KB,
+  "full default chain, split: all chunks": 98.35 * KB,
 };
