@@ -95,11 +95,12 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext, profile
     imds,
     roles: options,
   };
-  // The profile's providers, as its plan says (env web identity ignored for a profile chosen in
-  // code, and for the profile alone).
-  const plan = planProfile(config, name, { env: ctx.env, envDisabled: profileOnly || explicitProfile });
   const profile = { name, from: selected.from };
-  if (profileOnly) return { profile, plan, links: profileLinks(plan, session) };
+  if (profileOnly) {
+    // The profile alone: planned now, without env web identity.
+    const plan = planProfile(config, name, { env: ctx.env, envDisabled: true });
+    return { profile, plan, links: profileLinks(plan, session) };
+  }
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
   // An explicitly chosen profile removes env from the chain, as boto3.Session(profile_name=…).
@@ -127,7 +128,7 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext, profile
     link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...imds }))),
   );
   return {
-    profile: { name, from: selected.from },
+    profile,
     get plan() {
       return byPlan().plan;
     },
