@@ -1,57 +1,30 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fromEnv } from "../src/from-env.js";
 
 // fromEnv used on its own, as a program would, in a real child process: with CREDCHAIN_DEBUG set
-// and no logger given, its debug line goes to stderr, as every other provider's does. The package
-// is bundled from src, so the child runs this code and not an older dist.
+// and no logger given, its debug line goes to stderr, as every other provider's does. The child
+// imports this package by its name, built (turbo builds a package before its tests).
+const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const KEYS = { AWS_ACCESS_KEY_ID: "AKIDDEBUGEXAMPLE0001", AWS_SECRET_ACCESS_KEY: "debugSecretExample/0001", AWS_SESSION_TOKEN: "debugSessionTokenExample0001" };
 const LINE = "[credchain] env: found credentials\n";
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "credchain-env-debug-"));
-  await build({
-    entryPoints: [fileURLToPath(new URL("../src/index.ts", import.meta.url))],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: join(dir, "provider-env.mjs"),
-    logLevel: "silent",
-  });
-  // argv[2]: "given" passes a logger; "env" passes the environment as the `env` option with
-  // CREDCHAIN_DEBUG set there only; anything else calls fromEnv() with no options.
-  await writeFile(
-    join(dir, "main.mjs"),
-    `import { fromEnv } from "./provider-env.mjs";
+/**
+ * Calls `fromEnv(<init>)()` in a child process with `env` (and nothing else of this process's
+ * environment), prints what it resolved and the lines a given logger got; it must exit 0.
+ */
+function run(env: Record<string, string>, init = ""): Promise<{ stdout: string; stderr: string }> {
+  const code = `import { fromEnv } from "@credchain/provider-env";
 const lines = [];
-const mode = process.argv[2];
-const init =
-  mode == "given" ? { logger: { debug: (m) => lines.push(m), warn: (m) => lines.push("warn " + m) } }
-  : mode == "env" ? { env: { ...process.env, CREDCHAIN_DEBUG: "1" } }
-  : {};
-const credentials = await fromEnv(init)();
-console.log(JSON.stringify({ source: credentials.source, lines }));
-`,
-  );
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
-
-/** Runs main.mjs with `env` (and nothing else of this process's environment); it must exit 0. */
-async function run(env: Record<string, string>, mode = ""): Promise<{ stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(dir, "main.mjs"), mode], { stdio: ["ignore", "pipe", "pipe"], env });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c) => (stdout += c));
-  child.stderr.on("data", (c) => (stderr += c));
-  const code = await new Promise((r) => child.on("exit", r));
-  expect(code, stderr).toBe(0);
-  return { stdout, stderr };
+const credentials = await fromEnv(${init})();
+console.log(JSON.stringify({ source: credentials.source, lines }));`;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ["--input-type=module", "-e", code], { cwd: PACKAGE_DIR, env, encoding: "utf8", timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${error.message}\n${stderr}`));
+      else resolve({ stdout, stderr });
+    });
+  });
 }
 
 describe(`${fromEnv.name} with CREDCHAIN_DEBUG, in a child process`, () => {
@@ -63,8 +36,8 @@ describe(`${fromEnv.name} with CREDCHAIN_DEBUG, in a child process`, () => {
   });
 
   it("reads CREDCHAIN_DEBUG from the env it is given, as the other providers do", async () => {
-    const { stderr } = await run({ ...KEYS }, "env");
-    expect(stderr).toBe(LINE);
+    expect((await run({ ...KEYS }, `{ env: { ...process.env, CREDCHAIN_DEBUG: "1" } }`)).stderr).toBe(LINE);
+    expect((await run({ ...KEYS, CREDCHAIN_DEBUG: "1" }, `{ env: { ...process.env, CREDCHAIN_DEBUG: "" } }`)).stderr).toBe("");
   });
 
   it("writes nothing to stderr without CREDCHAIN_DEBUG, or with it empty", async () => {
@@ -73,7 +46,7 @@ describe(`${fromEnv.name} with CREDCHAIN_DEBUG, in a child process`, () => {
   });
 
   it("writes to a logger it is given instead, even with CREDCHAIN_DEBUG set", async () => {
-    const { stdout, stderr } = await run({ ...KEYS, CREDCHAIN_DEBUG: "1" }, "given");
+    const { stdout, stderr } = await run({ ...KEYS, CREDCHAIN_DEBUG: "1" }, `{ logger: { debug: (m) => lines.push(m), warn: (m) => lines.push("warn " + m) } }`);
     expect(JSON.parse(stdout)).toEqual({ source: "env", lines: ["env: found credentials"] });
     expect(stderr).toBe("");
   });
