@@ -39,9 +39,9 @@ export type BudgetedRow = keyof typeof BUDGETS;
  * the up-front code (`@credchain/core/aws-json`). The SSO and Sign-In refreshes then named an
  * `expiresIn` no date holds instead of failing in `toISOString` (+0.3 KB in the on-demand chunks).
  * Lowered for #14's "no larger than before": the IMDS and container providers without their
- * repeated source names and request code, and a shorter CredchainError (Lambda chain −226 B, more
+ * repeated source names and request code, and a shorter CredchainError (Lambda chain −229 B, more
  * than the +213 B the settings resolver had cost). `fromEnv` then wrote its debug line to stderr
- * under CREDCHAIN_DEBUG on its own (#17), paid for in the env-only bundle (2,655 → 2,642 B) by
+ * under CREDCHAIN_DEBUG on its own (#17), paid for in the env-only bundle (2,655 → 2,639 B) by
  * one builder for its three outcomes in place of core's notFound beside its own; the up-front code,
  * where the chain always passes its logger and notFound is bundled anyway, carries both (+0.06 KB).
  */
