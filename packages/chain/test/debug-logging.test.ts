@@ -73,6 +73,11 @@ const call = (pkg: string, name: string, init: string) => `import { ${name} } fr
 
 describe("CREDCHAIN_DEBUG with a provider used on its own", () => {
   it.each([
+    [
+      "fromEnv",
+      call("@credchain/provider-env", "fromEnv", `{ env: { ...process.env, AWS_ACCESS_KEY_ID: "${KEYS.accessKeyId}", AWS_SECRET_ACCESS_KEY: "${KEYS.secretAccessKey}" } }`),
+      /^\[credchain\] env: found credentials$/m,
+    ],
     ["fromSharedCredentialsFile", call("@credchain/provider-ini", "fromSharedCredentialsFile", ""), /^\[credchain\] shared-credentials-file: credentials from profile "default" in .*credentials$/m],
     ["fromConfigFile", call("@credchain/provider-ini", "fromConfigFile", ""), /^\[credchain\] config-file: credentials from profile "default" in .*config$/m],
     ["fromBotoConfig", call("@credchain/provider-boto-cfg", "fromBotoConfig", ""), /^\[credchain\] boto-config: found credentials in .*boto\.cfg$/m],
@@ -112,7 +117,7 @@ describe("CREDCHAIN_DEBUG with a provider used on its own", () => {
     expect(stderr).toBe("");
   });
 
-  it("fromEnv writes only to a logger it is given (a default logger would cost its 2.6 KB bundle more than the provider)", async () => {
+  it("fromEnv writes to a logger it is given, not to stderr", async () => {
     const stderr = await runAlone(`import { fromEnv } from "@credchain/provider-env";\nawait fromEnv({ env: { AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s" }, logger: { debug: (m) => console.error("given:", m), warn() {} } })();`);
     expect(stderr).toBe("given: env: found credentials\n");
   });

@@ -81,8 +81,22 @@ export const AWS_API_FIELD_NAMES = {
   accountId: "AccountId",
 } as const satisfies CredentialsOrigin;
 
+// Module constants side by side: a bundler declares them in one statement.
 const REDACTED = "[redacted]";
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom");
+/** The plain fields, in the order they are written. */
+const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "accountId", "source"] as const;
+
+// Inherited (class methods: not enumerable) rather than defined on each object, which cost a
+// resolution ~3 µs.
+class Redacting {
+  toJSON() {
+    return describeCredentials(this as unknown as Credentials);
+  }
+  [INSPECT]() {
+    return describeCredentials(this as unknown as Credentials);
+  }
+}
 
 /**
  * `****************WXYZ`, as `aws configure list` shows an access key.
@@ -95,9 +109,6 @@ const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom");
 export function maskAccessKeyId(accessKeyId: string): string {
   return "*".repeat(Math.max(accessKeyId.length - 4, 4)) + accessKeyId.slice(-4);
 }
-
-/** The plain fields, in the order they are written. */
-const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "accountId", "source"] as const;
 
 /**
  * What credentials look like in logs: no secret, no token, the key id masked.
@@ -145,17 +156,6 @@ export function createCredentials(init: CredentialsInit, origin: CredentialsOrig
     });
   }
   return creds;
-}
-
-// Inherited (class methods: not enumerable) rather than defined on each object, which cost a
-// resolution ~3 µs.
-class Redacting {
-  toJSON() {
-    return describeCredentials(this as unknown as Credentials);
-  }
-  [INSPECT]() {
-    return describeCredentials(this as unknown as Credentials);
-  }
 }
 
 /**

@@ -58,8 +58,8 @@ export interface ChainAttempt {
 }
 
 const BRAND = Symbol.for("credchain.error");
-/** The optional fields, in the order they are set (and toJSON writes them). */
-const FIELDS = ["source", "file", "profile", "key", "status", "profiles", "lookedAt", "attempts"] as const;
+/** The fields copied from the options when set, in the order they are set (and toJSON writes them). */
+const FIELDS = ["code", "tryNextLink", "source", "file", "profile", "key", "status", "profiles", "lookedAt", "attempts"] as const;
 
 /**
  * The one error class of credchain. Messages name the file, profile and key at fault and never
@@ -88,14 +88,10 @@ export class CredchainError extends Error {
   declare readonly attempts: ChainAttempt[] | undefined;
 
   constructor(options: CredchainErrorOptions) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    // The options are Error's options too: `cause` is read from them when set.
+    super(options.message, options.cause === undefined ? undefined : options);
     // Only the fields that are set become own properties: util.inspect shows no row of undefined.
-    for (const k of ["code", "tryNextLink", ...FIELDS] as const) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
-  }
-
-  /** The brand, on the prototype: a spread copy of an error is not one. */
-  get [BRAND](): true {
-    return true;
+    for (const k of FIELDS) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
   }
 
   /** True for a CredchainError from any copy of this package (the brand is on the prototype). */
@@ -104,8 +100,9 @@ export class CredchainError extends Error {
   }
 
   static {
-    // On the prototype, out of util.inspect's way: the name, and the default of tryNextLink.
-    Object.assign(this.prototype, { name: "CredchainError", tryNextLink: false });
+    // On the prototype, out of util.inspect's way: the name, the default of tryNextLink, and the
+    // brand (a spread copy of an error is not one).
+    Object.assign(this.prototype, { name: "CredchainError", tryNextLink: false, [BRAND]: true });
   }
 
   /** Name, code, message and the fields that are set (the own enumerable properties). */

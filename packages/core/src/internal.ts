@@ -2,7 +2,7 @@
 // covered by semver: any release may change or remove these. The public face is the root entry.
 export { AWS_API_FIELD_NAMES } from "./credentials.js";
 export { resolveDirectContext } from "./direct-context.js";
-export { resolveLocalContext, resolveLogger } from "./local-context.js";
+export { resolveLocalContext, resolveLogger, stderrLine } from "./local-context.js";
 export { expandPath, expandUser, expandVars } from "./expand-path.js";
 export { AWS_DEFAULT_PROFILE, AWS_PROFILE, selectProfile, type SelectedProfile } from "./profile.js";
 export { transportError, transportFailure } from "./transport.js";

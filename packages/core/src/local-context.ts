@@ -44,6 +44,17 @@ export interface LocalContext {
 const silent: Logger = { debug() {}, warn() {} };
 
 /**
+ * Writes one `[credchain] …` line to stderr: the line every default logger writes. For a provider
+ * whose only line is a debug line (`fromEnv`), beside {@link resolveLogger}'s rule.
+ *
+ * @example
+ * ```ts
+ * if (env.CREDCHAIN_DEBUG) stderrLine("env: found credentials");
+ * ```
+ */
+export const stderrLine: (message: string) => void = (message) => process.stderr.write(`[credchain] ${message}\n`);
+
+/**
  * Writes `[credchain] …` lines to stderr; `debug` and `info` lines only when asked for.
  *
  * @example
@@ -52,9 +63,8 @@ const silent: Logger = { debug() {}, warn() {} };
  * ```
  */
 export function stderrLogger(debug: boolean): Logger {
-  const write = (m: string) => process.stderr.write(`[credchain] ${m}\n`);
-  const detail = debug ? write : () => {};
-  return { debug: detail, info: detail, warn: (m) => write(`warning: ${m}`) };
+  const detail = debug ? stderrLine : () => {};
+  return { debug: detail, info: detail, warn: (m) => stderrLine(`warning: ${m}`) };
 }
 
 /**

@@ -1,8 +1,19 @@
+// Both constants before the function: a bundler declares them in one statement.
 /**
  * `date (T|t|space) hh:mm[:ss[.fraction]] zone`, the zone `Z`, `UTC` (the AWS CLI's role cache,
  * old SSO caches), `±hh:mm` or `±hhmm`; letters in either case.
  */
 const TIMESTAMP = /^(\d{4}-\d\d-(\d\d))[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(?:Z|UTC|([+-])(\d\d):?(\d\d))$/i;
+
+/**
+ * The end of a message about a timestamp {@link parseTimestamp} refused.
+ *
+ * @example
+ * ```ts
+ * `AWS_CREDENTIAL_EXPIRATION ${NOT_A_TIMESTAMP}`;
+ * ```
+ */
+export const NOT_A_TIMESTAMP = "is not an ISO 8601 time with a time zone (such as 2099-01-01T00:00:00Z)";
 
 /**
  * The one reader of every timestamp credchain gets from outside (`Expiration`, `expiresAt`,
@@ -32,13 +43,3 @@ export function parseTimestamp(value: string): Date | undefined {
   if (!date || date.getUTCDate() != +m[2]! || hours > 23 || minutes > 59) return undefined;
   return new Date(+date - (m[4] == "-" ? -1 : 1) * (hours * 60 + minutes) * 6e4);
 }
-
-/**
- * The end of a message about a timestamp {@link parseTimestamp} refused.
- *
- * @example
- * ```ts
- * `AWS_CREDENTIAL_EXPIRATION ${NOT_A_TIMESTAMP}`;
- * ```
- */
-export const NOT_A_TIMESTAMP = "is not an ISO 8601 time with a time zone (such as 2099-01-01T00:00:00Z)";

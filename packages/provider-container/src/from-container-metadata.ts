@@ -5,6 +5,7 @@ import {
   AWS_CONTAINER_CREDENTIALS_FULL_URI,
   AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
   resolveContainerEndpoint,
+  SOURCE,
 } from "./resolve-container-endpoint.js";
 
 /** botocore's ContainerMetadataFetcher.TIMEOUT_SECONDS, in ms. */
@@ -24,8 +25,6 @@ export interface ContainerMetadataInit extends ProviderContextInit {
   /** How to pause; tests inject an instant one. Default: `setTimeout`, cut short by the call's signal. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
-
-const SOURCE = "container-role";
 
 /**
  * Credentials from the ECS task role or EKS Pod Identity endpoint, as botocore's

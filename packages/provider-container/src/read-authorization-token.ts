@@ -1,5 +1,6 @@
 import { CredchainError, type ProviderContext } from "@credchain/core";
 import { describeReadError, retrievalError, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
+import { SOURCE } from "./resolve-container-endpoint.js";
 
 /** The Authorization header value for the container endpoint. */
 export const AWS_CONTAINER_AUTHORIZATION_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
@@ -29,14 +30,14 @@ export async function readAuthorizationToken(ctx: Pick<ProviderContext, "env" | 
       token = await ctx.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES });
     } catch (cause) {
       // botocore raises the open's OSError (FileNotFoundError, IsADirectoryError) and hangs on a FIFO.
-      throw retrievalError("container-role", `cannot read the token file ${file} (${key}): it ${describeReadError(cause)}`, { file, key, cause });
+      throw retrievalError(SOURCE, `cannot read the token file ${file} (${key}): it ${describeReadError(cause)}`, { file, key, cause });
     }
   }
   if (token && /[\r\n\0]/.test(token)) {
     throw new CredchainError({
       code: "InvalidConfig",
       message: `The container authorization token from ${file ?? key} is not a legal header value: it has a CR, LF (a trailing newline counts) or NUL`,
-      source: "container-role",
+      source: SOURCE,
       file,
       key,
     });

@@ -1,9 +1,12 @@
-import { CredchainError, quoteUntrusted, type Env } from "@credchain/core";
+import { CredchainError, quoteUntrusted, type CredentialSource, type Env } from "@credchain/core";
 
 /** Path on the ECS agent (169.254.170.2), e.g. `/v2/credentials/<uuid>`; wins over the full URI. */
 export const AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";
 /** A whole URL: https anywhere, plain http only to loopback or the ECS / EKS link-local hosts. */
 export const AWS_CONTAINER_CREDENTIALS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+
+/** The provider's source, on its errors and debug lines (one copy in the bundle). */
+export const SOURCE: CredentialSource = "container-role";
 
 /** The ECS agent's address that RELATIVE_URI is resolved against (botocore's `IP_ADDRESS`). */
 export const ECS_CONTAINER_HOST = "169.254.170.2";
@@ -57,7 +60,7 @@ function validate(raw: string, envVar: string): string {
     message: url
       ? `${envVar} points at unsupported host '${host}' (${url.protocol}): plain http is allowed only to a loopback address or ${ALLOWED_HTTP_HOSTS.join(", ")}; https anywhere`
       : `${envVar} is not a valid URL: "${quoteUntrusted(raw)}"`,
-    source: "container-role",
+    source: SOURCE,
     key: envVar,
   });
 }

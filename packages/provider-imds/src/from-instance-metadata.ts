@@ -10,15 +10,13 @@ import {
 } from "@credchain/core";
 import { documentCredentials, resolveDirectContext, EC2_METADATA_V1_DISABLED, retrievalError, settingEnv } from "@credchain/core/internal";
 import { extendExpiration, DEFAULT_IMDS_REFRESH_WINDOW_MS } from "./extend-expiration.js";
-import { fetchToken, getWithRetries, IMDS_TOKEN_EXPIRY_MARGIN_MS, type ImdsRequester, type Miss } from "./imds-client.js";
+import { fetchToken, getWithRetries, IMDS_TOKEN_EXPIRY_MARGIN_MS, SOURCE, type ImdsRequester, type Miss } from "./imds-client.js";
 import { AWS_EC2_METADATA_DISABLED, IMDS_SETTINGS, resolveImdsSettings, type ImdsSettingsOptions } from "./resolve-imds-settings.js";
 
 /** The role listing; `<path><role>` is the role's credentials. */
 export const IMDS_CREDENTIALS_PATH = "latest/meta-data/iam/security-credentials/";
-const PATH = IMDS_CREDENTIALS_PATH;
 /** As {@link IMDS_CREDENTIALS_PATH} with `AccountId`; 404 on IMDS that lacks it. */
 export const IMDS_EXTENDED_CREDENTIALS_PATH = "latest/meta-data/iam/security-credentials-extended/";
-const EXTENDED_PATH = IMDS_EXTENDED_CREDENTIALS_PATH;
 /** How long an endpoint that did not answer at all is skipped. */
 export const DEFAULT_IMDS_NEGATIVE_CACHE_MS = 60_000;
 
@@ -39,7 +37,6 @@ export interface InstanceMetadataInit extends ProviderContextInit, ImdsSettingsO
   random?: () => number;
 }
 
-const SOURCE = "iam-role";
 // What explain lists as looked at: every setting's env var, from core's settings table.
 const ENV_VARS = [AWS_EC2_METADATA_DISABLED, ...IMDS_SETTINGS.flatMap(settingEnv)];
 
@@ -76,7 +73,7 @@ export function fromInstanceMetadata(init: InstanceMetadataInit = {}): Credentia
 
   /** Static stability: credentials whose expiration is near are served with it pushed out. */
   const hold = (c: Credentials, what: string): Credentials => {
-    const extended = extendExpiration({ expiration: c.expiration!, now: now(), refreshWindowMs: init.refreshWindowMs ?? DEFAULT_IMDS_REFRESH_WINDOW_MS, random: init.random ?? Math.random });
+    const extended = extendExpiration(c.expiration!, now(), init.refreshWindowMs ?? DEFAULT_IMDS_REFRESH_WINDOW_MS, init.random ?? Math.random);
     const text = `${SOURCE}: ${what}, expiring ${c.expiration!.toISOString()}`;
     if (extended) logger.warn(`${text}; serving them until ${extended.toISOString()} (static stability)`);
     else logger.debug(text);
@@ -104,14 +101,14 @@ export function fromInstanceMetadata(init: InstanceMetadataInit = {}): Credentia
     };
 
     if (role === undefined) {
-      const listing = await getWithRetries(r, PATH, t, false);
+      const listing = await getWithRetries(r, IMDS_CREDENTIALS_PATH, t, false);
       if (!("body" in listing)) return renew(listing.status == 404 ? { ...listing, reason: `no instance role is attached (${listing.reason})` } : listing);
       role = (listing.body as string).split(/\r?\n/)[0]!.trim();
       if (!role) return { reason: "the role listing is empty" };
     }
 
-    const legacy = PATH + role;
-    let path = legacyOnly.has(base) ? legacy : EXTENDED_PATH + role;
+    const legacy = IMDS_CREDENTIALS_PATH + role;
+    let path = legacyOnly.has(base) ? legacy : IMDS_EXTENDED_CREDENTIALS_PATH + role;
     let answer = await getWithRetries(r, path, t, true, path != legacy);
     if ("body" in answer && answer.body === undefined) {
       // No extended path on this IMDS (404): the legacy one, without AccountId, from now on.

@@ -7,7 +7,8 @@ export const DEFAULT_IMDS_TOKEN_TTL_SECONDS = 21600;
 export const IMDS_TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
 const TTL_HEADER = "x-aws-ec2-metadata-token-ttl-seconds";
-const SOURCE: CredentialSource = "iam-role";
+/** The provider's source, on its errors and debug lines (one copy in the bundle). */
+export const SOURCE: CredentialSource = "iam-role";
 
 /** Why a request or a retrieval found nothing; `error`: throw it instead of "not here"; `status`: the last HTTP status. */
 export type Miss = { reason: string; error?: Error | undefined; status?: number | undefined; bad?: boolean };
@@ -30,23 +31,27 @@ export function imdsUrl(base: string, path: string): string {
 }
 
 /**
- * Up to `maxAttempts` requests, no pause between them; `check` returns the result, or why the
- * answer is retried (botocore's `_default_retry`: a non-200 or an empty body; with a JSON body
- * expected, as `_needs_retry_for_credentials`, also one that is not JSON). `stop` ends the
- * attempts early on a failure: a token request's timeout, a 401 to a token.
+ * Up to `maxAttempts` requests of `method` to `path` under `r.base`, no pause between them;
+ * `check` returns the result, or why the answer is retried (botocore's `_default_retry`: a non-200
+ * or an empty body; with a JSON body expected, as `_needs_retry_for_credentials`, also one that
+ * is not JSON). `stop` ends the attempts early on a failure: a token request's timeout, a 401 to
+ * a token.
  */
 export async function attempts<T>(
   r: ImdsRequester,
   /** What was asked, for reasons; a function, as quoting costs more than the request when all goes well. */
   what: () => string,
-  send: () => Promise<HttpResponse | { reason: string; timeout: boolean }>,
+  method: "GET" | "PUT",
+  path: string,
+  headers: Record<string, string>,
   check: (res: HttpResponse) => T | string,
   stop?: (status: number | undefined, timeout: boolean) => boolean,
 ): Promise<T | Miss> {
   let reason = "no attempt made";
   let status: number | undefined;
   for (let attempt = 1; attempt <= r.maxAttempts; attempt++) {
-    const res = await send();
+    // A new request each attempt (tryRequest marks it); the headers are only read.
+    const res = await tryRequest(r.transport, { method, url: imdsUrl(r.base, path), headers, timeoutMs: r.timeoutMs, signal: r.signal! }, SOURCE);
     let timeout = false;
     if ("reason" in res) {
       status = undefined;
@@ -60,7 +65,7 @@ export async function attempts<T>(
       reason = `${what()} ${out}`;
     }
     if (stop?.(status, timeout)) return { reason, status };
-    r.logger.debug(`iam-role: ${reason} (attempt ${attempt}/${r.maxAttempts})`);
+    r.logger.debug(`${SOURCE}: ${reason} (attempt ${attempt}/${r.maxAttempts})`);
   }
   return { reason: reason + (r.maxAttempts > 1 ? ` (${r.maxAttempts} attempts)` : ""), status };
 }
@@ -74,7 +79,9 @@ export function fetchToken(r: ImdsRequester): Promise<[token: string, ttlSeconds
   return attempts(
     r,
     () => "the token request",
-    () => tryRequest(r.transport, { method: "PUT", url: imdsUrl(r.base, "latest/api/token"), headers: { [TTL_HEADER]: `${DEFAULT_IMDS_TOKEN_TTL_SECONDS}` }, timeoutMs: r.timeoutMs, signal: r.signal! }, SOURCE),
+    "PUT",
+    "latest/api/token",
+    { [TTL_HEADER]: `${DEFAULT_IMDS_TOKEN_TTL_SECONDS}` },
     ({ status, body, headers }): [string, number] | string => {
       if (status != 200) return `answered ${status}`;
       const echoed = +headers[TTL_HEADER]!;
@@ -94,7 +101,9 @@ export function getWithRetries(r: ImdsRequester, path: string, token: string | u
     r,
     // The path holds the role name IMDS listed: text credchain did not write.
     () => `GET /${quoteUntrusted(path)}`,
-    () => tryRequest(r.transport, { method: "GET", url: imdsUrl(r.base, path), headers: token === undefined ? {} : { "x-aws-ec2-metadata-token": token }, timeoutMs: r.timeoutMs, signal: r.signal! }, SOURCE),
+    "GET",
+    path,
+    token === undefined ? {} : { "x-aws-ec2-metadata-token": token },
     ({ status, body }) => {
       if (ok404 && status == 404) return { body: undefined };
       if (status != 200) return `answered ${status}`;

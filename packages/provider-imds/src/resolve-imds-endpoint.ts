@@ -1,5 +1,6 @@
 import { resolveSetting, type Env, type ProfileSettings } from "@credchain/core";
 import { EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE, IMDS_USE_IPV6 } from "@credchain/core/internal";
+import { SOURCE } from "./imds-client.js";
 
 /** botocore's METADATA_BASE_URL. */
 export const IMDS_IPV4_ENDPOINT = "http://169.254.169.254/";
@@ -49,7 +50,7 @@ export interface ImdsEndpoint {
  * ```
  */
 export function resolveImdsEndpoint(env: Env, options: ImdsEndpointOptions = {}): ImdsEndpoint {
-  const sources = { env, profile: options.profileSettings, source: "iam-role" as const };
+  const sources = { env, profile: options.profileSettings, source: SOURCE };
   // Both read (and checked) first, as botocore resolves the mode before it looks at the endpoint.
   let { value: mode, from } = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT_MODE, sources, options.endpointMode);
   const custom = resolveSetting(EC2_METADATA_SERVICE_ENDPOINT, sources, options.endpoint);

@@ -9,6 +9,7 @@ import {
   METADATA_SERVICE_TIMEOUT,
   ensureBoolean,
 } from "@credchain/core/internal";
+import { SOURCE } from "./imds-client.js";
 import { resolveImdsEndpoint, type ImdsEndpoint, type ImdsEndpointOptions } from "./resolve-imds-endpoint.js";
 
 /** `true` (any case) turns IMDS off: the provider finds nothing. */
@@ -71,7 +72,7 @@ export interface ImdsSettings {
  * ```
  */
 export function resolveImdsSettings(env: Env, options: ImdsSettingsOptions = {}): ImdsSettings {
-  const sources = { env, profile: options.profileSettings, source: "iam-role" as const };
+  const sources = { env, profile: options.profileSettings, source: SOURCE };
   const get = <T>(setting: Setting<T>, option?: T) => resolveSetting(setting, sources, option).value!;
   const { timeoutMs } = options;
   return {
