@@ -20,7 +20,11 @@ export interface Logger {
 export interface LocalContextInit {
   /** Environment variables. Default: `process.env`. */
   env?: Env;
-  /** Home directory. Default: `env.HOME`, then `env.USERPROFILE`, then `os.homedir()` (as Python's expanduser). */
+  /**
+   * Home directory. Default: `env.HOME`, then `env.USERPROFILE`, then `os.homedir()` (as Python's
+   * expanduser); where none is known (no HOME and no passwd entry, as for a container's arbitrary
+   * uid), `"~"`, so `~/.aws/config` stays as written, as in Python, and reads as absent.
+   */
   homedir?: string;
   /**
    * Reads a UTF-8 file; rejects with an fs-style error (code ENOENT, EACCES, ENOTREG, EFBIG, …).
@@ -81,6 +85,15 @@ export function resolveLogger(logger: Logger | undefined, env: Env = process.env
   return logger ?? (env.CREDCHAIN_DEBUG ? stderrLogger(true) : silent);
 }
 
+/** The passwd entry's home; none (an arbitrary uid without HOME) leaves `~` unexpanded, as Python does. */
+function userHome(): string {
+  try {
+    return process.getBuiltinModule("node:os").homedir();
+  } catch {
+    return "~";
+  }
+}
+
 /**
  * `resolveContext` without `transport`: for providers that read only env and files.
  *
@@ -93,7 +106,7 @@ export function resolveLocalContext(init: LocalContextInit = {}): LocalContext {
   const env = init.env ?? process.env;
   return {
     env,
-    homedir: init.homedir ?? (env.HOME || env.USERPROFILE || process.getBuiltinModule("node:os").homedir()),
+    homedir: init.homedir ?? (env.HOME || env.USERPROFILE || userHome()),
     readFile: init.readFile ?? readRegularFile,
     now: init.now ?? Date.now,
     logger: resolveLogger(init.logger, env),
