@@ -50,9 +50,11 @@ export type BudgetedRow = keyof typeof BUDGETS;
  * HTTP) and provider-ini's `shared-config` up front, the profile planned in a chunk of its own. The
  * code is 0.17 KB smaller in all chunks, but each new chunk boundary costs import and export
  * statements between chunks (esbuild splits by file): +0.98 KB of them, so all chunks +0.81 KB.
+ * The Lambda chain measures 24,000 B on main since its HOME-less `~` (0714bed, +47 B), over the
+ * 23.4 KB ceiling; 24,001 B here (minified names allocated in another module order).
  */
 export const CEILINGS: Partial<Record<BudgetedRow, number>> = {
   "env only": 2.6 * KB,
-  "Lambda chain": 23.4 * KB,
+  "Lambda chain": 23.45 * KB,
   "full default chain, split: all chunks": 98.95 * KB,
 };
