@@ -1,4 +1,4 @@
-import type { CredentialProvider, ProviderCallOptions } from "@credchain/core";
+import type { CredentialProvider, ProviderCallOptions } from "@credchain/core/local";
 import type { Explanation } from "./explanation.js";
 import { toLink, type ChainLink } from "./link.js";
 import { walk } from "./walk.js";

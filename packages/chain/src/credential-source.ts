@@ -1,11 +1,15 @@
-import { type CredentialProvider, type ProviderContextInit } from "@credchain/core";
+import type { CredentialProvider, ProviderContextInit } from "@credchain/core/local";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import type { InstanceMetadataInit } from "@credchain/provider-imds";
 import { fromEnv } from "@credchain/provider-env";
-import { canonicalCredentialSource, CREDENTIAL_SOURCE_NAMES, type CredentialSourceName } from "@credchain/provider-ini";
+import { canonicalCredentialSource, CREDENTIAL_SOURCE_NAMES, type CredentialSourceName } from "@credchain/provider-ini/shared-config";
 import { lazy } from "./lazy.js";
 
 export { CREDENTIAL_SOURCE_NAMES, type CredentialSourceName };
+
+// One loader each, so a bundle names each chunk once (the default chain's links use them too).
+export const loadImds = () => import("./load-imds.js");
+const loadContainer = () => import("./load-container.js");
 
 export interface CredentialSourceInit extends ProviderContextInit {
   container?: Omit<ContainerMetadataInit, keyof ProviderContextInit>;
@@ -33,8 +37,8 @@ export function credentialSourceProvider(name: string, init: CredentialSourceIni
     case "Environment":
       return fromEnv(ctx);
     case "Ec2InstanceMetadata":
-      return lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...ctx, ...imds }));
+      return lazy(async () => (await loadImds()).fromInstanceMetadata({ ...ctx, ...imds }));
     case "EcsContainer":
-      return lazy(async () => (await import("./load-container.js")).fromContainerMetadata({ ...ctx, ...container }));
+      return lazy(async () => (await loadContainer()).fromContainerMetadata({ ...ctx, ...container }));
   }
 }

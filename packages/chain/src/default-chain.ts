@@ -1,34 +1,36 @@
 import {
+  CREDENTIAL_SOURCES,
   CredchainError,
   notFound,
-  resolveContext,
   resolveSetting,
   type CredentialProvider,
   type Credentials,
+  type CredentialSource,
   type LookedAt,
   type ProviderCallOptions,
-  type ProviderContext,
   type ProviderContextInit,
-} from "@credchain/core";
+} from "@credchain/core/local";
 import {
   EC2_METADATA_SERVICE_ENDPOINT,
   EC2_METADATA_SERVICE_ENDPOINT_MODE,
   METADATA_SERVICE_NUM_ATTEMPTS,
   METADATA_SERVICE_TIMEOUT,
+  resolveLocalContext,
   selectProfile,
   USED_DETAIL,
 } from "@credchain/core/internal";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
-import { getScopedProfile, loadSharedConfig, planProfile, profileSettings, type CredentialPlan, type SharedConfigInit } from "@credchain/provider-ini";
+import type { CredentialPlan } from "@credchain/provider-ini";
+import { getScopedProfile, loadSharedConfig, profileSettings, type SharedConfigInit } from "@credchain/provider-ini/shared-config";
 import { withRefresh, type WithRefreshOptions } from "@credchain/refresh-manager";
 import type { ChainProvider } from "./chain.js";
+import { credentialSourceProvider, loadImds } from "./credential-source.js";
 import { fromExplicit, type ExplicitCredentials } from "./explicit.js";
 import type { Explanation } from "./explanation.js";
 import { link, type ChainLink } from "./link.js";
 import { lazy } from "./lazy.js";
-import { PROFILE_METHODS, profileLinks } from "./plan-providers.js";
-import type { ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions, Session } from "./session.js";
+import type { ChainContext, ImdsChainOptions, MfaCodeProvider, ProcessChainOptions, RoleOptions, Session } from "./session.js";
 import { walk } from "./walk.js";
 
 /** Options of {@link defaultChain} and {@link profileChain}: the files' options, plus the `transport` the providers that call endpoints (STS, SSO, container, IMDS) use. */
@@ -60,9 +62,20 @@ export type DefaultChainProvider = ChainProvider & { dispose(): void };
 
 interface Setup {
   profile: NonNullable<Explanation["profile"]>;
-  plan: CredentialPlan;
+  plan(): Promise<CredentialPlan>;
   links: ChainLink[];
 }
+
+/**
+ * botocore's profile providers, assume-role to the config file in the chain's order: the links a
+ * plan fills. Defined here and imported by the plan's chunk (plan-providers.ts), so a split bundle
+ * keeps this file and what it imports in the chunk the two share, not in one more chunk.
+ */
+export const PROFILE_METHODS: readonly CredentialSource[] = CREDENTIAL_SOURCES.slice(CREDENTIAL_SOURCES.indexOf("assume-role"), CREDENTIAL_SOURCES.indexOf("config-file") + 1);
+
+// Loaded when the walk first reaches what they hold (each named once, so a bundle names each chunk once).
+const loadPlan = () => import("./load-plan.js");
+const loadBotoCfg = () => import("./load-boto-cfg.js");
 
 // Only settings botocore converts (and can refuse) need checking up front; the on/off switches do not.
 const IMDS_CHECKED = [METADATA_SERVICE_TIMEOUT, METADATA_SERVICE_NUM_ATTEMPTS, EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE];
@@ -71,7 +84,7 @@ const IMDS_CHECKED = [METADATA_SERVICE_TIMEOUT, METADATA_SERVICE_NUM_ATTEMPTS, E
  * Reads both files once, plans the selected profile and lays out botocore's providers around it;
  * with `profileOnly`, the profile's providers alone, planned without env ({@link profileChain}).
  */
-async function setup(options: DefaultChainOptions, ctx: ProviderContext, profileOnly?: boolean): Promise<Setup> {
+async function setup(options: DefaultChainOptions, ctx: ChainContext, profileOnly?: boolean): Promise<Setup> {
   const init = { ...options, ...ctx };
   const config = await loadSharedConfig(init);
   const selected = selectProfile({ profile: options.profile, env: ctx.env });
@@ -84,7 +97,7 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext, profile
   // botocore builds its IMDS fetcher with the Session: bad settings fail before any provider runs.
   const sources = { env: ctx.env, profile: settings, source: "iam-role" as const };
   if (Object.keys(options.imds ?? {}).length > 0 || IMDS_CHECKED.some((s) => resolveSetting<unknown>(s, sources).from !== "default")) {
-    (await import("./load-imds.js")).resolveImdsSettings(ctx.env, imds);
+    (await loadImds()).resolveImdsSettings(ctx.env, imds);
   }
   const session: Session = {
     ctx,
@@ -98,8 +111,9 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext, profile
   const profile = { name, from: selected.from };
   if (profileOnly) {
     // The profile alone: planned now, without env web identity.
+    const { planProfile, profileLinks } = await loadPlan();
     const plan = planProfile(config, name, { env: ctx.env, envDisabled: true });
-    return { profile, plan, links: profileLinks(plan, session) };
+    return { profile, plan: async () => plan, links: profileLinks(plan, session) };
   }
   const links: ChainLink[] = [];
   if (options.credentials) links.push(link("explicit", fromExplicit(options.credentials)));
@@ -108,9 +122,10 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext, profile
   // The profile's providers, as its plan says (env web identity ignored for a profile chosen in code).
   // Planned when the walk first reaches them (or explain asks): planning reads nothing and carries
   // its errors to the provider that raises them, so no outcome moves, and a resolution env answers
-  // does not pay for it (a cold start from env, ~0.5 ms).
+  // does not pay for it (a cold start from env, ~0.5 ms), nor loads the planning's code.
   let planned: { plan: CredentialPlan; links: ChainLink[] } | undefined;
-  const byPlan = () => {
+  const byPlan = async () => {
+    const { planProfile, profileLinks } = await loadPlan();
     if (!planned) {
       const plan = planProfile(config, name, { env: ctx.env, envDisabled: explicitProfile });
       planned = { plan, links: profileLinks(plan, session) };
@@ -118,22 +133,14 @@ async function setup(options: DefaultChainOptions, ctx: ProviderContext, profile
     return planned;
   };
   links.push(
-    ...PROFILE_METHODS.map((method, i) => link(method, (call) => byPlan().links[i]!.provider(call))),
-    link("ec2-credentials-file", lazy(async () => (await import("./load-boto-cfg.js")).fromEc2CredentialsFile(init))),
-    link("boto-config", lazy(async () => (await import("./load-boto-cfg.js")).fromBotoConfig(init))),
-    link(
-      "container-role",
-      lazy(async () => (await import("./load-container.js")).fromContainerMetadata({ ...init, ...options.container })),
-    ),
-    link("iam-role", lazy(async () => (await import("./load-imds.js")).fromInstanceMetadata({ ...init, ...imds }))),
+    ...PROFILE_METHODS.map((method, i) => link(method, async (call) => (await byPlan()).links[i]!.provider(call))),
+    link("ec2-credentials-file", lazy(async () => (await loadBotoCfg()).fromEc2CredentialsFile(init))),
+    link("boto-config", lazy(async () => (await loadBotoCfg()).fromBotoConfig(init))),
+    // The same providers as the credential sources of these names (botocore's ContainerProvider and InstanceMetadataProvider).
+    link("container-role", credentialSourceProvider("EcsContainer", { ...init, container: options.container })),
+    link("iam-role", credentialSourceProvider("Ec2InstanceMetadata", { ...init, imds })),
   );
-  return {
-    profile,
-    get plan() {
-      return byPlan().plan;
-    },
-    links,
-  };
+  return { profile, plan: async () => (await byPlan()).plan, links };
 }
 
 /** botocore's RuntimeError: credentials that are expired the moment they arrive are refused. */
@@ -176,7 +183,9 @@ function setupFailure(error: unknown): CredchainError {
 export function defaultChain(options?: DefaultChainOptions): DefaultChainProvider;
 // With `profileOnly`: the profile's providers alone, for profileChain (one implementation, no wrapper in bundles).
 export function defaultChain(options: DefaultChainOptions = {}, profileOnly?: boolean): DefaultChainProvider {
-  const ctx = resolveContext(options);
+  // No transport made here: without one given, each provider that calls an endpoint makes its
+  // own default when it is first reached, so the transport's code loads with those providers.
+  const ctx: ChainContext = { ...resolveLocalContext(options), transport: options.transport };
   let winner: ChainLink | undefined;
   const resolve = async (call?: ProviderCallOptions) => {
     if (winner) return winner.provider(call);
@@ -200,7 +209,7 @@ export function defaultChain(options: DefaultChainOptions = {}, profileOnly?: bo
     const used = (explanation.credentials as { [USED_DETAIL]?: { reason: string; lookedAt: LookedAt } } | undefined)?.[USED_DETAIL];
     const attempt = explanation.attempts.find((a) => a.outcome === "used");
     if (used && attempt) Object.assign(attempt, { reason: `${attempt.reason}: ${used.reason}`, lookedAt: used.lookedAt });
-    return { profile: laid.profile, plan: laid.plan, ...explanation };
+    return { profile: laid.profile, plan: await laid.plan(), ...explanation };
   };
   if (options.refresh === false) {
     // withRefresh refuses expired credentials itself; without it, this does.

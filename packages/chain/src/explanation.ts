@@ -1,4 +1,4 @@
-import type { ChainAttempt, CredchainError, Credentials } from "@credchain/core";
+import type { ChainAttempt, CredchainError, Credentials } from "@credchain/core/local";
 import type { CredentialPlan } from "@credchain/provider-ini";
 
 /** How one resolution went: every provider in order with its outcome, and the result. */

@@ -1,4 +1,4 @@
-import { createCredentials, CredchainError, type CredentialProvider } from "@credchain/core";
+import { createCredentials, CredchainError, type CredentialProvider } from "@credchain/core/local";
 
 /** Keys passed in code, as `boto3.Session(…)` with an access key and secret. */
 export interface ExplicitCredentials {

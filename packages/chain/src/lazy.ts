@@ -1,4 +1,4 @@
-import type { CredentialProvider } from "@credchain/core";
+import type { CredentialProvider } from "@credchain/core/local";
 
 /**
  * A provider whose module loads on first use: a resolution that env answers never loads the

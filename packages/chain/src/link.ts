@@ -1,4 +1,4 @@
-import type { CredentialProvider } from "@credchain/core";
+import type { CredentialProvider } from "@credchain/core/local";
 
 /** A provider with the name `explain` shows for it (a credential source, or any label). */
 export interface ChainLink {

@@ -1,4 +1,4 @@
-import { CredchainError, type ChainAttempt } from "@credchain/core";
+import { CredchainError, type ChainAttempt } from "@credchain/core/local";
 
 /**
  * The error for "no provider had credentials", listing what each one looked at: the fix for the

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { CREDENTIAL_SOURCES, notFound, shouldTryNext, type CredentialProvider, type CredentialSource, type LookedAt } from "@credchain/core";
+import { notFound, shouldTryNext, type CredentialProvider, type CredentialSource, type LookedAt } from "@credchain/core/local";
 import {
   credentialSourceFoundNothing,
   fromConfigFile,
@@ -7,15 +7,16 @@ import {
   type AssumeRolePlan,
   type CredentialPlan,
   type CredentialSourcePlan,
-} from "@credchain/provider-ini";
+} from "@credchain/provider-ini/plan";
 import { withRefresh } from "@credchain/refresh-manager";
 import { credentialSourceProvider } from "./credential-source.js";
 import { lazy } from "./lazy.js";
 import { link, type ChainLink } from "./link.js";
+import { PROFILE_METHODS } from "./default-chain.js";
 import type { Session } from "./session.js";
 
-/** botocore's profile providers, assume-role to the config file in the chain's order: the links a plan fills. */
-export const PROFILE_METHODS: readonly CredentialSource[] = CREDENTIAL_SOURCES.slice(CREDENTIAL_SOURCES.indexOf("assume-role"), CREDENTIAL_SOURCES.indexOf("config-file") + 1);
+// Loaded when a role profile is first reached (named once, so a bundle names the chunk once).
+const loadSts = () => import("./load-sts.js");
 
 const skip = (method: CredentialSource, reason: string, lookedAt?: LookedAt): CredentialProvider => async () => {
   throw notFound(method, reason, lookedAt);
@@ -49,7 +50,7 @@ export function planProvider(plan: CredentialPlan | CredentialSourcePlan, sessio
       return (plan.method === "config-file" ? fromConfigFile : fromSharedCredentialsFile)({ ...ctx, profile: plan.profile, sharedConfig: session.config });
     case "web-identity":
       return lazy(async () => {
-        const sts = await import("./load-sts.js");
+        const sts = await loadSts();
         // The plan decided each setting (env or profile, botocore's order): the provider reads no env var of its own,
         // except the token file when env named it, so its errors name that variable.
         const fromEnv = plan.tokenFileFrom === sts.AWS_WEB_IDENTITY_TOKEN_FILE;
@@ -114,7 +115,7 @@ function assumeRole(level: AssumeRolePlan, source: CredentialProvider, session: 
   const { mfaCode } = roles;
   const { profile, roleArn, roleSessionName, externalId, mfaSerial, durationSeconds } = level;
   return lazy(async () => {
-    const { fromAssumeRole, roleCacheKey, withRoleFileCache } = await import("./load-sts.js");
+    const { fromAssumeRole, roleCacheKey, withRoleFileCache } = await loadSts();
     const assume = fromAssumeRole({
       ...ctx,
       profileSettings: session.settings,

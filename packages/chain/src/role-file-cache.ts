@@ -1,6 +1,7 @@
 import { join } from "node:path";
-import { createCredentials, CredchainError, parseTimestamp, type CredentialProvider, type Credentials, type LocalContext, type Logger } from "@credchain/core";
-import { AWS_API_FIELD_NAMES, describeReadError, nodeCrypto, TOKEN_FILE_MAX_BYTES, updateFile } from "@credchain/core/internal";
+import { createCredentials, CredchainError, parseTimestamp, type CredentialProvider, type Credentials, type LocalContext, type Logger } from "@credchain/core/local";
+import { AWS_API_FIELD_NAMES, describeReadError, nodeCrypto, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
+import { updateFile } from "@credchain/core/writes";
 
 /** The AssumeRole arguments that name a cache entry, as botocore's AssumeRoleCredentialFetcher builds them. */
 export interface RoleCacheKeyArgs {

@@ -1,4 +1,4 @@
-import type { ProfileSettings, ProviderContext, ProviderContextInit } from "@credchain/core";
+import type { LocalContext, ProfileSettings, ProviderContextInit } from "@credchain/core/local";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import type { InstanceMetadataInit } from "@credchain/provider-imds";
 import type { SharedConfig, SharedConfigInit } from "@credchain/provider-ini";
@@ -36,12 +36,18 @@ export interface RoleOptions {
 }
 
 /**
+ * The context a chain hands its providers: env, files, clock and logger, and the transport when
+ * one was given (else each provider that calls an endpoint makes its default).
+ */
+export type ChainContext = LocalContext & Pick<ProviderContextInit, "transport">;
+
+/**
  * What one resolution knows, as a boto3 Session does: both files, the selected profile's
  * settings, the context, and the options the providers take. Built once per resolution by the
  * default chain; the plan's interpreter reads it.
  */
 export interface Session {
-  ctx: ProviderContext;
+  ctx: ChainContext;
   config: SharedConfig;
   /** The selected profile's settings layer (region, endpoints, …): what the STS, SSO and login clients read below env. */
   settings: ProfileSettings;

@@ -1,4 +1,4 @@
-import { CredchainError, quoteUntrusted, shouldTryNext, type ChainAttempt, type LookedAt, type ProviderCallOptions } from "@credchain/core";
+import { CredchainError, quoteUntrusted, shouldTryNext, type ChainAttempt, type LookedAt, type ProviderCallOptions } from "@credchain/core/local";
 import type { Explanation } from "./explanation.js";
 import type { ChainLink } from "./link.js";
 import { noCredentialsError } from "./no-credentials.js";

@@ -1,32 +1,23 @@
 // `@credchain/core/internal`: what credchain's own packages share and users do not need. Not
 // covered by semver: any release may change or remove these. The public face is the root entry.
+// A chain imports this entry before its first provider runs, so what only providers loaded on
+// demand use has entries of its own (`http`, `writes`, `aws-json`): a bundler loads a package
+// file whole, and every name exported here would load up front.
 export { AWS_API_FIELD_NAMES } from "./credentials.js";
-export { resolveDirectContext } from "./direct-context.js";
 export { resolveLocalContext, resolveLogger, stderrLine } from "./local-context.js";
 export { expandPath, expandUser, expandVars } from "./expand-path.js";
 export { AWS_DEFAULT_PROFILE, AWS_PROFILE, selectProfile, type SelectedProfile } from "./profile.js";
-export { transportError, transportFailure } from "./transport.js";
-export { envProxies, HTTP_PROXY, HTTPS_PROXY, NO_PROXY, proxyBypass, proxyFor } from "./env-proxies.js";
-export { isNeverProxied } from "./never-proxied.js";
 export { CONFIG_FILE_MAX_BYTES, readRegularFile, TOKEN_FILE_MAX_BYTES } from "./read-regular-file.js";
 export { describeReadError } from "./describe-read-error.js";
 export { isNotAFile } from "./load-config-file.js";
 export { shlexSplit } from "./shlex-split.js";
 export { NOT_A_TIMESTAMP } from "./parse-timestamp.js";
-export { documentCredentials, retrievalError, tryRequest, type TransportFailure } from "./endpoint-credentials.js";
-export { writeFileAtomic, type WriteFileAtomicOptions } from "./write-file-atomic.js";
-export { withFileLock, type FileLockOptions } from "./with-file-lock.js";
-export { updateFile, type UpdateFileOptions } from "./update-file.js";
-export { realTarget } from "./real-target.js";
 export { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";
 export { sectionKeyPair, sectionOrigin, sectionText, type SectionPlace } from "./section-keys.js";
-export { escapeUri } from "./escape-uri.js";
 export { MAX_QUOTED_CHARS, REDACTED } from "./redact.js";
 export { boundedList } from "./bounded-list.js";
 export { ensureBoolean } from "./ensure-boolean.js";
 export { pythonInt } from "./python-int.js";
-export { checkRegionName } from "./region-name.js";
-export { PARTITIONS, partitionOf, type Partition } from "./partitions.js";
 export { settingEnv } from "./resolve-setting.js";
 export {
   EC2_INSTANCE_PROFILE_NAME,

@@ -214,7 +214,7 @@ describe(withFileLock.name, () => {
     const dir = await tempDir();
     const file = join(dir, "counter");
     await writeFile(file, "0");
-    const core = fileURLToPath(new URL("../dist/internal.js", import.meta.url));
+    const core = fileURLToPath(new URL("../dist/writes.js", import.meta.url));
     const script = `
       const { withFileLock } = await import(${JSON.stringify(core)});
       const fs = await import("node:fs/promises");

@@ -1,5 +1,5 @@
 import { CredchainError, REGION, resolveEndpointUrl, resolveSetting, USE_DUALSTACK_ENDPOINT, USE_FIPS_ENDPOINT, type SettingSources } from "@credchain/core";
-import { checkRegionName, partitionOf } from "@credchain/core/internal";
+import { checkRegionName, partitionOf } from "@credchain/core/http";
 
 /** What decides where Cognito Identity calls go, beyond env and the profile. */
 export interface CognitoEndpointOptions {

@@ -1,4 +1,4 @@
-import { resolveDirectContext } from "@credchain/core/internal";
+import { resolveDirectContext } from "@credchain/core/http";
 import type { RemoteProviderInit } from "./from-container-metadata.js";
 import { lazyProvider } from "./lazy.js";
 import { profileLoader } from "./profile-layer.js";

@@ -7,7 +7,7 @@ import {
   type LoadedConfigFile,
   type LocalContext,
   type LocalContextInit,
-} from "@credchain/core";
+} from "@credchain/core/local";
 import { resolveLocalContext, sectionKeyPair, sectionOrigin } from "@credchain/core/internal";
 
 /** Names the one boto2 config file to read; when set, the default locations are not read. */

@@ -1,4 +1,4 @@
-import { createCredentials, CredchainError, notFound, type CredentialProvider, type LocalContextInit } from "@credchain/core";
+import { createCredentials, CredchainError, notFound, type CredentialProvider, type LocalContextInit } from "@credchain/core/local";
 import { CONFIG_FILE_MAX_BYTES, describeReadError, expandUser, resolveLocalContext } from "@credchain/core/internal";
 import { parseKeyValFileContents } from "./parse-key-val-file.js";
 

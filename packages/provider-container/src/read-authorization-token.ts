@@ -1,5 +1,6 @@
-import { CredchainError, type ProviderContext } from "@credchain/core";
-import { describeReadError, retrievalError, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
+import { CredchainError, type ProviderContext } from "@credchain/core/local";
+import { describeReadError, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
+import { retrievalError } from "@credchain/core/http";
 import { SOURCE } from "./resolve-container-endpoint.js";
 
 /** The Authorization header value for the container endpoint. */

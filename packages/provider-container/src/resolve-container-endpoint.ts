@@ -1,4 +1,4 @@
-import { CredchainError, quoteUntrusted, type CredentialSource, type Env } from "@credchain/core";
+import { CredchainError, quoteUntrusted, type CredentialSource, type Env } from "@credchain/core/local";
 
 /** Path on the ECS agent (169.254.170.2), e.g. `/v2/credentials/<uuid>`; wins over the full URI. */
 export const AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";

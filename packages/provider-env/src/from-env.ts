@@ -1,4 +1,4 @@
-import { createCredentials, CredchainError, parseTimestamp, type CredentialProvider, type ErrorCode, type Logger, type ProviderContextInit } from "@credchain/core";
+import { createCredentials, CredchainError, parseTimestamp, type CredentialProvider, type ErrorCode, type Logger, type ProviderContextInit } from "@credchain/core/local";
 import { NOT_A_TIMESTAMP, stderrLine } from "@credchain/core/internal";
 import {
   AWS_ACCESS_KEY_ID,

@@ -1,14 +1,6 @@
-import {
-  CredchainError,
-  createCredentials,
-  exportCredentials,
-  notFound,
-  quoteUntrusted,
-  type CredentialProvider,
-  type Credentials,
-  type ProviderContextInit,
-} from "@credchain/core";
-import { documentCredentials, resolveDirectContext, EC2_METADATA_V1_DISABLED, retrievalError, settingEnv } from "@credchain/core/internal";
+import { CredchainError, createCredentials, exportCredentials, notFound, quoteUntrusted, type CredentialProvider, type Credentials, type ProviderContextInit } from "@credchain/core/local";
+import { EC2_METADATA_V1_DISABLED, settingEnv } from "@credchain/core/internal";
+import { documentCredentials, resolveDirectContext, retrievalError } from "@credchain/core/http";
 import { extendExpiration, DEFAULT_IMDS_REFRESH_WINDOW_MS } from "./extend-expiration.js";
 import { fetchToken, getWithRetries, IMDS_TOKEN_EXPIRY_MARGIN_MS, SOURCE, type ImdsRequester, type Miss } from "./imds-client.js";
 import { AWS_EC2_METADATA_DISABLED, IMDS_SETTINGS, resolveImdsSettings, type ImdsSettingsOptions } from "./resolve-imds-settings.js";

@@ -1,5 +1,6 @@
-import { quoteUntrusted, type CredentialSource, type HttpResponse, type Logger, type Transport } from "@credchain/core";
-import { tryRequest } from "@credchain/core/internal";
+import { quoteUntrusted, type CredentialSource, type Logger } from "@credchain/core/local";
+import type { HttpResponse, Transport } from "@credchain/core";
+import { tryRequest } from "@credchain/core/http";
 
 /** The TTL asked for, as botocore's `_TOKEN_TTL`. */
 export const DEFAULT_IMDS_TOKEN_TTL_SECONDS = 21600;

@@ -1,4 +1,4 @@
-import { resolveSetting, type Env, type ProfileSettings } from "@credchain/core";
+import { resolveSetting, type Env, type ProfileSettings } from "@credchain/core/local";
 import { EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE, IMDS_USE_IPV6 } from "@credchain/core/internal";
 import { SOURCE } from "./imds-client.js";
 

@@ -1,4 +1,4 @@
-import { resolveSetting, type Env, type Setting } from "@credchain/core";
+import { resolveSetting, type Env, type Setting } from "@credchain/core/local";
 import {
   EC2_INSTANCE_PROFILE_NAME,
   EC2_METADATA_SERVICE_ENDPOINT,

@@ -1,4 +1,4 @@
-import { CredchainError } from "@credchain/core";
+import { CredchainError } from "@credchain/core/local";
 import { CREDENTIAL_SOURCE_NAMES, type CredentialSourceName, type CredentialSourcePlan } from "./credential-plan.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { CredchainError, CredentialSource, LookedAt } from "@credchain/core";
+import type { CredchainError, CredentialSource, LookedAt } from "@credchain/core/local";
 import type { SsoProfileConfig } from "@credchain/core/internal";
 
 /** botocore's canonical names for `credential_source` (CanonicalNameCredentialSourcer), in its validation's exact case. */

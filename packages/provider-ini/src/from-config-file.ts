@@ -1,4 +1,4 @@
-import type { CredentialProvider } from "@credchain/core";
+import type { CredentialProvider } from "@credchain/core/local";
 import type { ProfileInit } from "./options.js";
 import { readConfigFile } from "./load-shared-config.js";
 import { profileCredentialsProvider } from "./profile-credentials.js";

@@ -1,4 +1,4 @@
-import { CredchainError } from "@credchain/core";
+import { CredchainError } from "@credchain/core/local";
 import { type SelectedProfile } from "@credchain/core/internal";
 import type { Profile, SharedConfig } from "./load-shared-config.js";
 

@@ -1,4 +1,4 @@
-import { loadConfigFile, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core";
+import { loadConfigFile, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core/local";
 import { mergeSections, resolveLocalContext, shlexSplit } from "@credchain/core/internal";
 
 /** Path of the config file. Default `~/.aws/config`; set to "" it names no file (as in botocore). */

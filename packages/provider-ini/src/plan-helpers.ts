@@ -1,4 +1,4 @@
-import { CredchainError, type CredentialSource } from "@credchain/core";
+import { CredchainError, type CredentialSource } from "@credchain/core/local";
 import { sectionText } from "@credchain/core/internal";
 import type { InvalidPlan, SkippedProvider } from "./credential-plan.js";
 import type { Profile, SharedConfig } from "./load-shared-config.js";

@@ -1,4 +1,4 @@
-import type { CredentialSource, Env, LookedAt } from "@credchain/core";
+import type { CredentialSource, Env, LookedAt } from "@credchain/core/local";
 import type { CredentialPlan, SkippedProvider } from "./credential-plan.js";
 import type { SharedConfig } from "./load-shared-config.js";
 import { invalidPlan, profileOf, profileText } from "./plan-helpers.js";

@@ -1,4 +1,4 @@
-import type { Env } from "@credchain/core";
+import type { Env } from "@credchain/core/local";
 import type { CredentialPlan, SkippedProvider } from "./credential-plan.js";
 import type { SharedConfig } from "./load-shared-config.js";
 import { profileOf } from "./plan-helpers.js";

@@ -1,4 +1,4 @@
-import { CredchainError } from "@credchain/core";
+import { CredchainError } from "@credchain/core/local";
 import { boundedList, pythonInt } from "@credchain/core/internal";
 import { CREDENTIAL_SOURCE_NAMES, type AssumeRolePlan, type CredentialSourceName, type InvalidPlan } from "./credential-plan.js";
 import type { SharedConfig } from "./load-shared-config.js";

@@ -1,4 +1,4 @@
-import { createCredentials, notFound, type CredentialProvider, type CredentialSource } from "@credchain/core";
+import { createCredentials, notFound, type CredentialProvider, type CredentialSource } from "@credchain/core/local";
 import { resolveLocalContext, sectionKeyPair, sectionOrigin, sectionText, selectProfile } from "@credchain/core/internal";
 import type { SharedConfig } from "./load-shared-config.js";
 import type { ProfileInit } from "./options.js";

@@ -1,4 +1,4 @@
-import type { ProfileSettings } from "@credchain/core";
+import type { ProfileSettings } from "@credchain/core/local";
 import type { SharedConfig } from "./load-shared-config.js";
 
 /**

@@ -1,4 +1,4 @@
-import { REGION, resolveSetting } from "@credchain/core";
+import { REGION, resolveSetting } from "@credchain/core/local";
 import { resolveLocalContext, selectProfile } from "@credchain/core/internal";
 import { getScopedProfile } from "./get-scoped-profile.js";
 import { loadSharedConfig } from "./load-shared-config.js";

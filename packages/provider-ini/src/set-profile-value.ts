@@ -1,4 +1,4 @@
-import { CredchainError } from "@credchain/core";
+import { CredchainError } from "@credchain/core/local";
 import { shlexSplit } from "@credchain/core/internal";
 
 /** Which file a profile lives in decides its section header: `[profile dev]` or `[dev]`. */

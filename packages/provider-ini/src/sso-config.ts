@@ -1,4 +1,4 @@
-import { CredchainError, type ConfigSection } from "@credchain/core";
+import { CredchainError, type ConfigSection } from "@credchain/core/local";
 import { type SsoProfileConfig } from "@credchain/core/internal";
 
 /**

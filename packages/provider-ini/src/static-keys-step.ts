@@ -1,4 +1,4 @@
-import type { LookedAt } from "@credchain/core";
+import type { LookedAt } from "@credchain/core/local";
 import type { FileFacts, ProfileMap } from "./load-shared-config.js";
 
 const ACCESS_KEY = "aws_access_key_id";

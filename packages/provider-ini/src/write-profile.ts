@@ -1,5 +1,6 @@
-import { CredchainError } from "@credchain/core";
-import { expandPath, resolveLocalContext, updateFile } from "@credchain/core/internal";
+import { CredchainError } from "@credchain/core/local";
+import { expandPath, resolveLocalContext } from "@credchain/core/internal";
+import { updateFile } from "@credchain/core/writes";
 import {
   AWS_CONFIG_FILE,
   AWS_SHARED_CREDENTIALS_FILE,

@@ -1,4 +1,4 @@
-import { CredchainError, notFound, quoteUntrusted, type CredentialProvider, type LocalContextInit } from "@credchain/core";
+import { CredchainError, notFound, quoteUntrusted, type CredentialProvider, type LocalContextInit } from "@credchain/core/local";
 import { resolveLocalContext } from "@credchain/core/internal";
 import { parseProcessOutput, RETRIEVAL_PREFIX } from "./parse-process-output.js";
 import { runProcess } from "./run-process.js";

@@ -1,4 +1,4 @@
-import { createCredentials, CredchainError, parseTimestamp, type Credentials } from "@credchain/core";
+import { createCredentials, CredchainError, parseTimestamp, type Credentials } from "@credchain/core/local";
 import { AWS_API_FIELD_NAMES, NOT_A_TIMESTAMP } from "@credchain/core/internal";
 
 const SOURCE = "custom-process";

@@ -1,4 +1,4 @@
-import type { Env } from "@credchain/core";
+import type { Env } from "@credchain/core/local";
 
 export interface RunProcessOptions {
   /** The child's whole environment (botocore passes its own `os.environ`). */

@@ -2,7 +2,7 @@ import { callAwsJson, describeJsonFailure as describe } from "@credchain/core/aw
 import { answeredTime, shownValue } from "./sign-in-answer.js";
 import { signInFailure } from "./sign-in-error.js";
 import { callOidc, type CallSettings, type SsoClientRegistration } from "./sso-registration.js";
-import type { ProviderContext } from "@credchain/core";
+import type { ProviderContext } from "@credchain/core/local";
 
 /** What the user must do: open `verificationUri` and enter `userCode` (or open `verificationUriComplete`). */
 export interface PendingAuthorization {

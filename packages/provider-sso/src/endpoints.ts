@@ -1,5 +1,6 @@
-import { resolveEndpointUrl, type Env, type ProfileSettings } from "@credchain/core";
-import { checkRegionName, partitionOf } from "@credchain/core/internal";
+import type { Env, ProfileSettings } from "@credchain/core/local";
+import { resolveEndpointUrl } from "@credchain/core";
+import { checkRegionName, partitionOf } from "@credchain/core/http";
 
 /** Endpoint of the SSO portal (GetRoleCredentials), as botocore's service-specific variable for service id "SSO". */
 export const AWS_ENDPOINT_URL_SSO = "AWS_ENDPOINT_URL_SSO";

@@ -1,4 +1,4 @@
-import { CredchainError, type ErrorCode, type LookedAt } from "@credchain/core";
+import { CredchainError, type ErrorCode, type LookedAt } from "@credchain/core/local";
 import type { SsoProfileConfig } from "@credchain/core/internal";
 
 /** Who signs in again: the profile, and for an SSO profile its sso-session when it has one. */

@@ -1,5 +1,6 @@
-import { CredchainError, createCredentials, MAX_ATTEMPTS, notFound, REGION, resolveContext, resolveSetting, type CredentialProvider, type Credentials, type LookedAt, type ProfileSettings, type ProviderContext, type ProviderContextInit } from "@credchain/core";
-import { withFileLock } from "@credchain/core/internal";
+import { CredchainError, createCredentials, MAX_ATTEMPTS, notFound, REGION, resolveSetting, type CredentialProvider, type Credentials, type LookedAt, type ProfileSettings, type ProviderContext, type ProviderContextInit } from "@credchain/core/local";
+import { resolveContext } from "@credchain/core";
+import { withFileLock } from "@credchain/core/writes";
 import { retryPolicy } from "@credchain/core/aws-json";
 import { loadDpopKey } from "./dpop.js";
 import { signInError } from "./errors.js";

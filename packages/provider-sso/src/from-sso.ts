@@ -1,4 +1,5 @@
-import { CredchainError, MAX_ATTEMPTS, resolveContext, resolveSetting, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
+import { CredchainError, MAX_ATTEMPTS, resolveSetting, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core/local";
+import { resolveContext } from "@credchain/core";
 import { USED_DETAIL } from "@credchain/core/internal";
 import { retryPolicy } from "@credchain/core/aws-json";
 import { getRoleCredentials } from "./get-role-credentials.js";

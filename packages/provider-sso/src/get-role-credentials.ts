@@ -1,4 +1,4 @@
-import { createCredentials, type Credentials, type ProfileSettings, type ProviderContext } from "@credchain/core";
+import { createCredentials, type Credentials, type ProfileSettings, type ProviderContext } from "@credchain/core/local";
 import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/aws-json";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import { ssoError } from "./errors.js";

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from "@credchain/core/internal";
+import { writeFileAtomic } from "@credchain/core/writes";
 
 /**
  * Writes a cache file (`~/.aws/sso/cache`, `~/.aws/login/cache`) as botocore's JSONFileCache

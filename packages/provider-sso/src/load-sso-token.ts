@@ -1,4 +1,4 @@
-import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core/local";
 import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { ssoError } from "./errors.js";
 import type { SsoProfileConfig } from "@credchain/core/internal";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { type Env } from "@credchain/core";
+import type { Env } from "@credchain/core/local";
 import { expandPath, nodeCrypto } from "@credchain/core/internal";
 
 /** Where `aws login` caches sessions instead of `~/.aws/login/cache` (botocore expands `$VARS` and `~`). */

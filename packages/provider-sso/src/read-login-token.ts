@@ -1,4 +1,4 @@
-import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core";
+import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core/local";
 import { describeReadError, NOT_A_TIMESTAMP, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { signInError } from "./errors.js";
 import type { LoginToken } from "./login-cache.js";

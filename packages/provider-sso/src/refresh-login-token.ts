@@ -1,5 +1,6 @@
 import type { KeyObject } from "node:crypto";
-import { type HttpResponse, type ProviderContext } from "@credchain/core";
+import type { ProviderContext } from "@credchain/core/local";
+import type { HttpResponse } from "@credchain/core";
 import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/aws-json";
 import { dpopProof } from "./dpop.js";
 import type { LoginToken } from "./login-cache.js";

@@ -1,5 +1,6 @@
-import { parseTimestamp, type ProviderContext } from "@credchain/core";
-import { TOKEN_FILE_MAX_BYTES, withFileLock } from "@credchain/core/internal";
+import { parseTimestamp, type ProviderContext } from "@credchain/core/local";
+import { TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
+import { withFileLock } from "@credchain/core/writes";
 import { refreshSsoToken, type RefreshOptions, type RefreshOutcome } from "./refresh-sso-token.js";
 import { writeJsonCache } from "./json-cache.js";
 import type { SsoToken } from "./token-cache.js";

@@ -1,4 +1,4 @@
-import { parseTimestamp, type ProfileSettings, type ProviderContext } from "@credchain/core";
+import { parseTimestamp, type ProfileSettings, type ProviderContext } from "@credchain/core/local";
 import { NOT_A_TIMESTAMP } from "@credchain/core/internal";
 import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/aws-json";
 import { resolveSsoEndpoint } from "./endpoints.js";

@@ -1,4 +1,4 @@
-import { CredchainError } from "@credchain/core";
+import { CredchainError } from "@credchain/core/local";
 
 /**
  * A sign-in (`sso login`) failure: `TokenRetrieval` (a token could not be obtained from SSO-OIDC),

@@ -1,5 +1,6 @@
-import { resolveEndpointUrl, type Env, type ProfileSettings } from "@credchain/core";
-import { checkRegionName, partitionOf } from "@credchain/core/internal";
+import type { Env, ProfileSettings } from "@credchain/core/local";
+import { resolveEndpointUrl } from "@credchain/core";
+import { checkRegionName, partitionOf } from "@credchain/core/http";
 
 /** Endpoint of AWS Sign-In (CreateOAuth2Token), botocore's variable for service id "Signin". */
 export const AWS_ENDPOINT_URL_SIGNIN = "AWS_ENDPOINT_URL_SIGNIN";

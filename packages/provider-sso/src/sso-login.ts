@@ -1,5 +1,6 @@
-import { MAX_ATTEMPTS, parseTimestamp, resolveContext, resolveSetting, type ProfileSettings, type ProviderContextInit } from "@credchain/core";
-import { withFileLock } from "@credchain/core/internal";
+import { MAX_ATTEMPTS, parseTimestamp, resolveSetting, type ProfileSettings, type ProviderContextInit } from "@credchain/core/local";
+import { resolveContext } from "@credchain/core";
+import { withFileLock } from "@credchain/core/writes";
 import { defaultSleep, retryPolicy } from "@credchain/core/aws-json";
 import { expired, pollForToken, SLOW_DOWN_SECONDS, startDeviceAuthorization, type PendingAuthorization } from "./device-authorization.js";
 import { resolveSsoEndpoint } from "./endpoints.js";

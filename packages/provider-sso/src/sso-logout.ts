@@ -1,6 +1,8 @@
 import { join } from "node:path";
-import { resolveContext, type ProviderContextInit } from "@credchain/core";
-import { nodeFsPromises, TOKEN_FILE_MAX_BYTES, withFileLock } from "@credchain/core/internal";
+import type { ProviderContextInit } from "@credchain/core/local";
+import { resolveContext } from "@credchain/core";
+import { nodeFsPromises, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
+import { withFileLock } from "@credchain/core/writes";
 import { DEFAULT_SSO_TIMEOUT_MS } from "./from-sso.js";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import { ssoTokenCacheDir } from "./token-cache.js";

@@ -1,5 +1,6 @@
-import { parseTimestamp, type ProviderContext } from "@credchain/core";
-import { nodeCrypto, TOKEN_FILE_MAX_BYTES, withFileLock } from "@credchain/core/internal";
+import { parseTimestamp, type ProviderContext } from "@credchain/core/local";
+import { nodeCrypto, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
+import { withFileLock } from "@credchain/core/writes";
 import { callAwsJson, describeJsonFailure as describe, type RetryPolicy } from "@credchain/core/aws-json";
 import { writeJsonCache } from "./json-cache.js";
 import { pythonJsonDumps } from "./python-json.js";

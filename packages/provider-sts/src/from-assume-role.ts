@@ -1,4 +1,4 @@
-import { CredchainError, type CredentialProvider, type Credentials } from "@credchain/core";
+import { CredchainError, type CredentialProvider, type Credentials } from "@credchain/core/local";
 import { createStsClient, type AssumeRoleParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";
 

@@ -1,4 +1,5 @@
-import { CredchainError, notFound, resolveContext, type CredentialProvider, type Credentials } from "@credchain/core";
+import { CredchainError, notFound, type CredentialProvider, type Credentials } from "@credchain/core/local";
+import { resolveContext } from "@credchain/core";
 import { describeReadError, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { createStsClient, type AssumeRoleWithWebIdentityParams, type StsClientInit } from "./sts-client.js";
 import { generatedSessionName, validateRoleRequest } from "./validate.js";

@@ -1,15 +1,7 @@
-import {
-  CredchainError,
-  REGION,
-  resolveEndpointUrl,
-  resolveSetting,
-  USE_DUALSTACK_ENDPOINT,
-  USE_FIPS_ENDPOINT,
-  type CredentialSource,
-  type Env,
-  type ProfileSettings,
-} from "@credchain/core";
-import { checkRegionName, partitionOf, STS_REGIONAL_ENDPOINTS } from "@credchain/core/internal";
+import { CredchainError, REGION, resolveSetting, USE_DUALSTACK_ENDPOINT, USE_FIPS_ENDPOINT, type CredentialSource, type Env, type ProfileSettings } from "@credchain/core/local";
+import { resolveEndpointUrl } from "@credchain/core";
+import { STS_REGIONAL_ENDPOINTS } from "@credchain/core/internal";
+import { checkRegionName, partitionOf } from "@credchain/core/http";
 
 export const AWS_ENDPOINT_URL_STS = "AWS_ENDPOINT_URL_STS";
 export const AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";

@@ -1,4 +1,5 @@
-import { escapeUri, nodeCrypto } from "@credchain/core/internal";
+import { nodeCrypto } from "@credchain/core/internal";
+import { escapeUri } from "@credchain/core/http";
 
 /** The key pair (and token) a request is signed with. */
 export interface SigningKeys {

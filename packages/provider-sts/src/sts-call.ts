@@ -1,5 +1,6 @@
-import { CredchainError, quoteUntrusted, redactSecrets, TransportError, type CredentialSource, type HttpResponse, type ProviderContext } from "@credchain/core";
-import { transportFailure } from "@credchain/core/internal";
+import { CredchainError, quoteUntrusted, redactSecrets, type CredentialSource, type ProviderContext } from "@credchain/core/local";
+import { TransportError, type HttpResponse } from "@credchain/core";
+import { transportFailure } from "@credchain/core/http";
 import { parseStsError } from "./parse-sts-response.js";
 import { backoffMs, isRetryableResponse } from "./retry.js";
 import type { StsEndpoint } from "./resolve-sts-endpoint.js";

@@ -1,15 +1,5 @@
-import {
-  createCredentials,
-  CredchainError,
-  MAX_ATTEMPTS,
-  parseTimestamp,
-  resolveContext,
-  resolveSetting,
-  type Credentials,
-  type CredentialSource,
-  type ProviderCallOptions,
-  type ProviderContextInit,
-} from "@credchain/core";
+import { createCredentials, CredchainError, MAX_ATTEMPTS, parseTimestamp, resolveSetting, type Credentials, type CredentialSource, type ProviderCallOptions, type ProviderContextInit } from "@credchain/core/local";
+import { resolveContext } from "@credchain/core";
 import { AWS_API_FIELD_NAMES, NOT_A_TIMESTAMP } from "@credchain/core/internal";
 import { accountIdFromArn, parseStsCredentials } from "./parse-sts-response.js";
 import { resolveStsEndpoint, type StsEndpointConfig } from "./resolve-sts-endpoint.js";

@@ -1,4 +1,4 @@
-import { CredchainError, type CredentialSource } from "@credchain/core";
+import { CredchainError, type CredentialSource } from "@credchain/core/local";
 
 /** `arn:<partition>:iam::<12 digits>:role/<path/>name`, the only ARN AssumeRole accepts. */
 const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;

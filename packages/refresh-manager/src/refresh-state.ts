@@ -1,4 +1,4 @@
-import type { Credentials, ProviderCallOptions } from "@credchain/core";
+import type { Credentials, ProviderCallOptions } from "@credchain/core/local";
 
 /** Why a refresh ran: the state of the cached credentials when it started. */
 export type RefreshReason = "initial" | "advisory" | "mandatory" | "expired" | "forced" | "background";

@@ -6,7 +6,7 @@ import {
   type CredentialSource,
   type Logger,
   type ProviderCallOptions,
-} from "@credchain/core";
+} from "@credchain/core/local";
 import { resolveLogger } from "@credchain/core/internal";
 import { decide } from "./decide.js";
 import type { RefreshReason, RefreshState } from "./refresh-state.js";

@@ -1,4 +1,4 @@
-import { escapeUri } from "@credchain/core/internal";
+import { escapeUri } from "@credchain/core/http";
 import { invalidInput } from "./errors.js";
 
 const MALFORMED = /%(?![0-9A-Fa-f]{2})/;

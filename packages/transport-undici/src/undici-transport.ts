@@ -1,5 +1,5 @@
 import { TransportError, type Env, type HttpRequest, type Transport } from "@credchain/core";
-import { isNeverProxied, transportError } from "@credchain/core/internal";
+import { isNeverProxied, transportError } from "@credchain/core/http";
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request as undiciRequest, type Dispatcher } from "undici";
 
 export interface UndiciTransportOptions {

@@ -1,5 +1,5 @@
 import { TransportError } from "@credchain/core";
-import { transportFailure } from "@credchain/core/internal";
+import { transportFailure } from "@credchain/core/http";
 import { startProxy, type ProxyEmulator } from "@credchain/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startOrigin, type TestServer } from "./servers.js";

@@ -32,7 +32,9 @@ export const LOGIN_SOURCES = ["from-login", "read-login-token", "refresh-login-t
 
 /**
  * What the default chain loads only when its walk reaches it (issue #15): STS, SSO, login, IMDS,
- * credential_process and the assume-role wiring. Not in the chunks loaded up front.
+ * credential_process and the assume-role wiring; the profile's planning and its interpreter; and
+ * core's HTTP (transports, endpoint helpers, partitions) and file writers (lock, atomic writes).
+ * Not in the chunks loaded up front.
  */
 export const LOADED_ON_DEMAND = [
   "packages/provider-sts/src/from-assume-role.ts",
@@ -42,6 +44,12 @@ export const LOADED_ON_DEMAND = [
   "packages/provider-imds/src/from-instance-metadata.ts",
   "packages/provider-process/src/from-process.ts",
   "packages/chain/src/role-file-cache.ts",
+  "packages/chain/src/plan-providers.ts",
+  ...["plan-profile", "plan-role-chain", "plan-profile-providers", "sso-config", "write-profile"].map((name) => `packages/provider-ini/src/${name}.ts`),
+  TRANSPORT_SOURCE,
+  ...["context", "http-transport", "http-exchange", "keep-alive-pool", "endpoint-credentials", "resolve-endpoint-url", "partitions", "with-file-lock", "write-file-atomic"].map(
+    (name) => `packages/core/src/${name}.ts`,
+  ),
 ];
 
 /** Every bundle measured, in table order. The first three carry budgets (see budgets.ts). */

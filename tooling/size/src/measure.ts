@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
@@ -74,7 +74,7 @@ async function measureSplit(file: string, part: SplitPart): Promise<Measurement>
   const result = await build(options);
   const fromSources = await build({ ...options, plugins: [workspaceSources] });
   const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
-  const picked = chunksOf(result.metafile, part);
+  const picked = chunksOf(result.metafile, part, basename(file));
   const bytes = picked.map((name) => files.get(join(dirname(file), name)) ?? new Uint8Array());
   const inputs = mergedContributors(result.metafile, picked);
   return {
@@ -83,15 +83,20 @@ async function measureSplit(file: string, part: SplitPart): Promise<Measurement>
     gzip: bytes.reduce((n, b) => n + gzipSync(b).byteLength, 0),
     inputs,
     packages: byPackage(inputs),
-    sources: mergedContributors(fromSources.metafile, chunksOf(fromSources.metafile, part)),
+    sources: mergedContributors(fromSources.metafile, chunksOf(fromSources.metafile, part, basename(file))),
   };
 }
 
-/** The output chunks (paths as the metafile names them) of the entry's part: all, or the entry and its static imports. */
-function chunksOf(metafile: Metafile, part: SplitPart): string[] {
+/**
+ * The output chunks (paths as the metafile names them) of the entry's part: all, or the entry and
+ * its static imports. The entry is the output of `entryFile`: each chunk loaded with `import()` is
+ * an entry point too, and may come first.
+ */
+function chunksOf(metafile: Metafile, part: SplitPart, entryFile: string): string[] {
   const js = Object.keys(metafile.outputs).filter((name) => name.endsWith(".js"));
   if (part == "total") return js;
-  const entry = js.find((name) => metafile.outputs[name]?.entryPoint !== undefined);
+  const entry = js.find((name) => metafile.outputs[name]?.entryPoint === entryFile);
+  if (!entry) throw new Error(`esbuild produced no output for ${entryFile}`);
   const seen = new Set<string>();
   const visit = (name: string | undefined) => {
     if (!name || seen.has(name)) return;

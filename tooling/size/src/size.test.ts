@@ -39,6 +39,12 @@ describe("size budgets (minified bytes, 1 KB = 1024 B)", () => {
     expect(sources.filter((s) => files.includes(s))).toEqual([]);
   });
 
+  it("counts up front from the entry's own chunk (each chunk loaded with import() is an entry point too)", () => {
+    const sources = report.rows.find((r) => r.label === "full default chain, split: up front")?.credchain?.measurement?.sources.map((s) => s.name);
+    expect(sources).toContain("credchain-default-chain.mjs");
+    expect(sources).toContain("packages/chain/src/default-chain.ts");
+  });
+
   it("resolves our ES modules (dist/*.js), never the CommonJS build, for every bundle", () => {
     const measured = report.rows.flatMap((r) => r.credchain?.measurement?.inputs ?? []);
     expect(measured.filter((i) => i.name.startsWith("packages/") && i.name.endsWith(".js")).length).toBeGreaterThan(0);
