@@ -22,7 +22,9 @@ describe(interleaved.name, () => {
     // Warm-up and two passes, at least two calls each time, in turns: a…a b…b a…a b…b a…a b…b.
     expect(order.join("").replace(/(.)\1+/g, "$1")).toBe("ababab");
     expect(figures.every((f) => f.calls >= 6)).toBe(true);
-    expect(figures[1]!.meanMs).toBeGreaterThan(figures[0]!.meanMs);
+    // A timer never fires early (Node rounds to the millisecond); on a loaded machine a's 1 ms can
+    // take longer than b's 4 ms, so b is checked against its own floor, not against a.
+    expect(figures[1]!.meanMs).toBeGreaterThanOrEqual(3);
     // Waiting on a timer costs wall time, not CPU time.
     expect(figures[1]!.cpuMs).toBeLessThan(figures[1]!.meanMs);
   });
