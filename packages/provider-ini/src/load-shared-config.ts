@@ -1,5 +1,5 @@
 import { loadConfigFile, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core/local";
-import { mergeSections, resolveLocalContext, shlexSplit } from "@credchain/core/internal";
+import { mergeSections, resolveLocalContext, sectionNames, shlexSplit } from "@credchain/core/internal";
 
 /** Path of the config file. Default `~/.aws/config`; set to "" it names no file (as in botocore). */
 export const AWS_CONFIG_FILE = "AWS_CONFIG_FILE";
@@ -75,13 +75,13 @@ export interface SharedConfig {
  */
 export async function loadSharedConfig(init: SharedConfigInit = {}): Promise<SharedConfig> {
   const ctx = resolveLocalContext(init);
+  // Filled with the config file's profiles as they are filed, not copied after: a second pass over
+  // a map of 10,000 profiles costs as much as filling it.
+  const profiles: ProfileMap = Object.create(null);
   const [configFile, credentialsFile] = await Promise.all([
-    readConfigFile({ ...init, ...ctx }),
+    readConfigFile({ ...init, ...ctx }, profiles),
     readCredentialsFile({ ...init, ...ctx }),
   ]);
-  // Copied key by key: Object.assign on a map of 10,000 profiles takes twice as long.
-  const profiles: ProfileMap = Object.create(null);
-  for (const name in configFile.profiles) profiles[name] = configFile.profiles[name] as Profile;
   for (const name in credentialsFile.profiles) profiles[name] = mergeSections(profiles[name], credentialsFile.profiles[name]);
   return { configFile, credentialsFile, profiles };
 }
@@ -90,11 +90,10 @@ export async function loadSharedConfig(init: SharedConfigInit = {}): Promise<Sha
  * Reads only the config file (`configFile`, else AWS_CONFIG_FILE, else `~/.aws/config`), as
  * botocore's `configloader.load_config`: what botocore's ConfigProvider reads.
  */
-export async function readConfigFile(init: Omit<SharedConfigInit, "credentialsFile"> = {}): Promise<ConfigFile> {
+export async function readConfigFile(init: Omit<SharedConfigInit, "credentialsFile"> = {}, also?: ProfileMap): Promise<ConfigFile> {
   const ctx = resolveLocalContext(init);
-  const loaded = await loadConfigFile(init.configFile ?? ctx.env[AWS_CONFIG_FILE] ?? DEFAULT_CONFIG_FILE, ctx);
-  const { sections, ...facts } = loaded;
-  return { ...facts, ...buildProfileMap(sections), sections };
+  const { sections, ...facts } = await loadConfigFile(init.configFile ?? ctx.env[AWS_CONFIG_FILE] ?? DEFAULT_CONFIG_FILE, ctx);
+  return { ...facts, ...buildProfileMap(sections, also), sections };
 }
 
 /**
@@ -103,8 +102,7 @@ export async function readConfigFile(init: Omit<SharedConfigInit, "credentialsFi
  */
 export async function readCredentialsFile(init: Omit<SharedConfigInit, "configFile"> = {}): Promise<CredentialsFile> {
   const ctx = resolveLocalContext(init);
-  const loaded = await loadConfigFile(init.credentialsFile ?? ctx.env[AWS_SHARED_CREDENTIALS_FILE] ?? DEFAULT_CREDENTIALS_FILE, ctx);
-  const { sections, ...facts } = loaded;
+  const { sections, ...facts } = await loadConfigFile(init.credentialsFile ?? ctx.env[AWS_SHARED_CREDENTIALS_FILE] ?? DEFAULT_CREDENTIALS_FILE, ctx);
   return { ...facts, profiles: sections };
 }
 
@@ -116,24 +114,20 @@ export async function readCredentialsFile(init: Omit<SharedConfigInit, "configFi
  * `[profile a b]`) are not profiles. When `[default]` and `[profile default]` both exist, the one
  * further down the file wins, whole.
  */
-export function buildProfileMap(sections: ParsedConfig): Pick<ConfigFile, "profiles" | "ssoSessions" | "services"> {
+export function buildProfileMap(sections: ParsedConfig, also?: ProfileMap): Pick<ConfigFile, "profiles" | "ssoSessions" | "services"> {
   const profiles: ProfileMap = Object.create(null);
   const ssoSessions: ProfileMap = Object.create(null);
   const services: ProfileMap = Object.create(null);
-  for (const name in sections) {
-    const section = sections[name] as Profile;
-    const target = name.startsWith("profile")
-      ? profiles
-      : name.startsWith("sso-session")
-        ? ssoSessions
-        : name.startsWith("services")
-          ? services
-          : undefined;
-    if (target) {
-      const words = shlexSplit(name);
-      if (words?.length === 2) target[words[1] as string] = section;
-    } else if (name === "default") {
-      profiles.default = section;
+  // `also` (loadSharedConfig's merged map) gets each profile too. The parser's file order, not
+  // for…in (a sort and a lookup per name in a map of 10,000), is for…in order here: no name
+  // starting with `profile` or equal to `default` is an integer.
+  for (const name of sectionNames.get(sections) ?? Object.keys(sections)) {
+    const target = name === "default" || name.startsWith("profile") ? profiles : name.startsWith("sso-session") ? ssoSessions : name.startsWith("services") ? services : undefined;
+    const words = target && (name === "default" ? [name, name] : shlexSplit(name));
+    if (words?.length === 2) {
+      const section = sections[name] as Profile;
+      (target as ProfileMap)[words[1] as string] = section;
+      if (also && target === profiles) also[words[1] as string] = section;
     }
   }
   return { profiles, ssoSessions, services };
