@@ -33,14 +33,10 @@ const isBreak = (c: number) => (c > 10 && c < 13) || (c > 0x1b && c < 0x1f) || c
 // plain key) through one shared, frozen prototype that has none: V8 keeps Object.create(null)
 // objects as hash tables, these keep fast properties, and a 1,000-profile file parses 3x faster.
 const NOTHING: object = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.create(null));
-const record = <T>(): Record<string, T> => Object.create(NOTHING) as Record<string, T>;
-
-/**
- * The names of the sections of each object {@link parseConfig} returned, in file order: what a
- * caller walks instead of `for…in`, which on a V8 hash table (10,000 sections) sorts the keys
- * first and then looks each one up again, 30x the time of 1,000.
- */
-export const sectionNames = new WeakMap<ParsedConfig, readonly string[]>();
+// Made by a constructor, not Object.create: V8 sizes such objects to the keys the first few got,
+// so a profile's keys sit in the object itself, not in a second array that grows.
+const Section = /* @__PURE__ */ Object.assign(function () {}, { prototype: NOTHING }) as unknown as new () => object;
+const record = <T>(): Record<string, T> => new Section() as Record<string, T>;
 
 /**
  * A section or key name as a message shows it: redacted and short. Names are not values, but a
@@ -59,6 +55,27 @@ function showKey(written: string): string {
  * section in file order.
  */
 type SubsectionError = [line: number, written: string, key: string, at: number];
+
+/** {@link parseConfig} asked for the line of a section (or key) of the text. */
+type Find = (text: string, options: ParseConfigOptions, findSection: string, findKey?: string) => number;
+
+/**
+ * Sections merged into a new one that inherits nothing, as {@link parseConfig}'s sections do, each
+ * one's keys over the ones before (Python's `dict.update`): botocore merges a credentials-file
+ * section over the config profile of the same name this way. Unlike a merge into
+ * `Object.create(null)` (a hash table in V8), the result keeps fast properties.
+ *
+ * @example
+ * ```ts
+ * import { parseConfig } from "@credchain/core";
+ * import { mergeSections } from "@credchain/core/internal";
+ *
+ * const config = parseConfig("[profile dev]\nregion = eu-west-1\n", { file: "config" });
+ * const credentials = parseConfig("[dev]\naws_access_key_id = AKIDEXAMPLE\n", { file: "credentials" });
+ * mergeSections(config["profile dev"], credentials.dev); // { region: "eu-west-1", aws_access_key_id: "AKIDEXAMPLE" }
+ * ```
+ */
+export const mergeSections = (...sections: (ConfigSection | undefined)[]): ConfigSection => Object.assign(record(), ...sections);
 
 /**
  * Parses the text of an AWS config or credentials file exactly as botocore does
@@ -93,33 +110,11 @@ type SubsectionError = [line: number, written: string, key: string, at: number];
  * // { "profile dev": { region: "eu-west-1", s3: { addressing_style: "path" } } }
  * ```
  */
-/**
- * Sections merged into a new one that inherits nothing, as {@link parseConfig}'s sections do, each
- * one's keys over the ones before (Python's `dict.update`): botocore merges a credentials-file
- * section over the config profile of the same name this way. Unlike a merge into
- * `Object.create(null)` (a hash table in V8), the result keeps fast properties.
- *
- * @example
- * ```ts
- * import { mergeSections, parseConfig } from "@credchain/core";
- *
- * const config = parseConfig("[profile dev]\nregion = eu-west-1\n", { file: "config" });
- * const credentials = parseConfig("[dev]\naws_access_key_id = AKIDEXAMPLE\n", { file: "credentials" });
- * mergeSections(config["profile dev"], credentials.dev); // { region: "eu-west-1", aws_access_key_id: "AKIDEXAMPLE" }
- * ```
- */
-export const mergeSections = (...sections: (ConfigSection | undefined)[]): ConfigSection => Object.assign(record(), ...sections);
-
-export function parseConfig(text: string, options: ParseConfigOptions): ParsedConfig {
-  return scan(text, options) as ParsedConfig;
-}
-
-/**
- * The pass of {@link parseConfig}. Given `findSection` (and `findKey`) it returns the number of
- * the line that first defines that section (or key) instead: a duplicate's message names that
- * line without the pass keeping every key's line on the way.
- */
-function scan(text: string, options: ParseConfigOptions, findSection?: string, findKey?: string): ParsedConfig | number {
+export function parseConfig(text: string, options: ParseConfigOptions): ParsedConfig;
+// The pass itself. Given `findSection` (and `findKey`) it returns the number of the line that
+// first defines that section (or key) instead: a duplicate's message names that line without the
+// pass keeping every key's line on the way (called so only from here, through `Find`).
+export function parseConfig(text: string, options: ParseConfigOptions, findSection?: string, findKey?: string): ParsedConfig | number {
   const { file } = options;
   const fail = (line: number | string, what: string, key?: string): CredchainError =>
     new CredchainError({
@@ -238,7 +233,7 @@ function scan(text: string, options: ParseConfigOptions, findSection?: string, f
         if (name === "DEFAULT") {
           section = defaults;
         } else if (name in sections) {
-          throw fail(lineno, `section [${showName(name)}] appears twice (first on line ${scan(text, options, name) as number}); botocore rejects duplicate sections`);
+          throw fail(lineno, `section [${showName(name)}] appears twice (first on line ${(parseConfig as unknown as Find)(text, options, name)}); botocore rejects duplicate sections`);
         } else {
           section = sections[name] = record();
           names.push(name);
@@ -269,7 +264,7 @@ function scan(text: string, options: ParseConfigOptions, findSection?: string, f
     if (findSection === name && findKey === key) return lineno;
     if (key in section) {
       const shown = showKey(written);
-      throw fail(lineno, `key "${shown}" appears twice in section [${showName(name)}] (first on line ${scan(text, options, name, key) as number}); botocore rejects duplicate keys`, shown);
+      throw fail(lineno, `key "${shown}" appears twice in section [${showName(name)}] (first on line ${(parseConfig as unknown as Find)(text, options, name, key)}); botocore rejects duplicate keys`, shown);
     }
     const v = skip(delimiter + 1, to);
     section[key] = text.slice(v, to);
@@ -296,6 +291,5 @@ function scan(text: string, options: ParseConfigOptions, findSection?: string, f
       }
     });
   }
-  sectionNames.set(sections, names);
   return sections;
 }

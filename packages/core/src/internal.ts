@@ -32,4 +32,4 @@ export {
 } from "./settings.js";
 export { USED_DETAIL } from "./used-detail.js";
 export type { SsoProfileConfig } from "./sso-profile-config.js";
-export { mergeSections, sectionNames } from "./config-parser.js";
+export { mergeSections } from "./config-parser.js";

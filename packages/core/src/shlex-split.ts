@@ -1,16 +1,9 @@
-// Compiled once: a regular expression literal inside the function is a new object every call.
-const TWO_PLAIN_WORDS = /^[^\s'"\\]+ [^\s'"\\]+$/;
-
 /**
  * Python's `shlex.split(s)` (POSIX mode, no comments): words split on whitespace, quotes
  * grouping and removed, `\` escaping outside single quotes. Returns undefined where Python raises
  * ValueError (an unclosed quote, a trailing `\`). botocore splits section names with it.
  */
 export function shlexSplit(s: string): string[] | undefined {
-  // Two words one space apart, nothing quoted or escaped (`profile dev`): split at the space.
-  // buildProfileMap splits every section name of a file, and at 10,000 profiles the garbage of the
-  // loop below (an array grown for 17 words) costs more than the loop.
-  if (TWO_PLAIN_WORDS.test(s)) return s.split(" ");
   const words: string[] = [];
   let word: string | undefined;
   for (let i = 0; i < s.length; ) {

@@ -1,5 +1,5 @@
 import { loadConfigFile, type ConfigSection, type ParsedConfig, type LocalContextInit } from "@credchain/core/local";
-import { mergeSections, resolveLocalContext, sectionNames, shlexSplit } from "@credchain/core/internal";
+import { mergeSections, resolveLocalContext, shlexSplit } from "@credchain/core/internal";
 
 /** Path of the config file. Default `~/.aws/config`; set to "" it names no file (as in botocore). */
 export const AWS_CONFIG_FILE = "AWS_CONFIG_FILE";
@@ -74,13 +74,13 @@ export interface SharedConfig {
  * ```
  */
 export async function loadSharedConfig(init: SharedConfigInit = {}): Promise<SharedConfig> {
-  const ctx = resolveLocalContext(init);
+  const ctx = { ...init, ...resolveLocalContext(init) };
   // Filled with the config file's profiles as they are filed, not copied after: a second pass over
   // a map of 10,000 profiles costs as much as filling it.
   const profiles: ProfileMap = Object.create(null);
   const [configFile, credentialsFile] = await Promise.all([
-    readConfigFile({ ...init, ...ctx }, profiles),
-    readCredentialsFile({ ...init, ...ctx }),
+    readConfigFile(ctx, profiles),
+    readCredentialsFile(ctx),
   ]);
   for (const name in credentialsFile.profiles) profiles[name] = mergeSections(profiles[name], credentialsFile.profiles[name]);
   return { configFile, credentialsFile, profiles };
@@ -118,17 +118,21 @@ export function buildProfileMap(sections: ParsedConfig, also?: ProfileMap): Pick
   const profiles: ProfileMap = Object.create(null);
   const ssoSessions: ProfileMap = Object.create(null);
   const services: ProfileMap = Object.create(null);
-  // `also` (loadSharedConfig's merged map) gets each profile too. The parser's file order, not
-  // for…in (a sort and a lookup per name in a map of 10,000), is for…in order here: no name
-  // starting with `profile` or equal to `default` is an integer.
-  for (const name of sectionNames.get(sections) ?? Object.keys(sections)) {
+  // `also` (loadSharedConfig's merged map) gets each profile too, in the same pass.
+  for (const name in sections) {
     const target = name === "default" || name.startsWith("profile") ? profiles : name.startsWith("sso-session") ? ssoSessions : name.startsWith("services") ? services : undefined;
-    const words = target && (name === "default" ? [name, name] : shlexSplit(name));
-    if (words?.length === 2) {
+    let words: string[] | undefined;
+    // The usual name, two plain words one space apart, is split without shlexSplit's array.
+    const key = !target ? undefined : name === "default" ? name : TWO_PLAIN_WORDS.test(name) ? name.slice(name.indexOf(" ") + 1) : (words = shlexSplit(name))?.length === 2 ? words?.[1] : undefined;
+    if (key !== undefined) {
       const section = sections[name] as Profile;
-      (target as ProfileMap)[words[1] as string] = section;
-      if (also && target === profiles) also[words[1] as string] = section;
+      (target as ProfileMap)[key] = section;
+      if (also && target === profiles) also[key] = section;
     }
   }
   return { profiles, ssoSessions, services };
 }
+
+// Two words one space apart, nothing quoted or escaped (`profile dev`). Compiled once here: a
+// regular expression literal in a function is a new object every call.
+const TWO_PLAIN_WORDS = /^[^\s'"\\]+ [^\s'"\\]+$/;
