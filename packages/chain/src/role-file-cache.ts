@@ -66,21 +66,19 @@ export function withRoleFileCache(
   const file = join(options.dir, `${options.key}.json`);
   return async (call) => {
     if (!call?.forceRefresh) {
-      const cached = await options.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES }).then(
-        (text) => {
-          try {
-            return JSON.parse(text) as { Credentials?: Record<string, unknown> };
-          } catch {
-            options.logger.debug(`assume-role: ignoring the unreadable cache entry ${file}`);
-            return undefined;
-          }
-        },
-        (error: unknown) => {
-          // A miss, as in botocore's JSONFileCache; a FIFO or device there is never opened for reading.
-          options.logger.debug(`assume-role: no usable cache entry: ${file} ${describeReadError(error)}`);
-          return undefined;
-        },
-      );
+      let cached: { Credentials?: Record<string, unknown> } | undefined;
+      let text: string | undefined;
+      try {
+        text = await options.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES });
+      } catch (error) {
+        // A miss, as in botocore's JSONFileCache; a FIFO or device there is never opened for reading.
+        options.logger.debug(`assume-role: no usable cache entry: ${file} ${describeReadError(error)}`);
+      }
+      try {
+        if (text !== undefined) cached = JSON.parse(text) as typeof cached;
+      } catch {
+        options.logger.debug(`assume-role: ignoring the unreadable cache entry ${file}`);
+      }
       const c = cached?.Credentials;
       // `…UTC` as botocore writes it, `+00:00` as the AWS CLI v2 does; no zone or junk: corrupt.
       const expiration = typeof c?.Expiration === "string" ? parseTimestamp(c.Expiration) : undefined;

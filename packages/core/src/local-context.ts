@@ -27,20 +27,24 @@ export interface LocalContextInit {
    */
   homedir?: string;
   /**
-   * Reads a UTF-8 file; rejects with an fs-style error (code ENOENT, EACCES, ENOTREG, EFBIG, …).
-   * Default: core's `readRegularFile` (regular files only, never blocking on a FIFO, capped).
+   * Reads a UTF-8 file, returning its text or a promise of it; throws (or rejects) with an
+   * fs-style error (code ENOENT, EACCES, ENOTREG, EFBIG, …). Default: core's `readRegularFile`
+   * (synchronous, regular files only, never blocking on a FIFO, capped).
    */
-  readFile?: (path: string, options?: ReadFileOptions) => Promise<string>;
+  readFile?: ReadFile;
   /** Milliseconds since the epoch. Default: `Date.now`. */
   now?: () => number;
   /** Debug and warning lines, never with secrets. Default: silent unless `CREDCHAIN_DEBUG` is set. */
   logger?: Logger;
 }
 
+/** The context's file reader: its text, or a promise of it. Callers `await` it inside `try`. */
+export type ReadFile = (path: string, options?: ReadFileOptions) => string | Promise<string>;
+
 export interface LocalContext {
   env: Env;
   homedir: string;
-  readFile: (path: string, options?: ReadFileOptions) => Promise<string>;
+  readFile: ReadFile;
   now: () => number;
   logger: Logger;
 }

@@ -29,7 +29,7 @@ export {
   type ErrorCode,
   type LookedAt,
 } from "./errors.js";
-export { stderrLogger, type Env, type LocalContext, type LocalContextInit, type Logger } from "./local-context.js";
+export { stderrLogger, type Env, type LocalContext, type LocalContextInit, type Logger, type ReadFile } from "./local-context.js";
 export type { ProviderContext, ProviderContextInit } from "./context.js";
 export {
   parseConfig,

@@ -20,22 +20,24 @@ function fileError(code: "ENOTREG" | "EISDIR" | "EFBIG", path: string, what: str
 /**
  * Reads a UTF-8 file the one way credchain reads every local file: opened once, non-blocking (a
  * FIFO with no writer cannot stall the open), checked on the open descriptor to be a regular
- * file (no stat-then-open race), and read up to a cap. Rejects with an fs-style error whose
+ * file (no stat-then-open race), and read up to a cap. Throws an fs-style error whose
  * `code` says why: the open's own (`ENOENT`, `EACCES`, `ELOOP` for a symlink loop, …),
  * `EISDIR` for a directory, `ENOTREG` for anything else that is not a regular file (FIFO,
  * `/dev/zero`, socket; `kind` says which), `EFBIG` for a file over `maxBytes` (set on the error
  * too). {@link describeReadError} turns any of them into words for a message.
  *
- * The file is read with synchronous calls, as botocore reads it: a config or token file is a few
- * kilobytes of local disk, and going through libuv's thread pool instead (four round trips, and
- * the pool's threads started on first use) cost a cold start from env about 1 ms.
+ * Synchronous, as botocore reads: a config or token file is a few kilobytes of local disk. Going
+ * through libuv's thread pool instead (four round trips, the pool's threads started on first use)
+ * cost a cold start from env about 1 ms; and an async reader turns every absent file into a
+ * promise rejected before anyone awaits it, which costs Node's unhandled-rejection bookkeeping
+ * about 0.5 ms the first time and again at exit.
  *
  * @example
  * ```ts
- * const text = await readRegularFile("/home/me/.aws/config", { maxBytes: CONFIG_FILE_MAX_BYTES });
+ * const text = readRegularFile("/home/me/.aws/config", { maxBytes: CONFIG_FILE_MAX_BYTES });
  * ```
  */
-export async function readRegularFile(path: string, options: ReadFileOptions = {}): Promise<string> {
+export function readRegularFile(path: string, options: ReadFileOptions = {}): string {
   const maxBytes = options.maxBytes ?? CONFIG_FILE_MAX_BYTES;
   // node:fs through getBuiltinModule: Node has loaded it already; an ESM import would build its namespace.
   const fs = process.getBuiltinModule("node:fs");

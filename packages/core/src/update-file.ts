@@ -24,10 +24,12 @@ export function updateFile(
   return withFileLock(
     path,
     async () => {
-      const current = await readRegularFile(path, options).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return undefined;
-        throw error;
-      });
+      let current: string | undefined;
+      try {
+        current = readRegularFile(path, options);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
       const next = await edit(current);
       if (next === undefined) return false;
       await writeFileAtomic(path, next, options);

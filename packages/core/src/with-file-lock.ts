@@ -72,7 +72,13 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
   };
   const take = () =>
     create(lock, (mine = JSON.stringify({ pid: process.pid, hostname: hostname(), createdAt: new Date().toISOString(), id } satisfies Owner)));
-  const read = (file: string) => readRegularFile(file, { maxBytes: 4096 }).catch(() => "");
+  const read = (file: string) => {
+    try {
+      return readRegularFile(file, { maxBytes: 4096 });
+    } catch {
+      return "";
+    }
+  };
 
   for (let attempt = 0; !take(); attempt++) {
     options.signal?.throwIfAborted();

@@ -27,10 +27,15 @@ export async function refreshSsoCache(
     await withFileLock(
       file,
       async () => {
-        const current = await ctx.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES }).then(
-          (text) => usableToken(text) ?? token,
-          (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : token),
-        );
+        let text: string | undefined;
+        let gone = false;
+        try {
+          text = await ctx.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES });
+        } catch (error) {
+          gone = (error as NodeJS.ErrnoException).code === "ENOENT";
+        }
+        // Removed meanwhile (signed out): undefined; unreadable or not a token: ours.
+        const current = gone ? undefined : ((text === undefined ? undefined : usableToken(text)) ?? token);
         if (current === undefined) {
           outcome = { ok: false, reason: `${file} was removed (signed out?)` };
           return;

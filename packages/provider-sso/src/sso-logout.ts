@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { ProviderContextInit } from "@credchain/core/local";
+import type { ProviderContextInit, ReadFile } from "@credchain/core/local";
 import { resolveContext } from "@credchain/core";
 import { nodeFsPromises, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { withFileLock } from "@credchain/core/writes";
@@ -22,7 +22,7 @@ export interface SsoLogoutResult {
 }
 
 /** The JSON document in `file`, or undefined when it is not a readable regular file holding a JSON object. */
-async function readJson(readFile: (path: string, o: { maxBytes: number }) => Promise<string>, file: string): Promise<Record<string, unknown> | undefined> {
+async function readJson(readFile: ReadFile, file: string): Promise<Record<string, unknown> | undefined> {
   try {
     const doc: unknown = JSON.parse(await readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES }));
     return typeof doc === "object" && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;

@@ -106,10 +106,13 @@ export async function clientRegistration(ctx: ProviderContext, session: SsoLogin
   return withFileLock(
     file,
     async () => {
-      const cached = await ctx.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES }).then(
-        (text) => reusable(text, ctx.now()),
-        () => undefined,
-      );
+      let text: string | undefined;
+      try {
+        text = await ctx.readFile(file, { maxBytes: TOKEN_FILE_MAX_BYTES });
+      } catch {
+        // No cached registration: register a new client.
+      }
+      const cached = text === undefined ? undefined : reusable(text, ctx.now());
       if (cached) {
         ctx.logger.debug(`sso: reusing the client registration in ${file}`);
         return cached;
