@@ -8,6 +8,7 @@ import { profileLayer } from "./profile-layer.js";
 import { exampleTestLookup, selfSignedCert, startOrigin, startTestProxy, type Running, type TestProxy } from "./servers.js";
 import { readCaBundle } from "../src/ca-bundle.js";
 import { resolveContext } from "../src/context.js";
+import { resolveDirectContext } from "../src/direct-context.js";
 import { httpTransport } from "../src/http-transport.js";
 import { readRegularFile } from "../src/read-regular-file.js";
 import type { TransportError } from "../src/transport.js";
@@ -132,5 +133,14 @@ describe(`${resolveContext.name}: the default transport's CA bundle`, () => {
 
   it("leaves a transport given in code alone (botocore's explicit verify wins)", async () => {
     expect(await status({ env: { AWS_CA_BUNDLE: at("missing.pem") }, transport: httpTransport({ ca: tls.cert }) })).toBe(201);
+  });
+
+  it("is never read by the metadata endpoints' context (IMDS, container), as botocore's fetchers never read it", async () => {
+    const reads: string[] = [];
+    const readFile: typeof readRegularFile = (path, options) => (reads.push(path), readRegularFile(path, options));
+    const { transport } = resolveDirectContext({ env: { AWS_CA_BUNDLE: at("ca.pem") }, readFile, profileSettings: profileLayer(`[default]\nca_bundle = ${at("ca.pem")}\n`) });
+    expect((await get(transport, `${plain.url}/latest/api/token`)).status).toBe(201);
+    expect((await failure(get(transport)))?.kind).toBe("network");
+    expect(reads).toEqual([]);
   });
 });
