@@ -51,7 +51,8 @@ export async function callAwsJson(ctx: ProviderContext, request: HttpRequest, re
 
 function retryable(outcome: Exclude<AwsJsonOutcome, { ok: true }>): boolean {
   if (outcome.kind === "parse") return false;
-  if (outcome.kind === "transport") return !outcome.aborted;
+  // A CA bundle that cannot be read (kind config) fails alike every time.
+  if (outcome.kind === "transport") return !outcome.aborted && (outcome.cause as TransportError | undefined)?.kind !== "config";
   return RETRY_STATUS.has(outcome.status) || THROTTLING.has(outcome.code);
 }
 
@@ -89,7 +90,8 @@ async function attemptOnce(ctx: ProviderContext, request: HttpRequest): Promise<
 }
 
 function transportReason(error: unknown, timeoutMs: number | undefined): string {
-  if (error instanceof TransportError) return transportFailure(error, timeoutMs);
+  // A CA bundle that cannot be read says so itself (transportFailure, in every metadata bundle, never sees one).
+  if (error instanceof TransportError) return error.kind == "config" ? error.detail! : transportFailure(error, timeoutMs);
   return `request failed (${quoteUntrusted(String((error as Error)?.message ?? error))})`;
 }
 

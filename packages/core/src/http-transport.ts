@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
+import { readCaBundle, type CaBundle } from "./ca-bundle.js";
 import { directTransport, openRequest, type DirectTransportOptions } from "./direct-transport.js";
 import { envProxies, proxyFor } from "./env-proxies.js";
 import { exchange, nodeHttp, type OnStop } from "./http-exchange.js";
@@ -17,6 +18,13 @@ export interface HttpTransportOptions extends DirectTransportOptions {
   proxy?: "env" | false | string | URL;
   /** Where the proxy variables are read, on the first request. Default: `process.env`. */
   env?: Env;
+  /**
+   * A PEM file of certificate authorities trusted for `https:` in place of Node's (botocore's
+   * `ca_bundle`), read on the first `https:` request (none for `http:` URLs) and kept. A file that
+   * cannot be read or holds no certificate fails the request with kind `config`, naming the file
+   * (and `from`); the next request reads it again. `ca`, when given, wins. Default: none.
+   */
+  caBundle?: string | CaBundle | undefined;
 }
 
 /**
@@ -36,6 +44,8 @@ export interface HttpTransportOptions extends DirectTransportOptions {
  * ```
  */
 export function httpTransport(options: HttpTransportOptions = {}): Transport {
+  const { caBundle } = options;
+  if (caBundle && options.ca === undefined) return withCaBundle(typeof caBundle == "string" ? { path: caBundle } : caBundle, options);
   const direct = directTransport(options);
   const setting = options.proxy ?? "env";
   let proxies: Record<string, string> | undefined;
@@ -48,6 +58,33 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
           ? undefined
           : String(setting);
     return proxy ? viaProxy(request, proxy, options) : direct(request);
+  };
+}
+
+/** `httpTransport` trusting the bundle's certificates for `https:`, the bundle read on the first such request. */
+function withCaBundle(bundle: CaBundle, options: HttpTransportOptions): Transport {
+  const plain = httpTransport({ ...options, caBundle: undefined });
+  let secure: Promise<Transport> | undefined;
+  return async (request) => {
+    if (!/^https:/i.test(request.url)) return plain(request);
+    let transport: Transport;
+    try {
+      transport = await (secure ??= readCaBundle(bundle).then((ca) => httpTransport({ ...options, caBundle: undefined, ca })));
+    } catch (error) {
+      // Read again next time: the file may be fixed meanwhile, as botocore reads it per connection.
+      secure = undefined;
+      const detail = (error as Error).message;
+      throw new TransportError("config", request.url, `request to ${request.url} failed (${detail})`, error, detail);
+    }
+    try {
+      return await transport(request);
+    } catch (error) {
+      // A certificate refused: say which authorities were trusted, the likely cause.
+      const e = error as TransportError;
+      if (e.kind != "network" || !/CERT|UNABLE_TO|SELF_SIGNED/.test(String(e.detail))) throw e;
+      const detail = `${e.detail}, trusting only the CA bundle ${bundle.path}${bundle.from ? ` named by ${bundle.from}` : ""}`;
+      throw new TransportError("network", request.url, `request to ${request.url} failed (${detail})`, e.cause, detail);
+    }
   };
 }
 

@@ -13,4 +13,5 @@ export {
 export { fetchTransport, type FetchTransportOptions } from "./fetch-transport.js";
 export { directTransport, type DirectTransportOptions } from "./direct-transport.js";
 export { httpTransport, type HttpTransportOptions } from "./http-transport.js";
+export type { CaBundle } from "./ca-bundle.js";
 export { resolveEndpointUrl } from "./resolve-endpoint-url.js";

@@ -21,9 +21,10 @@ export interface LocalContextInit {
   /** Environment variables. Default: `process.env`. */
   env?: Env;
   /**
-   * Home directory. Default: `env.HOME`, then `env.USERPROFILE`, then `os.homedir()` (as Python's
-   * expanduser); where none is known (no HOME and no passwd entry, as for a container's arbitrary
-   * uid), `"~"`, so `~/.aws/config` stays as written, as in Python, and reads as absent.
+   * Home directory. Default: `env.HOME` (set to "" it is `/`, as Python's expanduser reads it:
+   * `~/.aws/config` is then `/.aws/config`), else `env.USERPROFILE`, else `os.homedir()`; where
+   * none is known (no HOME and no passwd entry, as for a container's arbitrary uid), `"~"`, so
+   * `~/.aws/config` stays as written, as in Python, and reads as absent.
    */
   homedir?: string;
   /**
@@ -110,7 +111,8 @@ export function resolveLocalContext(init: LocalContextInit = {}): LocalContext {
   const env = init.env ?? process.env;
   return {
     env,
-    homedir: init.homedir ?? (env.HOME || env.USERPROFILE || userHome()),
+    // HOME set to "" is the root, as in Python's expanduser (and "" would make joined paths relative).
+    homedir: (init.homedir ?? env.HOME ?? (env.USERPROFILE || userHome())) || "/",
     readFile: init.readFile ?? readRegularFile,
     now: init.now ?? Date.now,
     logger: resolveLogger(init.logger, env),

@@ -26,7 +26,12 @@ export interface HttpResponse {
 /** The seam between providers and the network; inject one in tests or to add a proxy. */
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
-export type TransportErrorKind = "timeout" | "aborted" | "network" | "too-large";
+/**
+ * Why a request produced no response: its time ran out, the caller aborted it, the network (or a
+ * proxy) failed, the answer was too large, or the transport's own configuration is unusable
+ * (`config`: a CA bundle that cannot be read; retrying cannot help).
+ */
+export type TransportErrorKind = "timeout" | "aborted" | "network" | "too-large" | "config";
 
 const TRANSPORT_ERROR = "TransportError";
 
@@ -56,7 +61,8 @@ export class TransportError extends Error {
   /**
    * For kind `network`, the failure in a few words: the socket's code (`ECONNREFUSED`,
    * `ECONNRESET`, `ENOTFOUND`, a TLS code such as `DEPTH_ZERO_SELF_SIGNED_CERT`), or what a proxy
-   * said. Redacted and bounded, as the message.
+   * said; for kind `config`, what is wrong (`the CA bundle /etc/corp.pem named by env
+   * AWS_CA_BUNDLE does not exist`). Redacted and bounded, as the message.
    */
   readonly detail: string | undefined;
   constructor(kind: TransportErrorKind, url: string, message: string, cause?: unknown, detail?: string) {

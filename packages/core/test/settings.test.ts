@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { profileLayer as layer } from "./profile-layer.js";
 import type { CredchainError } from "../src/errors.js";
+import { CA_BUNDLE } from "../src/ca-bundle.js";
 import { resolveEndpointUrl } from "../src/resolve-endpoint-url.js";
 import { resolveSetting, type Setting } from "../src/resolve-setting.js";
 import * as table from "../src/settings.js";
@@ -79,6 +80,14 @@ for (const text of ["IPv6", "ipv4", "IPV6", "dual", "", "http://127.0.0.1:1338",
     CASES.push({ name, env: { [envOf[name]!]: text }, config: "" }, { name, env: {}, config: `[default]\n${name} = ${text}\n` });
   }
 }
+// ca_bundle: env over the profile, the text as written (urllib3 expands `~` later). "" is left out:
+// botocore keeps it (and then verifies no certificate), credchain reads it as unset (ca-bundle.test.ts).
+ROWS.ca_bundle = CA_BUNDLE;
+CASES.push(
+  { name: "ca_bundle", env: {}, config: "" },
+  { name: "ca_bundle", env: {}, config: "[default]\nca_bundle = ~/corp ca.pem\n" },
+  { name: "ca_bundle", env: { AWS_CA_BUNDLE: "/env.pem" }, config: "[default]\nca_bundle = /profile.pem\n" },
+);
 for (const service of ["sts", "sso", "sso_oidc", "signin"]) {
   const client = service.replace("_", "-");
   const u = service.toUpperCase();

@@ -39,6 +39,8 @@ export function fromLoginCredentials(init: FromLoginCredentialsInit = {}): AwsCr
     const maxAttempts = await valueOf(client.maxAttempts);
     return fromLogin({
       ...ctx,
+      // Made by the provider unless given: its default reads the profile's ca_bundle too.
+      transport: init.transport,
       profile: name,
       loginSession,
       profileSettings: settings,

@@ -82,6 +82,6 @@ export function fromSSO(init: FromSSOInit = {}): AwsCredentialProvider {
     const region = await valueOf(client.region);
     const portalEndpoint = client.endpointUrl ?? (region ? resolveSsoEndpoint("portal", region, ctx.env, undefined, layer.settings) : undefined);
     const maxAttempts = await valueOf(client.maxAttempts);
-    return fromSso({ ...ctx, ...config, profileSettings: layer.settings, portalEndpoint, ...(maxAttempts !== undefined && { maxAttempts }) })(props);
+    return fromSso({ ...ctx, transport: init.transport, ...config, profileSettings: layer.settings, portalEndpoint, ...(maxAttempts !== undefined && { maxAttempts }) })(props);
   };
 }

@@ -92,6 +92,8 @@ export function fromTemporaryCredentials(options: FromTemporaryCredentialsOption
       (await import("./load-sts.js")).fromAssumeRole({
         ...options,
         ...ctx,
+        // Made by the provider unless given: its default reads the profile's ca_bundle too.
+        transport: options.transport,
         ...settings,
         // The SDK's STS client hands its own config to the provider that signs for it.
         sourceCredentials: (o) => master({ ...o, callerClientConfig: { ...props?.callerClientConfig, ...(settings.region && { region: settings.region }) } }),

@@ -41,6 +41,8 @@ export function fromTokenFile(init: FromTokenFileInit = {}): AwsCredentialProvid
       (await import("./load-sts.js")).fromWebIdentity({
         ...init,
         ...ctx,
+        // Made by the provider unless given: its default reads the profile's ca_bundle too.
+        transport: init.transport,
         ...settings,
         policyArns: init.policyArns?.map((p) => p.arn ?? ""),
         ...(init.roleAssumerWithWebIdentity && { assumeRoleWithWebIdentity: webIdentityHook(init.roleAssumerWithWebIdentity) }),

@@ -68,7 +68,7 @@ export function fromWebToken(init: FromWebTokenInit): AwsCredentialProvider {
     }
     if (hook) return hook(params);
     const settings = await stsCallSettings("fromWebToken", init, client, props, load);
-    const stsClient = clients(settingsKey(settings), () => sts.createStsClient({ ...ctx, ...settings, source: SOURCE }));
+    const stsClient = clients(settingsKey(settings), () => sts.createStsClient({ ...ctx, transport: init.transport, ...settings, source: SOURCE }));
     return (await stsClient.assumeRoleWithWebIdentity(params, { signal: props?.signal })).credentials;
   };
 }

@@ -81,7 +81,8 @@ export async function startLogin(options: LoginOptions = {}): Promise<LoginEmula
     if (!body) return invalid("The request body is not a JSON object");
     const dpop = verifyDpopProof(req.headers.dpop, {
       method: req.method,
-      url: `http://${req.headers.host ?? "127.0.0.1"}${req.path}`,
+      // The scheme the client used: with `tls` the proof names https.
+      url: `${options.tls ? "https" : "http"}://${req.headers.host ?? "127.0.0.1"}${req.path}`,
       nowSeconds: Math.floor(now() / 1000),
       maxSkewSeconds: maxSkew,
     });

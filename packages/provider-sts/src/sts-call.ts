@@ -94,9 +94,12 @@ async function attemptOnce(
     const reason = aborted
       ? "the request was aborted"
       : error instanceof TransportError
-        ? transportFailure(error, settings.timeoutMs)
+        ? error.kind === "config"
+          ? error.detail
+          : transportFailure(error, settings.timeoutMs)
         : quoteUntrusted(String((error as Error)?.message ?? error));
-    const retryable = !aborted && !(error instanceof TransportError && error.kind === "too-large");
+    // A CA bundle that cannot be read (kind config) fails alike every time: not retried.
+    const retryable = !aborted && !(error instanceof TransportError && (error.kind === "too-large" || error.kind === "config"));
     return { ok: false, retryable, error: fail(`Could not call STS ${action} at ${endpoint.url}: ${reason}`, undefined, error) };
   }
   if (response.status === 200) return { ok: true, body: response.body };

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { request } from "node:https";
 import { describe, expect, it } from "vitest";
 import { stsIssuedKeys } from "@credchain/emulator";
 import { DEFAULT_EMULATOR_CREDENTIALS, SSO_CLOCK, STS_CLOCK, startScenarioEmulators, validateEmulatorSpec } from "./emulators.js";
@@ -135,6 +137,26 @@ describe("startScenarioEmulators with sso and ssoOidc", () => {
   });
 });
 
+describe("startScenarioEmulators with tls", () => {
+  it("serves STS, SSO and SSO-OIDC over https with a certificate only {{CA_BUNDLE}} trusts (IMDS stays http), removed on close", async () => {
+    const running = await startScenarioEmulators({ tls: true, imds: {}, sts: {}, sso: {}, ssoOidc: {} }, "t");
+    const bundle = running.placeholders.CA_BUNDLE!;
+    try {
+      for (const name of ["STS_URL", "SSO_URL", "SSO_OIDC_URL"]) expect(running.placeholders[name]).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(running.placeholders.IMDS_URL).toMatch(/^http:/);
+      const get = (ca?: string) =>
+        new Promise<number>((resolve, reject) =>
+          request(running.placeholders.STS_URL!, { ca }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on("error", reject).end(),
+        );
+      expect(await get(readFileSync(bundle, "utf8"))).toBeGreaterThan(0);
+      await expect(get()).rejects.toMatchObject({ code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO_VERIFY/) });
+    } finally {
+      await running.close();
+    }
+    expect(existsSync(bundle)).toBe(false);
+  });
+});
+
 describe(validateEmulatorSpec.name, () => {
   it("accepts the documented fields", () => {
     expect(() =>
@@ -147,6 +169,11 @@ describe(validateEmulatorSpec.name, () => {
         "t",
       ),
     ).not.toThrow();
+  });
+
+  it("accepts tls: true only", () => {
+    expect(() => validateEmulatorSpec({ tls: true, sts: {} }, "x")).not.toThrow();
+    expect(() => validateEmulatorSpec({ tls: false as unknown as true }, "x")).toThrow("emulator.tls must be true");
   });
 
   it("refuses host/port (the runner binds 127.0.0.1), unknown keys, and faults on a server not started", () => {

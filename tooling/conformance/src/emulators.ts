@@ -17,6 +17,7 @@ import {
   type StsEmulator,
   type StsOptions,
 } from "@credchain/emulator";
+import { selfSignedCert } from "@credchain/test-utils";
 
 /** Credentials an emulator serves; each field left out takes the runner's fixed default. */
 export interface EmulatorCredentialsSpec {
@@ -75,6 +76,12 @@ export interface FaultSpec {
 
 /** A scenario's `emulator` field: which endpoints to start on loopback, and how they misbehave. */
 export interface EmulatorSpec {
+  /**
+   * Serve STS, the SSO portal and SSO-OIDC over HTTPS with a certificate made for the run, which
+   * only `{{CA_BUNDLE}}` (its file) trusts: as behind a TLS-intercepting proxy. IMDS and the
+   * container endpoint stay plain http (neither side's fetchers there read a CA bundle).
+   */
+  tls?: true;
   imds?: ImdsSpec;
   container?: ContainerSpec;
   sts?: StsSpec;
@@ -136,7 +143,8 @@ export function validateEmulatorSpec(spec: EmulatorSpec, where: string): void {
     const extra = Object.keys(obj).filter((k) => !allowed.has(k));
     if (extra.length > 0) throw new Error(`${where}: unknown key(s) ${extra.join(", ")} in ${at}`);
   };
-  unknown(spec, new Set(["imds", "container", "sts", "sso", "ssoOidc", "faults"]), "emulator");
+  unknown(spec, new Set(["tls", "imds", "container", "sts", "sso", "ssoOidc", "faults"]), "emulator");
+  if (spec.tls !== undefined && spec.tls !== true) throw new Error(`${where}: emulator.tls must be true`);
   if (spec.sts !== undefined) unknown(spec.sts, STS_KEYS, "emulator.sts");
   if (spec.sso !== undefined) unknown(spec.sso, SSO_KEYS, "emulator.sso");
   if (spec.ssoOidc !== undefined) unknown(spec.ssoOidc, SSO_OIDC_KEYS, "emulator.ssoOidc");
@@ -179,7 +187,7 @@ export interface RunningEmulators {
    * record has no headers: the bearer token never gets here).
    */
   ssoRequests: SsoRequest[];
-  /** `IMDS_URL`, `CONTAINER_URL`, `CONTAINER_TOKEN`, `STS_URL`, `SSO_URL`, `SSO_OIDC_URL`, for whichever is running. */
+  /** `IMDS_URL`, `CONTAINER_URL`, `CONTAINER_TOKEN`, `STS_URL`, `SSO_URL`, `SSO_OIDC_URL`, for whichever is running; `CA_BUNDLE` with `tls`. */
   placeholders: Record<string, string>;
   close(): Promise<void>;
 }
@@ -205,6 +213,12 @@ export async function startScenarioEmulators(spec: EmulatorSpec | undefined, whe
     await Promise.allSettled(closers.map((close) => close()));
   };
   try {
+    // One certificate per run, as each run has its own servers; its file is the run's {{CA_BUNDLE}}.
+    const tls = spec.tls ? selfSignedCert(["localhost", "IP:127.0.0.1"]) : undefined;
+    if (tls) {
+      closers.push(async () => tls.remove());
+      running.placeholders.CA_BUNDLE = tls.certFile;
+    }
     if (spec.imds !== undefined) {
       const { credentials, ...options } = spec.imds;
       // botocore 1.43 never reads the extended path: an AccountId there is a credchain-only answer.
@@ -226,6 +240,7 @@ export async function startScenarioEmulators(spec: EmulatorSpec | undefined, whe
     if (spec.sts !== undefined) {
       const sts = await startSts({
         ...spec.sts,
+        ...(tls && { tls }),
         host: "127.0.0.1",
         port: 0,
         now: () => STS_CLOCK,
@@ -238,6 +253,7 @@ export async function startScenarioEmulators(spec: EmulatorSpec | undefined, whe
     if (spec.sso !== undefined) {
       const sso = await startSso({
         ...spec.sso,
+        ...(tls && { tls }),
         host: "127.0.0.1",
         port: 0,
         now: () => SSO_CLOCK,
@@ -250,6 +266,7 @@ export async function startScenarioEmulators(spec: EmulatorSpec | undefined, whe
     if (spec.ssoOidc !== undefined) {
       const oidc = await startSsoOidc({
         ...spec.ssoOidc,
+        ...(tls && { tls }),
         ...(running.sso !== undefined && { portal: running.sso }),
         host: "127.0.0.1",
         port: 0,

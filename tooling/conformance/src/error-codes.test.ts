@@ -38,6 +38,11 @@ describe("botocore exceptions without a credchain code", () => {
       .toBe("CredentialRetrieval");
   });
 
+  it("maps SSLError (a certificate refused, a CA bundle that cannot be loaded) to CredentialRetrieval", () => {
+    expect(expectedCredchainCode({ Code: "SSL", Class: "SSLError", Module: "botocore.exceptions" })).toBe("CredentialRetrieval");
+    expect(expectedCredchainCode({ Code: "SSL", Class: "SSLError", Module: "botocore.exceptions" }, "TokenRetrieval")).toBe("TokenRetrieval");
+  });
+
   it("reads the STS error code out of the message", () => {
     expect(stsErrorCodeOf(client)).toBe("AccessDenied");
     expect(stsErrorCodeOf(modeled)).toBe("ExpiredTokenException");

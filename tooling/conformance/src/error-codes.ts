@@ -46,6 +46,9 @@ export const BOTOCORE_UNCODED: Readonly<Record<string, string>> = {
   ClientError: "CredentialRetrieval",
   // botocore refused a parameter before sending it (DurationSeconds under 900, a token too short).
   ParamValidationError: "InvalidConfig",
+  // TLS failed, or the CA bundle could not be loaded (missing, a directory, no certificate): the
+  // call to STS, SSO or SSO-OIDC never got an answer. An SSO token refresh sets credchainCode.
+  SSLError: "CredentialRetrieval",
 };
 
 /** The STS error code named in a ClientError's message ("An error occurred (AccessDenied) when …"). */
