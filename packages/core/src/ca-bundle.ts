@@ -1,5 +1,6 @@
 import { describeReadError } from "./describe-read-error.js";
-import { CONFIG_FILE_MAX_BYTES, readRegularFile, type ReadFileOptions } from "./read-regular-file.js";
+import type { ReadFile } from "./local-context.js";
+import { CONFIG_FILE_MAX_BYTES, readRegularFile } from "./read-regular-file.js";
 import type { Setting } from "./resolve-setting.js";
 
 /**
@@ -20,7 +21,7 @@ export interface CaBundle {
   /** Who named it, for messages: `env AWS_CA_BUNDLE`, `profile "dev" ca_bundle`. Default: none said. */
   from?: string | undefined;
   /** Default: core's `readRegularFile` (regular files only, never blocking on a FIFO, capped at 16 MiB). */
-  readFile?: ((path: string, options?: ReadFileOptions) => Promise<string>) | undefined;
+  readFile?: ReadFile | undefined;
 }
 
 /**
