@@ -57,7 +57,7 @@ describe(getScopedProfile.name, () => {
     ["an AKIA-like secret (40 characters)", AKIA_LIKE],
     ["a secret access key", SECRET_KEY],
   ])("quotes %s in the message and keeps the name as data", (_what, name) => {
-    for (const env of [{ AWS_PROFILE: name }, { AWS_DEFAULT_PROFILE: name }]) {
+    for (const env of [{ AWS_PROFILE: name }, { AWS_DEFAULT_PROFILE: name }] as Record<string, string>[]) {
       const error = (() => {
         try {
           getScopedProfile(config, select(env));
