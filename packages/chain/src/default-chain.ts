@@ -10,15 +10,7 @@ import {
   type ProviderCallOptions,
   type ProviderContextInit,
 } from "@credchain/core/local";
-import {
-  EC2_METADATA_SERVICE_ENDPOINT,
-  EC2_METADATA_SERVICE_ENDPOINT_MODE,
-  METADATA_SERVICE_NUM_ATTEMPTS,
-  METADATA_SERVICE_TIMEOUT,
-  resolveLocalContext,
-  selectProfile,
-  USED_DETAIL,
-} from "@credchain/core/internal";
+import { EC2_METADATA_SERVICE_ENDPOINT, EC2_METADATA_SERVICE_ENDPOINT_MODE, METADATA_SERVICE_NUM_ATTEMPTS, METADATA_SERVICE_TIMEOUT, resolveLocalContext, selectProfile, showName, USED_DETAIL } from "@credchain/core/internal";
 import type { ContainerMetadataInit } from "@credchain/provider-container";
 import { fromEnv } from "@credchain/provider-env";
 import type { CredentialPlan } from "@credchain/provider-ini";
@@ -157,7 +149,7 @@ function notExpired(credentials: Credentials, now: number): Credentials {
 /** Stands in for env when a profile was chosen explicitly, so explain says why env was not read. */
 function envDropped(name: string): CredentialProvider {
   return async () => {
-    throw notFound("env", `not read: profile "${name}" was chosen explicitly, and boto3.Session(profile_name=…) ignores env credentials`);
+    throw notFound("env", `not read: profile "${showName(name)}" was chosen explicitly, and boto3.Session(profile_name=…) ignores env credentials`);
   };
 }
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { notFound, shouldTryNext, type CredentialProvider, type CredentialSource, type LookedAt } from "@credchain/core/local";
+import { showName } from "@credchain/core/internal";
 import {
   credentialSourceFoundNothing,
   fromConfigFile,
@@ -31,7 +32,7 @@ export function profileLinks(plan: CredentialPlan, session: Session): ChainLink[
     const skipped = plan.skipped.find((s) => s.method === method);
     if (skipped) return link(method, skip(method, skipped.reason, skipped.lookedAt));
     if (plan.kind !== "none" && plan.method === method) return link(method, planProvider(plan, session));
-    return link(method, skip(method, `not reached: profile "${plan.profile}" is decided before it`));
+    return link(method, skip(method, `not reached: profile "${showName(plan.profile)}" is decided before it`));
   });
 }
 

@@ -2,6 +2,7 @@ import { maskAccessKeyId, type ChainAttempt, type LookedAt } from "@credchain/co
 import type { Explanation } from "@credchain/chain";
 import { describePlan, planSummary } from "@credchain/provider-ini";
 import { isoSeconds } from "./format-export.js";
+import { printable } from "./printable.js";
 
 export const EXPLAIN_FORMATS = ["text", "json"] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
@@ -66,23 +67,24 @@ function indent(text: string, by: string): string {
   return text.split("\n").join(`\n${by}`);
 }
 
+/** `explain` as plain text; text from files, env and providers goes through `printable`, so no escape reaches the terminal. */
 export function explainText(e: Explanation): string {
   const out: string[] = [];
-  if (e.profile) out.push(`profile: ${JSON.stringify(e.profile.name)} (selected by ${FROM[e.profile.from] ?? e.profile.from})`);
+  if (e.profile) out.push(`profile: ${printable(JSON.stringify(e.profile.name), 200)} (selected by ${FROM[e.profile.from] ?? e.profile.from})`);
   // What the profile says to do, before what each provider did.
-  if (e.plan) out.push(`plan:    ${describePlan(e.plan)}`);
+  if (e.plan) out.push(`plan:    ${printable(describePlan(e.plan))}`);
   if (e.profile || e.plan) out.push("");
   const width = Math.max(...e.attempts.map((a) => a.source.length), 6);
   for (const [i, a] of e.attempts.entries()) {
     const n = String(i + 1).padStart(2);
     const code = a.code ? ` [${a.code}]` : "";
-    out.push(`${n}. ${a.source.padEnd(width)}  ${MARK[a.outcome].padEnd(7)}  ${indent(a.reason, " ".repeat(width + 17))}${code}`);
+    out.push(`${n}. ${a.source.padEnd(width)}  ${MARK[a.outcome].padEnd(7)}  ${indent(printable(a.reason), " ".repeat(width + 17))}${code}`);
     const files = a.lookedAt?.files;
-    if (files?.length && a.outcome !== "used") out.push(`    ${" ".repeat(width)}  ${"".padEnd(7)}  looked at: ${files.join(", ")}`);
+    if (files?.length && a.outcome !== "used") out.push(`    ${" ".repeat(width)}  ${"".padEnd(7)}  looked at: ${printable(files.join(", "))}`);
   }
   out.push("");
   const result = outcome(e);
-  if (result) out.push(`${result.resolved ? "resolved" : "not resolved"}: ${result.text}`);
+  if (result) out.push(`${result.resolved ? "resolved" : "not resolved"}: ${printable(result.text)}`);
   return `${out.join("\n")}\n`;
 }
 

@@ -1,5 +1,5 @@
-import { CredchainError } from "@credchain/core";
-import { type SelectedProfile } from "@credchain/core/internal";
+import { CredchainError, quoteUntrusted } from "@credchain/core";
+import { showName, type SelectedProfile } from "@credchain/core/internal";
 import { getScopedProfile, type SharedConfig } from "@credchain/provider-ini";
 import type { SsoLoginSession } from "@credchain/provider-sso/sign-in";
 
@@ -26,16 +26,16 @@ export function loginSession(config: SharedConfig, selected: Pick<SelectedProfil
   const name = ssoSession ?? (typeof profile.sso_session === "string" ? profile.sso_session : undefined);
   const sessions = config.configFile.ssoSessions;
   if (name !== undefined && !Object.hasOwn(sessions, name)) {
-    throw new CredchainError({ code: "InvalidConfig", message: `The specified sso-session does not exist: "${name}" (no [sso-session ${name}] in ${file})`, file, profile: selected.name, key: "sso_session" });
+    throw new CredchainError({ code: "InvalidConfig", message: `The specified sso-session does not exist: "${showName(name)}" (no [sso-session ${showName(name)}] in ${quoteUntrusted(file)})`, file, profile: selected.name, key: "sso_session" });
   }
   const section = name === undefined ? profile : (sessions[name] as typeof profile);
-  const where = name === undefined ? `profile "${selected.name}"` : `[sso-session ${name}]`;
+  const where = name === undefined ? `profile "${showName(selected.name)}"` : `[sso-session ${showName(name)}]`;
   const missing = REQUIRED.filter((k) => typeof section[k] !== "string");
   if (missing.length > 0) {
     const hint = name === undefined ? "; set them, or sso_session, in the profile" : "";
     throw new CredchainError({
       code: "InvalidConfig",
-      message: `Missing the following required SSO configuration values in ${where} of ${file}: ${missing.join(", ")}${hint}`,
+      message: `Missing the following required SSO configuration values in ${where} of ${quoteUntrusted(file)}: ${missing.join(", ")}${hint}`,
       file,
       profile: selected.name,
       key: missing[0],

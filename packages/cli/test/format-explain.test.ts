@@ -2,6 +2,7 @@ import { CredchainError } from "@credchain/core";
 import type { Explanation } from "@credchain/chain";
 import type { CredentialPlan } from "@credchain/provider-ini";
 import { describe, expect, it } from "vitest";
+import { explainTable } from "../src/format-explain-table.js";
 import { explainJson, explainText } from "../src/format-explain.js";
 
 const ROLE = "arn:aws:iam::123456789012:role/dev";
@@ -48,3 +49,25 @@ describe(explainJson.name, () => {
     expect(explainJson({ attempts: [] }).Plan).toBeNull();
   });
 });
+
+describe("explain output in a terminal", () => {
+  // A provider's reason, a file path and a profile name are text from env, files or a custom
+  // provider: shown escaped, so only credchain's own colours reach the terminal.
+  const hostile: Explanation = {
+    profile: { name: "dev\u001b[31m", from: "AWS_PROFILE" },
+    plan: { ...plan, profile: "dev\u001b[31m" },
+    attempts: [{ source: "custom", outcome: "failed", reason: "no\u001b]0;t\u0007", code: "CredentialRetrieval", lookedAt: { files: ["/h/\u001b[2J"] } }],
+    error: new CredchainError({ code: "CredentialRetrieval", message: "bad\u009b" }),
+  };
+
+  it.each([
+    ["text", () => explainText(hostile)],
+    ["table", () => explainTable(hostile, (_code, text) => text)],
+  ])("%s: no control character but newlines", (_what, render) => {
+    const out = render();
+    expect(out).toContain("\\x1b");
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  });
+});
+

@@ -1,5 +1,6 @@
 import type { ProviderContext } from "./context.js";
 import { quoteUntrusted } from "./redact.js";
+import { sleep } from "./sleep.js";
 import { TransportError, transportFailure, type HttpRequest } from "./transport.js";
 
 // One JSON exchange with an AWS endpoint (the SSO portal, SSO-OIDC, Sign-In, Cognito Identity):
@@ -118,7 +119,7 @@ export function describeJsonFailure(outcome: Exclude<AwsJsonOutcome, { ok: true 
  * ```
  */
 export function retryPolicy(init: { maxAttempts?: number | undefined; sleep?: RetryPolicy["sleep"] | undefined }, fallback: number): RetryPolicy {
-  return { maxAttempts: Math.max(1, init.maxAttempts ?? fallback), delayMs: legacyBackoff(), sleep: init.sleep ?? defaultSleep };
+  return { maxAttempts: Math.max(1, init.maxAttempts ?? fallback), delayMs: legacyBackoff(), sleep: init.sleep ?? sleep };
 }
 
 /**
@@ -133,16 +134,3 @@ export function legacyBackoff(random: () => number = Math.random): (attempt: num
   return (attempt) => random() * 2 ** (attempt - 1) * 1000;
 }
 
-/** setTimeout, cut short (resolving) by the signal. */
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
-}

@@ -1,6 +1,6 @@
 import { boundedList } from "./bounded-list.js";
 import { CredchainError } from "./errors.js";
-import { quoteUntrusted } from "./redact.js";
+import { showName } from "./redact.js";
 
 /** A sub-section (`s3 =` followed by indented `key = value` lines), keys as written. */
 export type ConfigSubsection = Record<string, string>;
@@ -38,11 +38,8 @@ const NOTHING: object = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.cre
 const Section = /* @__PURE__ */ Object.assign(function () {}, { prototype: NOTHING }) as unknown as new () => object;
 const record = <T>(): Record<string, T> => new Section() as Record<string, T>;
 
-/**
- * A section or key name as a message shows it: redacted and short. Names are not values, but a
- * secret pasted on a line of its own (`FwoG…==`) reads as a key, and a name can be megabytes long.
- */
-const showName = (text: string) => quoteUntrusted(text, { max: 100 });
+// Section and key names are shown with showName: names are not values, but a secret pasted on a
+// line of its own (`FwoG…==`) reads as a key, and a name can be megabytes long.
 /** A key as botocore names it (lower-cased), unless as written it holds what looks like a secret. */
 function showKey(written: string): string {
   const shown = showName(written);

@@ -10,3 +10,4 @@ export { isNeverProxied } from "./never-proxied.js";
 export { PARTITIONS, partitionOf, type Partition } from "./partitions.js";
 export { checkRegionName } from "./region-name.js";
 export { escapeUri } from "./escape-uri.js";
+export { sleep } from "./sleep.js";

@@ -14,7 +14,7 @@ export { shlexSplit } from "./shlex-split.js";
 export { NOT_A_TIMESTAMP } from "./parse-timestamp.js";
 export { nodeCrypto, nodeFsPromises } from "./lazy-builtins.js";
 export { sectionKeyPair, sectionOrigin, sectionText, type SectionPlace } from "./section-keys.js";
-export { MAX_QUOTED_CHARS, REDACTED } from "./redact.js";
+export { MAX_QUOTED_CHARS, REDACTED, showName } from "./redact.js";
 export { boundedList } from "./bounded-list.js";
 export { ensureBoolean } from "./ensure-boolean.js";
 export { pythonInt } from "./python-int.js";

@@ -114,3 +114,21 @@ export function quoteUntrusted(text: string, options: QuoteOptions = {}): string
   const clean = redactSecrets(text, options.known).replace(/[\s\x00-\x1f\x7f-\x9f]+/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max)}… (${(clean.length - max).toLocaleString("en-US")} more characters)` : clean;
 }
+
+/**
+ * A name taken from env, an option or a file (a profile, a section, an sso-session) ready to put
+ * in a message: {@link quoteUntrusted} with at most 100 characters, so an AWS_PROFILE holding
+ * terminal escapes, a forged log line, megabytes of text or a pasted secret is shown as one short
+ * line without it. Ordinary names come out unchanged.
+ *
+ * @example
+ * ```ts
+ * import { showName } from "@credchain/core/internal";
+ *
+ * showName("dev"); // "dev"
+ * showName("a\u001b[31mb\n[credchain] forged"); // "a [31mb [credchain] forged"
+ * ```
+ */
+export function showName(text: string): string {
+  return quoteUntrusted(text, { max: 100 });
+}

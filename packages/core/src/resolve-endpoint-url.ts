@@ -1,4 +1,5 @@
 import { CredchainError } from "./errors.js";
+import { showName } from "./redact.js";
 import { resolveSetting, type ResolvedSetting, type SettingSources } from "./resolve-setting.js";
 import { endpointUrlSetting, IGNORE_CONFIGURED_ENDPOINT_URLS } from "./settings.js";
 
@@ -35,7 +36,7 @@ export function resolveEndpointUrl(
   if (!section || Object.keys(section).length == 0) {
     throw new CredchainError({
       code: "InvalidConfig",
-      message: `The profile "${profile!.name}" is configured to use the services section but the "${name}" services configuration does not exist.`,
+      message: `The profile "${showName(profile!.name)}" is configured to use the services section but the "${showName(name)}" services configuration does not exist.`,
       source: sources.source,
       profile: profile!.name,
       file: profile!.file,

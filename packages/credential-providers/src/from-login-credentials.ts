@@ -1,4 +1,5 @@
 import { notFound, resolveContext } from "@credchain/core";
+import { showName } from "@credchain/core/internal";
 import { clientSettings, explicitRegion, refused, valueOf } from "./client-config.js";
 import { profileLoader } from "./profile-layer.js";
 import type { AwsCredentialProvider, ClientConfig, CredentialProviderOptions, SharedFileOptions } from "./types.js";
@@ -34,7 +35,7 @@ export function fromLoginCredentials(init: FromLoginCredentialsInit = {}): AwsCr
   return async (props) => {
     const { name, values, settings } = await load(init.profile ?? props?.callerClientConfig?.profile);
     const loginSession = values.login_session;
-    if (typeof loginSession !== "string") throw notFound(SOURCE, `profile "${name}" has no login_session`, { profile: name });
+    if (typeof loginSession !== "string") throw notFound(SOURCE, `profile "${showName(name)}" has no login_session`, { profile: name });
     const { fromLogin } = await import("./load-login.js");
     const maxAttempts = await valueOf(client.maxAttempts);
     return fromLogin({

@@ -1,5 +1,5 @@
 import { notFound } from "@credchain/core";
-import { resolveLocalContext } from "@credchain/core/internal";
+import { resolveLocalContext, showName } from "@credchain/core/internal";
 import { profileLoader } from "./profile-layer.js";
 import type { AwsCredentialProvider, CredentialProviderOptions, SharedFileOptions } from "./types.js";
 
@@ -30,7 +30,7 @@ export function fromProcess(init: FromProcessInit = {}): AwsCredentialProvider {
     const { name, exists, values } = await load(init.profile ?? props?.callerClientConfig?.profile);
     const command = values.credential_process;
     if (!exists || typeof command !== "string") {
-      throw notFound(SOURCE, exists ? `profile "${name}" has no credential_process` : `profile "${name}" is in neither shared file`, { profile: name });
+      throw notFound(SOURCE, `profile "${showName(name)}" ${exists ? "has no credential_process" : "is in neither shared file"}`, { profile: name });
     }
     const accountId = typeof values.aws_account_id === "string" ? values.aws_account_id : undefined;
     const { fromProcess: processProvider } = await import("./load-process.js");

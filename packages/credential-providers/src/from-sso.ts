@@ -1,5 +1,5 @@
 import { CredchainError, notFound, resolveContext } from "@credchain/core";
-import { type SsoProfileConfig } from "@credchain/core/internal";
+import { showName, type SsoProfileConfig } from "@credchain/core/internal";
 import { clientSettings, refused, refuseSet, valueOf } from "./client-config.js";
 import { profileLoader } from "./profile-layer.js";
 import type { AwsCredentialProvider, AwsIdentityProperties, ClientConfig, CredentialProviderOptions, SharedFileOptions } from "./types.js";
@@ -60,10 +60,10 @@ export function fromSSO(init: FromSSOInit = {}): AwsCredentialProvider {
     const layer = await load(profileName);
     let config: SsoProfileConfig;
     if (given.length === 0) {
-      if (!layer.exists) throw notFound(SOURCE, `profile "${layer.name}" is in neither shared file`, { profile: layer.name });
+      if (!layer.exists) throw notFound(SOURCE, `profile "${showName(layer.name)}" is in neither shared file`, { profile: layer.name });
       const { ssoConfigFromProfile } = await import("./load-ini.js");
       const fromProfile = ssoConfigFromProfile(layer.name, layer.values, layer.config.configFile.ssoSessions);
-      if (!fromProfile) throw notFound(SOURCE, `profile "${layer.name}" is not configured with SSO credentials (no sso_account_id or sso_role_name)`, { profile: layer.name });
+      if (!fromProfile) throw notFound(SOURCE, `profile "${showName(layer.name)}" is not configured with SSO credentials (no sso_account_id or sso_role_name)`, { profile: layer.name });
       config = fromProfile;
     } else {
       const session = init.ssoSession === undefined ? undefined : layer.config.configFile.ssoSessions[init.ssoSession];

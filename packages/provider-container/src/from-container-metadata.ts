@@ -1,4 +1,5 @@
 import { notFound, quoteUntrusted, redactSecrets, type CredentialProvider, type ProviderContextInit } from "@credchain/core/local";
+import { sleep } from "@credchain/core/http";
 import { documentCredentials, resolveDirectContext, retrievalError, tryRequest } from "@credchain/core/http";
 import { readAuthorizationToken } from "./read-authorization-token.js";
 import {
@@ -49,7 +50,7 @@ export interface ContainerMetadataInit extends ProviderContextInit {
 export function fromContainerMetadata(init: ContainerMetadataInit = {}): CredentialProvider {
   const timeoutMs = init.timeoutMs ?? DEFAULT_CONTAINER_TIMEOUT_MS;
   const maxAttempts = Math.max(1, init.maxAttempts ?? DEFAULT_CONTAINER_MAX_ATTEMPTS);
-  const sleep = init.sleep ?? defaultSleep;
+  const pause = init.sleep ?? sleep;
   const ctx = resolveDirectContext(init);
   const { logger } = ctx;
 
@@ -99,7 +100,7 @@ export function fromContainerMetadata(init: ContainerMetadataInit = {}): Credent
       }
       logger.debug(`${SOURCE}: attempt ${attempt}/${maxAttempts} at ${shown}: ${reason}`);
       // botocore also sleeps after the last attempt; that only delays the same failure.
-      if (attempt < maxAttempts) await sleep(init.retryDelayMs ?? DEFAULT_CONTAINER_RETRY_DELAY_MS, signal);
+      if (attempt < maxAttempts) await pause(init.retryDelayMs ?? DEFAULT_CONTAINER_RETRY_DELAY_MS, signal);
       reason = `${reason} from ${shown} (${attempt} attempt${attempt > 1 ? "s" : ""})`;
     }
     throw retrievalError(SOURCE, reason, { key: endpoint.envVar, status });
@@ -112,16 +113,4 @@ let lastUrl: [url: string, shown: string] | undefined;
 function redactedUrl(url: string): string {
   if (lastUrl?.[0] !== url) lastUrl = [url, redactSecrets(url)];
   return lastUrl[1];
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, signal?.aborted ? 0 : ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

@@ -1,4 +1,5 @@
 import { CredchainError } from "@credchain/core/local";
+import { showName } from "@credchain/core/internal";
 import { CREDENTIAL_SOURCE_NAMES, type CredentialSourceName, type CredentialSourcePlan } from "./credential-plan.js";
 
 /**
@@ -16,7 +17,7 @@ export function canonicalCredentialSource(name: string, profile?: string): Crede
   if (canonical) return canonical;
   throw new CredchainError({
     code: "InvalidConfig",
-    message: `credential_source "${name}"${profile === undefined ? "" : ` in profile "${profile}"`} is not one of ${CREDENTIAL_SOURCE_NAMES.join(", ")}`,
+    message: `credential_source "${showName(name)}"${profile === undefined ? "" : ` in profile "${showName(profile)}"`} is not one of ${CREDENTIAL_SOURCE_NAMES.join(", ")}`,
     profile,
     key: "credential_source",
   });
@@ -34,7 +35,7 @@ export function canonicalCredentialSource(name: string, profile?: string): Crede
 export function credentialSourceFoundNothing(plan: CredentialSourcePlan, cause: unknown): CredchainError {
   return new CredchainError({
     code: "CredentialRetrieval",
-    message: `Error when retrieving credentials from ${plan.name}: No credentials found in credential_source referenced in profile ${plan.profile}`,
+    message: `Error when retrieving credentials from ${plan.name}: No credentials found in credential_source referenced in profile ${showName(plan.profile)}`,
     source: "assume-role",
     profile: plan.profile,
     cause,

@@ -1,5 +1,5 @@
-import { CredchainError } from "@credchain/core/local";
-import { type SelectedProfile } from "@credchain/core/internal";
+import { CredchainError, quoteUntrusted } from "@credchain/core/local";
+import { showName, type SelectedProfile } from "@credchain/core/internal";
 import type { Profile, SharedConfig } from "./load-shared-config.js";
 
 /**
@@ -9,7 +9,9 @@ import type { Profile, SharedConfig } from "./load-shared-config.js";
  * A profile chosen by the caller or by AWS_DEFAULT_PROFILE / AWS_PROFILE (even `default`, even
  * set to "") must exist in one of the two files, else `ProfileNotFound`; boto3 raises it when
  * the Session is created, before any provider runs, so env credentials do not help. Only the
- * implicit default (nothing selects a profile) may be missing: it reads as `{}`.
+ * implicit default (nothing selects a profile) may be missing: it reads as `{}`. The message shows
+ * the name through `showName` (it comes from env or the caller, and may hold terminal escapes, line
+ * breaks, megabytes or a pasted secret); the `profile` and `lookedAt` fields keep it as given.
  *
  * @example
  * ```ts
@@ -25,7 +27,7 @@ export function getScopedProfile(config: SharedConfig, selected: Pick<SelectedPr
   if (selected.from === "default") return Object.create(null) as Profile;
   throw new CredchainError({
     code: "ProfileNotFound",
-    message: `The config profile (${selected.name}) could not be found in ${config.configFile.path} or ${config.credentialsFile.path}${
+    message: `The config profile (${showName(selected.name)}) could not be found in ${quoteUntrusted(config.configFile.path)} or ${quoteUntrusted(config.credentialsFile.path)}${
       selected.from === "option" ? "" : ` (selected by ${selected.from})`
     }`,
     profile: selected.name,

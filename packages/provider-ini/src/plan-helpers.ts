@@ -1,5 +1,5 @@
 import { CredchainError, type CredentialSource } from "@credchain/core/local";
-import { sectionText } from "@credchain/core/internal";
+import { sectionText, showName } from "@credchain/core/internal";
 import type { InvalidPlan, SkippedProvider } from "./credential-plan.js";
 import type { Profile, SharedConfig } from "./load-shared-config.js";
 
@@ -17,5 +17,5 @@ export function profileOf(config: SharedConfig, name: string): Profile {
 /** The value of a key of the merged profile; a sub-section there is InvalidConfig naming the key. */
 export function profileText(config: SharedConfig, name: string, key: string, method: CredentialSource): string | undefined {
   const file = config.configFile.path;
-  return sectionText(profileOf(config, name), key, { source: method, file, fileLabel: file, section: `profile "${name}"`, profile: name });
+  return sectionText(profileOf(config, name), key, { source: method, file, fileLabel: file, section: `profile "${showName(name)}"`, profile: name });
 }

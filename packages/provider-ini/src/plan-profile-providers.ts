@@ -1,4 +1,5 @@
 import type { CredentialSource, Env, LookedAt } from "@credchain/core/local";
+import { showName } from "@credchain/core/internal";
 import type { CredentialPlan, SkippedProvider } from "./credential-plan.js";
 import type { SharedConfig } from "./load-shared-config.js";
 import { invalidPlan, profileOf, profileText } from "./plan-helpers.js";
@@ -26,7 +27,7 @@ export function planProfileProviders(config: SharedConfig, name: string, env: En
     if ("skip" in decision) skipped.push({ method, reason: decision.skip, ...(decision.lookedAt && { lookedAt: decision.lookedAt }) });
     else return { ...decision, profile: name, skipped };
   }
-  return { kind: "none", profile: name, skipped, reason: `no provider of profile "${name}" applies` };
+  return { kind: "none", profile: name, skipped, reason: `no provider of profile "${showName(name)}" applies` };
 }
 
 const WEB_IDENTITY_VARS = { web_identity_token_file: "AWS_WEB_IDENTITY_TOKEN_FILE", role_arn: "AWS_ROLE_ARN", role_session_name: "AWS_ROLE_SESSION_NAME" } as const;
@@ -44,7 +45,7 @@ const STEPS: [CredentialSource, Step][] = [
       if (!tokenFile) {
         const lookedAt = { envVars: envDisabled ? [] : Object.values(WEB_IDENTITY_VARS).slice(0, 2), profile: name };
         if (tokenFile === "") return { skip: `${from} is empty`, lookedAt };
-        return { skip: `${envDisabled ? "" : "AWS_WEB_IDENTITY_TOKEN_FILE is not set and "}profile "${name}" has no web_identity_token_file`, lookedAt };
+        return { skip: `${envDisabled ? "" : "AWS_WEB_IDENTITY_TOKEN_FILE is not set and "}profile "${showName(name)}" has no web_identity_token_file`, lookedAt };
       }
       return { kind: "web-identity", method: "assume-role-with-web-identity", tokenFile, tokenFileFrom: from, roleArn: get("role_arn")[0], roleSessionName: get("role_session_name")[0] };
     },
@@ -53,7 +54,7 @@ const STEPS: [CredentialSource, Step][] = [
     "sso",
     (config, name) => {
       const sso = ssoConfigFromProfile(name, profileOf(config, name), config.configFile.ssoSessions);
-      if (sso === undefined) return { skip: `profile "${name}" has no sso_account_id or sso_role_name`, lookedAt: { profile: name, files: [config.configFile.path] } };
+      if (sso === undefined) return { skip: `profile "${showName(name)}" has no sso_account_id or sso_role_name`, lookedAt: { profile: name, files: [config.configFile.path] } };
       return { kind: "sso", method: "sso", config: sso };
     },
   ],
@@ -62,7 +63,7 @@ const STEPS: [CredentialSource, Step][] = [
     "login",
     (config, name) => {
       const loginSession = profileText(config, name, "login_session", "login");
-      if (loginSession === undefined) return { skip: `profile ${name} has no login_session`, lookedAt: { profile: name } };
+      if (loginSession === undefined) return { skip: `profile ${showName(name)} has no login_session`, lookedAt: { profile: name } };
       return { kind: "login", method: "login", loginSession };
     },
   ],
@@ -71,7 +72,7 @@ const STEPS: [CredentialSource, Step][] = [
     (config, name) => {
       const command = profileText(config, name, "credential_process", "custom-process");
       if (command === undefined) {
-        return { skip: `profile "${name}" has no credential_process`, lookedAt: { files: [config.configFile.path, config.credentialsFile.path], profile: name } };
+        return { skip: `profile "${showName(name)}" has no credential_process`, lookedAt: { files: [config.configFile.path, config.credentialsFile.path], profile: name } };
       }
       // botocore falls back to the profile's aws_account_id when the output has none.
       const accountId = profileOf(config, name).aws_account_id;

@@ -1,4 +1,5 @@
 import type { Env } from "@credchain/core/local";
+import { showName } from "@credchain/core/internal";
 import type { CredentialPlan, SkippedProvider } from "./credential-plan.js";
 import type { SharedConfig } from "./load-shared-config.js";
 import { profileOf } from "./plan-helpers.js";
@@ -42,8 +43,8 @@ export function planProfile(config: SharedConfig, name: string, options: PlanPro
   skipped.push({
     method: "assume-role",
     reason: Object.hasOwn(profile, "role_arn")
-      ? `profile "${name}" has web_identity_token_file: its role_arn is for web identity`
-      : `profile "${name}" has no role_arn`,
+      ? `profile "${showName(name)}" has web_identity_token_file: its role_arn is for web identity`
+      : `profile "${showName(name)}" has no role_arn`,
   });
   return planProfileProviders(config, name, options.env ?? process.env, options.envDisabled === true, skipped);
 }

@@ -1,5 +1,5 @@
 import { CredchainError } from "@credchain/core/local";
-import { boundedList, pythonInt } from "@credchain/core/internal";
+import { boundedList, pythonInt, showName } from "@credchain/core/internal";
 import { CREDENTIAL_SOURCE_NAMES, type AssumeRolePlan, type CredentialSourceName, type InvalidPlan } from "./credential-plan.js";
 import type { SharedConfig } from "./load-shared-config.js";
 import { invalidPlan, profileOf, profileText } from "./plan-helpers.js";
@@ -48,11 +48,11 @@ export function planRoleChain(config: SharedConfig, top: string): AssumeRolePlan
         // botocore ignores a duration_seconds Python's int() cannot read.
         durationSeconds: duration === undefined ? undefined : pythonInt(duration),
       };
-      if (credentialSource !== undefined && sourceProfile !== undefined) throw invalid(name, `The profile "${name}" contains both source_profile and credential_source.`);
+      if (credentialSource !== undefined && sourceProfile !== undefined) throw invalid(name, `The profile "${showName(name)}" contains both source_profile and credential_source.`);
       if (credentialSource === undefined && sourceProfile === undefined) {
         throw new CredchainError({
           code: "PartialCredentials",
-          message: `Partial credentials found in assume-role, missing: source_profile or credential_source (profile "${name}" sets role_arn)`,
+          message: `Partial credentials found in assume-role, missing: source_profile or credential_source (profile "${showName(name)}" sets role_arn)`,
           source: SOURCE,
           profile: name,
           key: "source_profile",
@@ -61,20 +61,20 @@ export function planRoleChain(config: SharedConfig, top: string): AssumeRolePlan
       if (credentialSource !== undefined) {
         // botocore validates the name exactly (is_supported), though it matches it in any case later.
         if (!(CREDENTIAL_SOURCE_NAMES as readonly string[]).includes(credentialSource)) {
-          throw invalid(name, `The credential source "${credentialSource}" referenced in profile "${name}" is not valid.`, "credential_source");
+          throw invalid(name, `The credential source "${showName(credentialSource)}" referenced in profile "${showName(name)}" is not valid.`, "credential_source");
         }
         levels.push(level);
         source = { kind: "credential-source", profile: name, name: credentialSource as CredentialSourceName };
         break;
       }
       next = sourceProfile!;
-      if (!Object.hasOwn(profiles, next)) throw invalid(name, `The source_profile "${next}" referenced in the profile "${name}" does not exist.`, "source_profile");
+      if (!Object.hasOwn(profiles, next)) throw invalid(name, `The source_profile "${showName(next)}" referenced in the profile "${showName(name)}" does not exist.`, "source_profile");
       // A profile may name itself as its source to keep keys and role together; any other revisit loops.
       if (seen.has(next) && (next !== name || !hasStaticKeys(config, next))) {
         throw new CredchainError({
           code: "InfiniteLoopConfig",
           // A file can chain thousands of profiles: the message names a few (`profiles` keeps them all).
-          message: `Infinite loop in credential configuration detected. Attempting to load from profile ${next} which has already been visited. Visited profiles: ${boundedList([...visited, next])}`,
+          message: `Infinite loop in credential configuration detected. Attempting to load from profile ${showName(next)} which has already been visited. Visited profiles: ${boundedList([...visited, next].slice(0, 100).map(showName), visited.length + 1)}`,
           source: SOURCE,
           profile: next,
           profiles: [...visited, next],
@@ -90,13 +90,13 @@ export function planRoleChain(config: SharedConfig, top: string): AssumeRolePlan
     if (hasStaticKeys(config, next) || !usesAssumeRole(config, next)) {
       // The source profile's own providers, env never among them (botocore: disable_env_vars).
       const own = planProfileProviders(config, next, {}, true);
-      source = own.kind === "none" ? invalidPlan(SOURCE, next, invalid(next, `The source profile "${next}" must have credentials.`)) : own;
+      source = own.kind === "none" ? invalidPlan(SOURCE, next, invalid(next, `The source profile "${showName(next)}" must have credentials.`)) : own;
       break;
     }
     name = next;
   }
   if (levels.length > MAX_ROLE_CHAIN && source.kind !== "invalid") {
-    const error = invalid(top, `The role chain from profile "${top}" is ${levels.length} roles long; credchain follows at most ${MAX_ROLE_CHAIN} (botocore fails with RecursionError past about 330).`, "source_profile");
+    const error = invalid(top, `The role chain from profile "${showName(top)}" is ${levels.length} roles long; credchain follows at most ${MAX_ROLE_CHAIN} (botocore fails with RecursionError past about 330).`, "source_profile");
     return invalidPlan(SOURCE, top, error);
   }
   // Nest the levels bottom-up, in a loop: each role is the source of the one above it.

@@ -1,5 +1,5 @@
 import { createCredentials, notFound, type CredentialProvider, type CredentialSource } from "@credchain/core/local";
-import { resolveLocalContext, sectionKeyPair, sectionOrigin, sectionText, selectProfile } from "@credchain/core/internal";
+import { resolveLocalContext, sectionKeyPair, sectionOrigin, sectionText, selectProfile, showName } from "@credchain/core/internal";
 import type { SharedConfig } from "./load-shared-config.js";
 import type { ProfileInit } from "./options.js";
 import { staticKeysStep, type ProfileFile } from "./static-keys-step.js";
@@ -33,10 +33,10 @@ export function profileCredentialsProvider(init: ProfileInit, spec: ProfileSourc
     if (!step.keys) throw notFound(source, step.reason, step.lookedAt);
     const profile = file.profiles[profileName]!;
     const tokenKey = step.sessionTokenKey;
-    const place = { source, file: file.path, fileLabel: `the ${kind} ${file.path}`, section: `profile "${profileName}"`, profile: profileName };
+    const place = { source, file: file.path, fileLabel: `the ${kind} ${file.path}`, section: `profile "${showName(profileName)}"`, profile: profileName };
     const text = (key: string) => sectionText(profile, key, place);
     const { accessKeyId, secretAccessKey } = sectionKeyPair(profile, place);
-    ctx.logger.debug(`${source}: credentials from profile "${profileName}" in ${file.path}`);
+    ctx.logger.debug(`${source}: credentials from profile "${showName(profileName)}" in ${file.path}`);
     return createCredentials(
       { accessKeyId, secretAccessKey, sessionToken: tokenKey && text(tokenKey), accountId: text(ACCOUNT_ID), source },
       { ...sectionOrigin(place), sessionToken: tokenKey, accountId: ACCOUNT_ID },

@@ -1,5 +1,5 @@
 import { CredchainError, type ConfigSection } from "@credchain/core/local";
-import { type SsoProfileConfig } from "@credchain/core/internal";
+import { showName, type SsoProfileConfig } from "@credchain/core/internal";
 
 /**
  * A section as provider-ini reads it: keys to values, a sub-section (`s3 =` + indented lines) as an object.
@@ -45,13 +45,13 @@ export function ssoConfigFromProfile(
   if (has(profileSection, "sso_session")) {
     session = sessionName !== undefined && has(ssoSessions, sessionName) ? ssoSessions[sessionName] : undefined;
     if (session === undefined) {
-      throw invalid(`The specified sso-session does not exist: "${sessionName ?? ""}"`, profileName, "sso_session");
+      throw invalid(`The specified sso-session does not exist: "${showName(sessionName ?? "")}"`, profileName, "sso_session");
     }
     for (const [key, value] of Object.entries(session)) {
       if (has(merged, key) && !sameValue(merged[key], value)) {
         throw invalid(
           `The value for ${key} is inconsistent between profile (${show(merged[key])}) and sso-session (${show(value)}). ` +
-            `Profile "${profileName}" and [sso-session ${sessionName}] must agree on ${key}, or only one of them may set it.`,
+            `Profile "${showName(profileName)}" and [sso-session ${showName(sessionName!)}] must agree on ${key}, or only one of them may set it.`,
           profileName,
           key,
         );
@@ -64,13 +64,13 @@ export function ssoConfigFromProfile(
   const missing = required.filter((k) => !has(merged, k));
   if (missing.length > 0) {
     throw invalid(
-      `The profile "${profileName}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
+      `The profile "${showName(profileName)}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
       profileName,
       missing[0],
     );
   }
   for (const key of required) {
-    if (typeof merged[key] !== "string") throw invalid(`The profile "${profileName}" sets ${key} to a sub-section, not a value`, profileName, key);
+    if (typeof merged[key] !== "string") throw invalid(`The profile "${showName(profileName)}" sets ${key} to a sub-section, not a value`, profileName, key);
   }
 
   let sessionConfig: Record<string, string> | undefined;
@@ -95,14 +95,14 @@ export function ssoConfigFromProfile(
  * (not merged with the profile), and fails when the section is empty or lacks either.
  */
 function checkSessionForToken(profileName: string, sessionName: string, session: SsoSection): Record<string, string> {
-  const prefix = `The profile "${profileName}" is configured to use the SSO token provider but`;
+  const prefix = `The profile "${showName(profileName)}" is configured to use the SSO token provider but`;
   if (Object.keys(session).length === 0) {
     throw invalid(`${prefix} the "${sessionName}" sso_session configuration does not exist.`, profileName, "sso_session");
   }
   const missing = ["sso_start_url", "sso_region"].filter((k) => !has(session, k));
   if (missing.length > 0) {
     throw invalid(
-      `${prefix} is missing the following configuration: [${missing.map((k) => `'${k}'`).join(", ")}] (in [sso-session ${sessionName}]).`,
+      `${prefix} is missing the following configuration: [${missing.map((k) => `'${k}'`).join(", ")}] (in [sso-session ${showName(sessionName)}]).`,
       profileName,
       missing[0],
     );

@@ -1,4 +1,5 @@
 import type { LookedAt } from "@credchain/core/local";
+import { showName } from "@credchain/core/internal";
 import type { FileFacts, ProfileMap } from "./load-shared-config.js";
 
 const ACCESS_KEY = "aws_access_key_id";
@@ -33,8 +34,8 @@ export function staticKeysStep(file: ProfileFile, kind: string, profile: string)
   const no = (reason: string): StaticKeysStep => ({ keys: false, reason, lookedAt });
   if (!file.exists) return no(`the ${kind} ${file.path} ${file.absentReason ?? "does not exist"}`);
   if (file.readError !== undefined) return no(`the ${kind} ${file.path} cannot be read (${file.readError}), so it counts as empty`);
-  if (!Object.hasOwn(file.profiles, profile)) return no(`the ${kind} ${file.path} has no profile "${profile}"`);
+  if (!Object.hasOwn(file.profiles, profile)) return no(`the ${kind} ${file.path} has no profile "${showName(profile)}"`);
   const section = file.profiles[profile]!;
-  if (!Object.hasOwn(section, ACCESS_KEY)) return no(`profile "${profile}" in the ${kind} ${file.path} has no ${ACCESS_KEY}`);
+  if (!Object.hasOwn(section, ACCESS_KEY)) return no(`profile "${showName(profile)}" in the ${kind} ${file.path} has no ${ACCESS_KEY}`);
   return { keys: true, sessionTokenKey: TOKENS.find((k) => Object.hasOwn(section, k)), lookedAt };
 }

@@ -130,6 +130,21 @@ describe("planProfile: role profiles", () => {
     expect(invalid).toMatchObject({ kind: "invalid", method: "assume-role", error: { code, message: expect.stringContaining(message) } });
   });
 
+  it("quotes names from the file in its messages: escapes, a pasted secret, a long name", async () => {
+    const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    const name = "p\u001b[31m";
+    for (const [value, code] of [[`ghost\u001b]0;t\u0007 ${secret}`, "InvalidConfig"], [name, "InfiniteLoopConfig"], ["x".repeat(100_000), "InvalidConfig"]] as const) {
+      const p = await plan({ ".aws/config": `[profile ${name}]\nrole_arn = ${ROLE}\nsource_profile = ${value}\n` }, name);
+      const invalid = p.kind === "assume-role" ? p.source : p;
+      expect(invalid).toMatchObject({ kind: "invalid", error: { code } });
+      const message = invalid.kind === "invalid" ? invalid.error.message : "";
+      // eslint-disable-next-line no-control-regex
+      expect(message).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
+      expect(message).not.toContain(secret);
+      expect(message.length).toBeLessThan(400);
+    }
+  });
+
   it("walks a 20,000-profile chain in a loop: a loop is found at once, a chain past MAX_ROLE_CHAIN refused", async () => {
     const n = 20_000;
     const chain = (loop: boolean) => Array.from({ length: n }, (_, i) => `[profile p${i}]\nrole_arn = ${ROLE}\nsource_profile = p${loop ? (i + 1) % n : i + 1}\n`).join("") + (loop ? "" : `[profile p${n}]\n${KEYS}`);

@@ -1,5 +1,5 @@
 import { CredchainError, notFound, quoteUntrusted, type CredentialProvider, type LocalContextInit } from "@credchain/core/local";
-import { resolveLocalContext } from "@credchain/core/internal";
+import { resolveLocalContext, showName } from "@credchain/core/internal";
 import { parseProcessOutput, RETRIEVAL_PREFIX } from "./parse-process-output.js";
 import { runProcess } from "./run-process.js";
 import { splitCommand } from "./split-command.js";
@@ -63,7 +63,7 @@ export function fromProcess(init: ProcessInit = {}): CredentialProvider {
   const maxOutputBytes = init.maxOutputBytes ?? DEFAULT_PROCESS_MAX_OUTPUT_BYTES;
   const { command, profile } = init;
   const ctx = resolveLocalContext(init);
-  const inProfile = profile === undefined ? "" : ` of profile "${profile}"`;
+  const inProfile = profile === undefined ? "" : ` of profile "${showName(profile)}"`;
   const error = (code: "CredentialRetrieval" | "InvalidConfig", message: string, cause?: unknown) =>
     new CredchainError({ code, message, source: SOURCE, profile, key: "credential_process", cause });
 

@@ -1,5 +1,5 @@
 import { createCredentials, CredchainError, parseTimestamp, type Credentials } from "@credchain/core/local";
-import { AWS_API_FIELD_NAMES, NOT_A_TIMESTAMP } from "@credchain/core/internal";
+import { AWS_API_FIELD_NAMES, NOT_A_TIMESTAMP, showName } from "@credchain/core/internal";
 
 const SOURCE = "custom-process";
 /** botocore's CredentialRetrievalError wording, so messages read the same. */
@@ -107,5 +107,5 @@ function describe(value: unknown): string {
 }
 
 function where(profile: string | undefined): string {
-  return profile === undefined ? "" : ` (credential_process of profile "${profile}")`;
+  return profile === undefined ? "" : ` (credential_process of profile "${showName(profile)}")`;
 }

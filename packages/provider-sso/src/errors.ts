@@ -1,4 +1,5 @@
 import { CredchainError, type ErrorCode, type LookedAt } from "@credchain/core/local";
+import { showName } from "@credchain/core/internal";
 import type { SsoProfileConfig } from "@credchain/core/internal";
 
 /** Who signs in again: the profile, and for an SSO profile its sso-session when it has one. */
@@ -20,7 +21,7 @@ export interface SignInTarget {
  * ```
  */
 export function signInCommand(source: "sso" | "login", { profile, ssoSession }: SignInTarget): string {
-  return source === "login" ? `aws login --profile ${profile}` : ssoSession !== undefined ? `aws sso login --sso-session ${ssoSession}` : `aws sso login --profile ${profile}`;
+  return source === "login" ? `aws login --profile ${showName(profile)}` : ssoSession !== undefined ? `aws sso login --sso-session ${showName(ssoSession)}` : `aws sso login --profile ${showName(profile)}`;
 }
 
 /** A failure of the sso or login provider, before its sign-in hint is added. */

@@ -1,4 +1,5 @@
 import { CredchainError, createCredentials, MAX_ATTEMPTS, notFound, REGION, resolveSetting, type CredentialProvider, type Credentials, type LookedAt, type ProfileSettings, type ProviderContext, type ProviderContextInit } from "@credchain/core/local";
+import { showName } from "@credchain/core/internal";
 import { resolveContext } from "@credchain/core";
 import { withFileLock } from "@credchain/core/writes";
 import { retryPolicy } from "@credchain/core/aws-json";
@@ -73,7 +74,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
   const { profile, loginSession } = init;
 
   return async (callOptions) => {
-    if (loginSession === undefined) throw notFound("login", `profile ${profile} has no login_session`, { profile });
+    if (loginSession === undefined) throw notFound("login", `profile ${showName(profile)} has no login_session`, { profile });
     const file = loginCacheFile(ctx.env, ctx.homedir, loginSession);
     const lookedAt: LookedAt = { profile, files: [file] };
     const fail = (code: "CredentialRetrieval" | "NoRegion" | "InvalidConfig", message: string, extra: { hint?: boolean; status?: number | undefined; cause?: unknown; key?: string } = {}) =>
@@ -105,7 +106,7 @@ export function fromLogin(init: LoginInit): CredentialProvider {
       lookedAt.note = `session credentials expire ${expiresAt.toISOString()}; no region to refresh with`;
       throw fail(
         "NoRegion",
-        `The login session for profile ${profile} must be refreshed, which needs a region: set region in the profile, AWS_REGION or AWS_DEFAULT_REGION (botocore: You must specify a region).`,
+        `The login session for profile ${showName(profile)} must be refreshed, which needs a region: set region in the profile, AWS_REGION or AWS_DEFAULT_REGION (botocore: You must specify a region).`,
       );
     }
     const endpoint = resolveSigninEndpoint(region, ctx.env, init.endpoint, init.profileSettings);

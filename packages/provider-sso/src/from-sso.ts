@@ -1,6 +1,6 @@
 import { CredchainError, MAX_ATTEMPTS, resolveSetting, type CredentialProvider, type ProfileSettings, type ProviderContextInit } from "@credchain/core/local";
 import { resolveContext } from "@credchain/core";
-import { USED_DETAIL } from "@credchain/core/internal";
+import { showName, USED_DETAIL } from "@credchain/core/internal";
 import { retryPolicy } from "@credchain/core/aws-json";
 import { getRoleCredentials } from "./get-role-credentials.js";
 import { loadSsoToken } from "./load-sso-token.js";
@@ -70,7 +70,7 @@ export function fromSso(init: SsoInit): CredentialProvider {
     // Reported when called, as a provider fails: building it never throws.
     const error = new CredchainError({
       code: "InvalidConfig",
-      message: `The profile "${init.profile}" is configured to use SSO but is missing required configuration: ${missing.map(([, v]) => v).join(", ")}`,
+      message: `The profile "${showName(init.profile ?? "")}" is configured to use SSO but is missing required configuration: ${missing.map(([, v]) => v).join(", ")}`,
       source: "sso",
       profile: init.profile,
     });

@@ -1,4 +1,5 @@
 import { createCredentials, type Credentials, type ProfileSettings, type ProviderContext } from "@credchain/core/local";
+import { showName } from "@credchain/core/internal";
 import { callAwsJson, describeJsonFailure, type RetryPolicy } from "@credchain/core/aws-json";
 import { resolveSsoEndpoint } from "./endpoints.js";
 import { ssoError } from "./errors.js";
@@ -57,7 +58,7 @@ export async function getRoleCredentials(
       });
     }
     if (outcome.kind === "service") {
-      const target = outcome.code === "ForbiddenException" ? ` (role ${config.ssoRoleName} in account ${config.ssoAccountId}, profile "${config.profile}")` : "";
+      const target = outcome.code === "ForbiddenException" ? ` (role ${config.ssoRoleName} in account ${config.ssoAccountId}, profile "${showName(config.profile)}")` : "";
       throw fail(`An error occurred (${outcome.code}) when calling the GetRoleCredentials operation: ${outcome.message ?? `HTTP ${outcome.status}`}${target}`, {
         status: outcome.status,
       });

@@ -1,5 +1,5 @@
 import { parseTimestamp, type LookedAt, type ProviderContext } from "@credchain/core/local";
-import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
+import { describeReadError, isNotAFile, NOT_A_TIMESTAMP, showName, TOKEN_FILE_MAX_BYTES } from "@credchain/core/internal";
 import { ssoError } from "./errors.js";
 import type { SsoProfileConfig } from "@credchain/core/internal";
 import { ssoTokenCacheFile, type SsoToken } from "./token-cache.js";
@@ -36,11 +36,11 @@ export async function loadSsoToken(ctx: ProviderContext, config: SsoProfileConfi
     const why = describeReadError(error);
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       lookedAt.note = "no cached token";
-      throw fail("SSOTokenLoad", `Error loading SSO Token: Token for ${name} does not exist (no file ${file}).`);
+      throw fail("SSOTokenLoad", `Error loading SSO Token: Token for ${showName(name)} does not exist (no file ${file}).`);
     }
     // A directory, FIFO or device is never opened for reading (botocore would hang on a FIFO).
     lookedAt.note = `token cache file ${why}`;
-    throw fail("SSOTokenLoad", `Error loading SSO Token: Token for ${name} could not be loaded: the token cache file ${file} ${why}.`, { cause: error });
+    throw fail("SSOTokenLoad", `Error loading SSO Token: Token for ${showName(name)} could not be loaded: the token cache file ${file} ${why}.`, { cause: error });
   }
 
   let token: unknown;

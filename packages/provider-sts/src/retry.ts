@@ -1,3 +1,5 @@
+import { sleep } from "@credchain/core/http";
+
 /** botocore's standard retry mode: 3 attempts in all (`retries.standard.DEFAULT_MAX_ATTEMPTS`). */
 export const DEFAULT_STS_MAX_ATTEMPTS = 3;
 /** botocore's `ExponentialBackoff._MAX_BACKOFF`, in ms. */
@@ -48,18 +50,8 @@ export function backoffMs(failedAttempt: number, random: () => number): number {
   return random() * Math.min(2 ** (failedAttempt - 1) * 1000, MAX_BACKOFF_MS);
 }
 
-/** A pause that ends early (rejecting) when the signal aborts. */
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason as Error);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+/** A pause that ends early, rejecting with the signal's reason, when the signal aborts (before or during it). */
+export async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  await sleep(ms, signal);
+  signal?.throwIfAborted();
 }
