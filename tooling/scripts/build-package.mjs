@@ -89,6 +89,17 @@ await build({
   logLevel: "warning",
 });
 
+// A module shared by entries that holds no code (types only) still becomes an empty chunk each of
+// them imports: one more file for Node to resolve, read and link when the package is used
+// unbundled, for nothing. Dropped, with the imports of it.
+const emptyChunks = readdirSync("dist").filter((name) => name.endsWith(".js") && readFileSync(join("dist", name), "utf8").trim() === "");
+for (const name of readdirSync("dist").filter((n) => n.endsWith(".js") && !emptyChunks.includes(n))) {
+  const text = readFileSync(join("dist", name), "utf8");
+  const kept = emptyChunks.reduce((t, chunk) => t.replaceAll(`import "./${chunk}";\n`, ""), text);
+  if (kept !== text) writeFileSync(join("dist", name), kept);
+}
+for (const name of emptyChunks) rmSync(join("dist", name));
+
 const esmFiles = readdirSync("dist").filter((name) => name.endsWith(".js"));
 await build({
   entryPoints: esmFiles.map((name) => join("dist", name)),

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { publicPackages } from "@credchain/size";
 import { describe, expect, inject, it } from "vitest";
@@ -84,5 +84,17 @@ describe.each(packages.map((p) => [p.name, p] as const))("%s", (name, packed) =>
       return false;
     });
     expect(mixed).toEqual([]);
+  });
+
+  it("ships no empty module (one more file to load unbundled, for nothing), and every file its modules import", () => {
+    const modules = packed.files.filter((file) => file.startsWith("dist/") && /\.c?js$/.test(file));
+    const empty = modules.filter((file) => readFileSync(installed(name, file), "utf8").trim() === "");
+    const missing = modules.flatMap((file) =>
+      [...readFileSync(installed(name, file), "utf8").matchAll(/(?:from|import|require\()\s*"(\.\/[^"]+)"/g)]
+        .map((m) => join(dirname(file), m[1] as string))
+        .filter((target) => !packed.files.includes(target))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect({ empty, missing }).toEqual({ empty: [], missing: [] });
   });
 });
