@@ -5,6 +5,7 @@ import { loadSharedConfig, profileSettings } from "@credchain/provider-ini";
 import { reportFailure } from "./failure.js";
 import { EXIT, type CliIo } from "./io.js";
 import { stringOption, type ParsedArgs } from "./parse-args.js";
+import { printable } from "./printable.js";
 import { chainOptions } from "./resolve-options.js";
 
 const NOT_SET = "<not set>";
@@ -23,9 +24,12 @@ export function maskValue(value: string): string {
   return `${"*".repeat(16)}${value.slice(-4)}`;
 }
 
-/** `aws configure list`'s line: `%10s %24s %16s    %s`. */
+/**
+ * `aws configure list`'s line: `%10s %24s %16s    %s`. The value and location come from env and
+ * the config file (a profile name, a region, AWS_CONFIG_FILE): escaped, never sent raw to a terminal.
+ */
 function line(name: string, row: Row): string {
-  return `${name.padStart(10)} ${row.value.padStart(24)} ${row.type.padStart(16)}    ${row.location}\n`;
+  return `${name.padStart(10)} ${printable(row.value, 200).padStart(24)} ${row.type.padStart(16)}    ${printable(row.location, 200)}\n`;
 }
 
 /** Where the keys came from: the variable for env, the file for the file providers, else (as the AWS CLI) nothing. */
@@ -84,6 +88,7 @@ export async function configureList(args: ParsedArgs, io: CliIo): Promise<number
 /** `credchain configure list-profiles`: every profile name, the config file's first, as botocore's available_profiles. */
 export async function listProfiles(io: CliIo): Promise<number> {
   const config = await loadSharedConfig({ env: io.env });
-  io.stdout(Object.keys(config.profiles).map((name) => `${name}\n`).join(""));
+  // Names as written in the files: one with control characters is shown escaped, not sent to the terminal.
+  io.stdout(Object.keys(config.profiles).map((name) => `${printable(name)}\n`).join(""));
   return EXIT.ok;
 }

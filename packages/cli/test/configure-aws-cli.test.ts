@@ -193,4 +193,21 @@ describe("configure list-profiles", () => {
     });
     expect(await run(["configure", "list-profiles"], env)).toEqual({ code: 0, stdout: "default\nb\na\nc\n", stderr: "" });
   });
+
+  it("shows a name holding escape sequences escaped, never sending them to the terminal", async () => {
+    const env = await home({ ".aws/config": "[profile evil\u001b]0;pwned\u0007]\n", ".aws/credentials": "[also\u001b[2J]\n" });
+    expect(await run(["configure", "list-profiles"], env)).toEqual({ code: 0, stdout: "evil\\x1b]0;pwned\\x07\nalso\\x1b[2J\n", stderr: "" });
+  });
+});
+
+describe("configure list with hostile input", () => {
+  it("escapes a profile name from env and a region from the config file", async () => {
+    const r = await run(
+      ["configure", "list"],
+      await home({ ...LIST_FILES, ".aws/config": "[profile evil\u001b[2J]\nregion = eu\u001b]0;x\u0007-west-1\n" }, { AWS_PROFILE: "evil\u001b[2J" }),
+    );
+    expect(r.stdout).not.toMatch(/[\x1b\x07]/);
+    expect(r.stdout).toContain("evil\\x1b[2J");
+    expect(r.stdout).toContain("eu\\x1b]0;x\\x07-west-1");
+  });
 });
