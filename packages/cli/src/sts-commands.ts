@@ -5,6 +5,7 @@ import { reportFailure } from "./failure.js";
 import { formatExport, EXPORT_FORMATS, isoSeconds } from "./format-export.js";
 import { EXIT, type CliIo } from "./io.js";
 import { choice, expectPositionals, intOption, stringOption, UsageError, type ParsedArgs } from "./parse-args.js";
+import { printable } from "./printable.js";
 import { askMfaCode, chainOptions } from "./resolve-options.js";
 import { getSessionToken, stsForCli } from "./sts-for-cli.js";
 
@@ -30,7 +31,8 @@ async function emit(credentials: Credentials, args: ParsedArgs, io: CliIo, forma
   if (credentials.sessionToken !== undefined) values.aws_session_token = credentials.sessionToken;
   const [file] = await writeProfile({ env: io.env, profile: target, values, kind: "credentials" });
   const until = credentials.expiration ? `, valid until ${isoSeconds(credentials.expiration)}` : "";
-  io.stderr(`credchain: wrote profile "${target}" to ${file}${until}\n`);
+  // The name as typed and the file from AWS_SHARED_CREDENTIALS_FILE: escaped for the terminal.
+  io.stderr(`credchain: wrote profile "${printable(target, 200)}" to ${printable(file ?? "")}${until}\n`);
 }
 
 async function run(args: ParsedArgs, io: CliIo, call: (format: (typeof EXPORT_FORMATS)[number]) => Promise<void>): Promise<number> {

@@ -63,6 +63,14 @@ describe("credchain assume-role", () => {
     expect(JSON.parse(who.stdout)).toMatchObject({ Arn: expect.stringContaining(":assumed-role/dev/"), Source: "shared-credentials-file" });
   });
 
+  it("says which profile it wrote with the name's escape sequences escaped, not sent to the terminal", async () => {
+    const r = await run(["assume-role", "--role-arn", "arn:aws:iam::123456789012:role/dev", "--write-profile", "evil\u001bc"], await envWith());
+    expect(r.code).toBe(0);
+    // ESC c resets a terminal; [ and ] cannot be in a section name at all.
+    expect(r.stderr).toContain('wrote profile "evil\\x1bc"');
+    expect(r.stderr).not.toContain("\u001b");
+  });
+
   it("asks for the MFA code when only --serial-number is given", async () => {
     const env = await envWith();
     const asked: string[] = [];
