@@ -1,6 +1,5 @@
 import { notFound, quoteUntrusted, redactSecrets, type CredentialProvider, type ProviderContextInit } from "@credchain/core/local";
-import { sleep } from "@credchain/core/http";
-import { documentCredentials, resolveDirectContext, retrievalError, tryRequest } from "@credchain/core/http";
+import { documentCredentials, resolveDirectContext, retrievalError, sleep, tryRequest } from "@credchain/core/http";
 import { readAuthorizationToken } from "./read-authorization-token.js";
 import {
   AWS_CONTAINER_CREDENTIALS_FULL_URI,
